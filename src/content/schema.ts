@@ -1,0 +1,153 @@
+import { z } from "zod";
+
+/**
+ * Schemas for everything under `flows/`. Every fact a person may act on (a number, a URL, a law
+ * section, a route) carries the page it came from and the day it was last checked, so that a
+ * reviewer can re-check it and a test can fail when either is missing.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a real calendar date");
+
+const httpsUrl = z.url({ protocol: /^https?$/ });
+
+/** Where a fact comes from and when someone last looked. */
+export const Sourced = z.object({
+  source: httpsUrl,
+  checked: isoDate,
+  /** Extra sources or caveats (a conflict between sources, a secondary source). */
+  note: z.string().optional(),
+});
+
+/** ids become Fluent keys and callback data: short, lowercase, kebab-case. */
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are lowercase kebab-case").max(24);
+
+export const IncidentId = z.enum(["shared", "sextortion", "hidden-camera", "morphed", "stalking", "other"]);
+export type IncidentId = z.infer<typeof IncidentId>;
+
+export const PlatformId = z.enum([
+  "instagram",
+  "facebook",
+  "whatsapp",
+  "telegram",
+  "x",
+  "snapchat",
+  "youtube",
+  "google",
+  "adult-site",
+  "other",
+]);
+export type PlatformId = z.infer<typeof PlatformId>;
+
+export const CountryId = z.enum(["in", "pk", "bd", "np", "gb", "us", "ca", "au", "other"]);
+export type CountryId = z.infer<typeof CountryId>;
+
+export const AgeGroup = z.enum(["adult", "minor"]);
+export type AgeGroup = z.infer<typeof AgeGroup>;
+
+/** One evidence step. Text lives in locales as `evidence-<id>` and `evidence-<id>-why`. */
+export const EvidenceStep = Sourced.extend({
+  id,
+  /** Which incident types this step is shown for. */
+  incidents: z.array(IncidentId).min(1),
+  /** Which age groups see it. A step asking to keep or screenshot the image itself must be adult-only. */
+  ages: z.array(AgeGroup).min(1),
+  /** True when the step asks the person to capture or keep the image or video itself. */
+  capturesImage: z.boolean().default(false),
+});
+export type EvidenceStep = z.infer<typeof EvidenceStep>;
+
+export const Incident = z.object({
+  id: IncidentId,
+  /** Law ids (see laws.yaml) that usually apply, in the order to show them. */
+  laws: z.array(id),
+});
+export type Incident = z.infer<typeof Incident>;
+
+/**
+ * A takedown or reporting route. Text lives in locales as `route-<id>` (name), `route-<id>-how`
+ * (what to do) and `route-<id>-asks` (what it will ask of them: account, ID, name, nothing).
+ */
+export const Route = Sourced.extend({
+  id,
+  url: httpsUrl.optional(),
+  phone: z.string().optional(),
+  /** Whether the route can be used without giving a name: the bot is anonymous, routes are not all. */
+  anonymous: z.enum(["yes", "partly", "no"]),
+});
+export type Route = z.infer<typeof Route>;
+
+export const Platform = z.object({
+  id: PlatformId,
+  /** Route ids (routes.yaml) for taking content down from this platform. */
+  routes: z.array(id).min(1),
+});
+export type Platform = z.infer<typeof Platform>;
+
+export const HelplineKind = z.enum(["emergency", "mental-health", "women", "cyber", "child", "image-abuse"]);
+
+/** A phone line or service. Text lives in locales as `line-<id>` (name) and `line-<id>-about`. */
+export const Helpline = Sourced.extend({
+  id,
+  kind: HelplineKind,
+  /** Shown exactly as written; dialable. */
+  phone: z.string().optional(),
+  url: httpsUrl.optional(),
+  /** Open all day, every day. Lines with limited hours say so in `line-<id>-about`. */
+  always: z.boolean(),
+}).refine((h) => h.phone ?? h.url, "a helpline needs a phone number or a URL");
+export type Helpline = z.infer<typeof Helpline>;
+
+export const Country = z.object({
+  id: CountryId,
+  /** Emergency number(s) for immediate danger. */
+  emergency: z.array(id).min(1),
+  /** Lines shown on the crisis screen, after emergency. */
+  crisis: z.array(id).min(1),
+  /** Lines shown on the support screen. */
+  support: z.array(id),
+  /** Route ids for reporting to police or a regulator. */
+  reporting: z.array(id),
+});
+export type Country = z.infer<typeof Country>;
+
+/** A law section. Text lives in locales as `law-<id>` (plain words). */
+export const Law = Sourced.extend({
+  id,
+  country: CountryId,
+  act: z.string().min(2),
+  section: z.string().min(1),
+});
+export type Law = z.infer<typeof Law>;
+
+export const CrisisTerms = z.object({
+  /** Language groups, e.g. en, hi (Devanagari), hinglish (romanised Hindi). */
+  groups: z.record(
+    z.string(),
+    z.object({
+      /** Phrases that mean someone may be at risk. Matched after normalisation, tolerant of spelling. */
+      terms: z.array(z.string().min(2)).min(5),
+      /** Phrases that look alike but are not a crisis ("killing my battery"). */
+      exclude: z.array(z.string().min(2)).default([]),
+    }),
+  ),
+});
+export type CrisisTerms = z.infer<typeof CrisisTerms>;
+
+/** Routes that apply whatever the platform: hash-blocking and search removal, by age group. */
+export const TakedownExtras = z.object({ adult: z.array(id), minor: z.array(id) });
+
+export const Content = z.object({
+  incidents: z.array(Incident).min(1),
+  evidence: z.array(EvidenceStep).min(1),
+  platforms: z.array(Platform).min(1),
+  takedownExtras: TakedownExtras,
+  routes: z.array(Route).min(1),
+  helplines: z.array(Helpline).min(1),
+  countries: z.array(Country).min(1),
+  laws: z.array(Law),
+  crisis: CrisisTerms,
+});
+export type Content = z.infer<typeof Content>;

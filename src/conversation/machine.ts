@@ -1,0 +1,272 @@
+import { assign, setup } from "xstate";
+import {
+  AgeGroup,
+  CountryId,
+  IncidentId,
+  PlatformId,
+  type Content,
+} from "../content/schema.js";
+import { evidenceSteps, takedownRoutes, type Situation } from "./steps.js";
+
+/**
+ * The whole conversation as one pure XState v5 machine. It decides what happens next; it never
+ * talks to Telegram or a store. The flow (welcome → … → closing) lives under `flow`, with a deep
+ * history state so that help, crisis, privacy, language and the menu can open from anywhere and
+ * then put the person back exactly where they were.
+ */
+
+export const LOCALES = ["en", "hi"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Parts of the flow the menu can jump to. */
+export const SECTIONS = ["safety", "incident", "evidence", "takedown", "reporting", "support", "closing"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface ConversationContext extends Situation {
+  locale: Locale;
+  /** Index into the evidence steps for this situation. */
+  step: number;
+  /** Index into the takedown routes for this situation. */
+  route: number;
+  /** Evidence step ids the person marked done. */
+  done: string[];
+  /** Sections the person has opened, for the closing summary. */
+  visited: Section[];
+}
+
+export type ConversationEvent =
+  | { type: "BEGIN" }
+  | { type: "SAFE" }
+  | { type: "NOT_SAFE" }
+  | { type: "CHOOSE"; value: string }
+  | { type: "TOGGLE"; value: string }
+  | { type: "NEXT" }
+  | { type: "DONE" }
+  | { type: "SKIP" }
+  | { type: "WHY" }
+  | { type: "BACK" }
+  | { type: "LAWS" }
+  | { type: "CRISIS" }
+  | { type: "RESUME" }
+  | { type: "HELPLINES" }
+  | { type: "PRIVACY" }
+  | { type: "HELP" }
+  | { type: "MENU" }
+  | { type: "GOTO"; value: string }
+  | { type: "LANGUAGE" }
+  | { type: "SET_LOCALE"; value: string }
+  | { type: "FORGET" }
+  | { type: "CONFIRM_FORGET" }
+  | { type: "RESTART" };
+
+export type ConversationEventType = ConversationEvent["type"];
+
+export interface ConversationInput {
+  locale: Locale;
+}
+
+function freshContext(locale: Locale): ConversationContext {
+  return {
+    locale,
+    incident: undefined,
+    age: "unknown",
+    platforms: [],
+    country: "in",
+    step: 0,
+    route: 0,
+    done: [],
+    visited: [],
+  };
+}
+
+const valueOf = (event: ConversationEvent): string => ("value" in event ? event.value : "");
+
+export function createConversationMachine(content: Content) {
+  const stepCount = (c: ConversationContext) => evidenceSteps(content, c).length;
+  const routeCount = (c: ConversationContext) => takedownRoutes(content, c).length;
+
+  return setup({
+    types: {
+      context: {} as ConversationContext,
+      events: {} as ConversationEvent,
+      input: {} as ConversationInput,
+    },
+    guards: {
+      isIncident: ({ event }) => IncidentId.safeParse(valueOf(event)).success,
+      isAge: ({ event }) => AgeGroup.safeParse(valueOf(event)).success,
+      isPlatform: ({ event }) => PlatformId.safeParse(valueOf(event)).success,
+      isCountry: ({ event }) => CountryId.safeParse(valueOf(event)).success,
+      isLocale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)),
+      hasNextStep: ({ context }) => context.step + 1 < stepCount(context),
+      hasPreviousStep: ({ context }) => context.step > 0,
+      hasNextRoute: ({ context }) => context.route + 1 < routeCount(context),
+      hasPreviousRoute: ({ context }) => context.route > 0,
+      goesTo: ({ event }, section: Section) => valueOf(event) === section,
+    },
+    actions: {
+      markDone: assign({
+        done: ({ context }) => {
+          const id = evidenceSteps(content, context)[context.step]?.id;
+          return id && !context.done.includes(id) ? [...context.done, id] : context.done;
+        },
+      }),
+      nextStep: assign({ step: ({ context }) => context.step + 1 }),
+      previousStep: assign({ step: ({ context }) => Math.max(0, context.step - 1) }),
+      firstStep: assign({ step: 0 }),
+      lastStep: assign({ step: ({ context }) => Math.max(0, stepCount(context) - 1) }),
+      nextRoute: assign({ route: ({ context }) => context.route + 1 }),
+      previousRoute: assign({ route: ({ context }) => Math.max(0, context.route - 1) }),
+      firstRoute: assign({ route: 0 }),
+      lastRoute: assign({ route: ({ context }) => Math.max(0, routeCount(context) - 1) }),
+      setIncident: assign({ incident: ({ event }) => IncidentId.parse(valueOf(event)), step: 0 }),
+      setAge: assign({ age: ({ event }) => AgeGroup.parse(valueOf(event)), step: 0, route: 0 }),
+      togglePlatform: assign({
+        platforms: ({ context, event }) => {
+          const p = PlatformId.parse(valueOf(event));
+          return context.platforms.includes(p) ? context.platforms.filter((x) => x !== p) : [...context.platforms, p];
+        },
+        route: 0,
+      }),
+      setCountry: assign({ country: ({ event }) => CountryId.parse(valueOf(event)) }),
+      setLocale: assign({ locale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)) ? (valueOf(event) as Locale) : "en" }),
+      visit: assign({
+        visited: ({ context }, section: Section) =>
+          context.visited.includes(section) ? context.visited : [...context.visited, section],
+      }),
+      reset: assign(({ context }) => freshContext(context.locale)),
+    },
+  }).createMachine({
+    id: "nyf",
+    context: ({ input }) => freshContext(input.locale),
+    initial: "flow",
+    // Help is always one step away: these work from every state, overlays included.
+    on: {
+      CRISIS: ".crisis",
+      HELPLINES: ".helplines",
+      PRIVACY: ".privacy",
+      HELP: ".help",
+      MENU: ".menu",
+      LANGUAGE: ".language",
+      FORGET: ".forgetConfirm",
+      RESTART: { target: ".flow.welcome", actions: "reset" },
+    },
+    states: {
+      flow: {
+        initial: "welcome",
+        states: {
+          welcome: { on: { BEGIN: "safety", NEXT: "safety" } },
+          safety: {
+            entry: { type: "visit", params: "safety" },
+            on: { SAFE: "incident", SKIP: "incident", NOT_SAFE: "#nyf.crisis", BACK: "welcome" },
+          },
+          incident: {
+            entry: { type: "visit", params: "incident" },
+            on: {
+              CHOOSE: { guard: "isIncident", target: "age", actions: "setIncident" },
+              SKIP: "age",
+              BACK: "safety",
+            },
+          },
+          age: {
+            on: {
+              CHOOSE: { guard: "isAge", target: "platforms", actions: "setAge" },
+              SKIP: "platforms",
+              BACK: "incident",
+            },
+          },
+          platforms: {
+            on: {
+              TOGGLE: { guard: "isPlatform", actions: "togglePlatform" },
+              DONE: "country",
+              SKIP: "country",
+              BACK: "age",
+            },
+          },
+          country: {
+            on: {
+              CHOOSE: { guard: "isCountry", target: "reassurance", actions: "setCountry" },
+              SKIP: "reassurance",
+              BACK: "platforms",
+            },
+          },
+          reassurance: { on: { NEXT: { target: "evidence", actions: "firstStep" }, SKIP: { target: "evidence", actions: "firstStep" }, BACK: "country" } },
+          evidence: {
+            entry: { type: "visit", params: "evidence" },
+            initial: "step",
+            states: {
+              step: {
+                on: {
+                  DONE: [
+                    { guard: "hasNextStep", actions: ["markDone", "nextStep"], target: "step", reenter: true },
+                    { actions: "markDone", target: "#nyf.flow.takedown" },
+                  ],
+                  SKIP: [
+                    { guard: "hasNextStep", actions: "nextStep", target: "step", reenter: true },
+                    { target: "#nyf.flow.takedown" },
+                  ],
+                  WHY: "why",
+                  BACK: [
+                    { guard: "hasPreviousStep", actions: "previousStep", target: "step", reenter: true },
+                    { target: "#nyf.flow.reassurance" },
+                  ],
+                },
+              },
+              why: { on: { BACK: "step", NEXT: "step" } },
+            },
+          },
+          takedown: {
+            entry: { type: "visit", params: "takedown" },
+            on: {
+              NEXT: [{ guard: "hasNextRoute", actions: "nextRoute", target: "takedown", reenter: true }, { target: "reporting" }],
+              SKIP: "reporting",
+              BACK: [
+                { guard: "hasPreviousRoute", actions: "previousRoute", target: "takedown", reenter: true },
+                { target: "evidence", actions: "lastStep" },
+              ],
+            },
+          },
+          reporting: {
+            entry: { type: "visit", params: "reporting" },
+            initial: "overview",
+            states: {
+              overview: { on: { LAWS: "laws", NEXT: "#nyf.flow.support", SKIP: "#nyf.flow.support", BACK: { target: "#nyf.flow.takedown", actions: "lastRoute" } } },
+              laws: { on: { BACK: "overview", NEXT: "#nyf.flow.support" } },
+            },
+          },
+          support: { entry: { type: "visit", params: "support" }, on: { NEXT: "closing", SKIP: "closing", BACK: "reporting" } },
+          closing: { entry: { type: "visit", params: "closing" }, on: { BACK: "support" } },
+          hist: { type: "history", history: "deep", target: "welcome" },
+        },
+      },
+      crisis: { on: { RESUME: "flow.hist", BACK: "flow.hist" } },
+      helplines: { on: { BACK: "flow.hist" } },
+      privacy: { on: { BACK: "flow.hist" } },
+      help: { on: { BACK: "flow.hist" } },
+      menu: {
+        on: {
+          BACK: "flow.hist",
+          GOTO: [
+            { guard: { type: "goesTo", params: "safety" }, target: "flow.safety" },
+            { guard: { type: "goesTo", params: "incident" }, target: "flow.incident" },
+            { guard: { type: "goesTo", params: "evidence" }, target: "flow.evidence", actions: "firstStep" },
+            { guard: { type: "goesTo", params: "takedown" }, target: "flow.takedown", actions: "firstRoute" },
+            { guard: { type: "goesTo", params: "reporting" }, target: "flow.reporting" },
+            { guard: { type: "goesTo", params: "support" }, target: "flow.support" },
+            { guard: { type: "goesTo", params: "closing" }, target: "flow.closing" },
+          ],
+        },
+      },
+      language: {
+        on: {
+          SET_LOCALE: { guard: "isLocale", target: "flow.hist", actions: "setLocale" },
+          BACK: "flow.hist",
+        },
+      },
+      forgetConfirm: { on: { CONFIRM_FORGET: "forgotten", BACK: "flow.hist" } },
+      // Terminal for this chat's data: the transport erases everything kept and does not save.
+      forgotten: {},
+    },
+  });
+}
+
+export type ConversationMachine = ReturnType<typeof createConversationMachine>;

@@ -1,0 +1,20 @@
+import type { StateValue } from "xstate";
+import type { ConversationContext } from "./machine.js";
+
+/** Flattens a state value to a dotted path: `{ flow: { evidence: "step" } }` → `flow.evidence.step`. */
+export function statePath(value: StateValue): string {
+  if (typeof value === "string") return value;
+  const [key, child] = Object.entries(value)[0] ?? ["", undefined];
+  return child === undefined ? key : `${key}.${statePath(child as StateValue)}`;
+}
+
+/**
+ * A short, stable name for the screen the person is on, e.g. `evidence.step#2`. Buttons carry it,
+ * so a tap on an older screen can be told apart from a tap on the current one.
+ */
+export function positionOf(snapshot: { value: StateValue; context: ConversationContext }): string {
+  const path = statePath(snapshot.value).replace(/^flow\./, "");
+  if (path.startsWith("evidence.")) return `${path}#${snapshot.context.step}`;
+  if (path === "takedown") return `${path}#${snapshot.context.route}`;
+  return path;
+}

@@ -1,0 +1,29 @@
+import type { Content } from "../content/schema.js";
+import type { ConversationMachine } from "../conversation/machine.js";
+import { runTurn, type PersonInput, type Turn } from "../conversation/turn.js";
+import { renderScreen, type RenderedScreen, type Translate } from "./render.js";
+import { screenFor } from "./screens.js";
+import { text } from "./screen.js";
+
+export interface ReplyDeps {
+  machine: ConversationMachine;
+  content: Content;
+  /** A translator per language. */
+  translate: (locale: "en" | "hi") => Translate;
+}
+
+export interface Reply {
+  turn: Turn;
+  screen: RenderedScreen;
+}
+
+/**
+ * One turn, put into words: what the person did → the next snapshot and the screen to show, in
+ * their language, with a calm notice on top where one is due. Pure; both transports call it.
+ */
+export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput): Reply {
+  const turn = runTurn(deps.machine, stored, input);
+  const screen = screenFor(deps.content, turn.snapshot);
+  const notice = turn.notice ? text(`notice-${turn.notice}`) : undefined;
+  return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice) };
+}

@@ -1,0 +1,35 @@
+import type { ConversationEvent } from "../conversation/machine.js";
+
+/**
+ * What the person sees, before it is put into words: Fluent keys with arguments and buttons that
+ * carry the event they send. Screens know nothing of Telegram or the terminal.
+ */
+
+/** An argument is plain data (a number, a phone number, a URL) or another text to translate. */
+export type TextArg = string | number | Text;
+
+export interface Text {
+  key: string;
+  args?: Record<string, TextArg>;
+}
+
+export interface Button {
+  label: Text;
+  event: ConversationEvent;
+}
+
+export interface Screen {
+  /** Which screen this is (see `positionOf`); buttons carry it to spot taps on old screens. */
+  id: string;
+  /** Paragraphs, shown with a blank line between them. */
+  parts: Text[];
+  /** Rows of buttons. */
+  buttons: Button[][];
+}
+
+export const text = (key: string, args?: Record<string, TextArg>): Text => (args ? { key, args } : { key });
+
+export const button = (key: string, event: ConversationEvent, args?: Record<string, TextArg>): Button => ({
+  label: text(key, args),
+  event,
+});

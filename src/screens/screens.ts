@@ -1,0 +1,308 @@
+import type { StateValue } from "xstate";
+import {
+  CountryId,
+  IncidentId,
+  PlatformId,
+  type Content,
+  type Helpline,
+  type Route,
+} from "../content/schema.js";
+import { SECTIONS, type ConversationContext } from "../conversation/machine.js";
+import { positionOf, statePath } from "../conversation/position.js";
+import {
+  applicableLaws,
+  countryOf,
+  evidenceSteps,
+  reportingRoutes,
+  takedownRoutes,
+} from "../conversation/steps.js";
+import { button, text, type Button, type Screen, type Text } from "./screen.js";
+
+/**
+ * Snapshot → Screen: one function per screen, chosen by state. Pure: the same snapshot always
+ * gives the same screen, so every screen can be rendered in every language in tests.
+ */
+
+type View = { value: StateValue; context: ConversationContext };
+
+const helpRow = (): Button[] => [button("btn-helplines", { type: "HELPLINES" }), button("btn-menu", { type: "MENU" })];
+const backRow = (): Button[] => [button("btn-back", { type: "BACK" })];
+const backSkipRow = (): Button[] => [button("btn-back", { type: "BACK" }), button("btn-skip", { type: "SKIP" })];
+
+/** Buttons in rows of `size`, so long lists stay tappable on a small phone. */
+function rows(buttons: Button[], size: number): Button[][] {
+  const out: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += size) out.push(buttons.slice(i, i + size));
+  return out;
+}
+
+/** "Name: number · link" then what it is for. Numbers and links come from flows/, words from locales. */
+function lineText(line: Helpline): Text {
+  return text("contact-entry", {
+    name: text(`line-${line.id}`),
+    contact: [line.phone, line.url].filter(Boolean).join(" · "),
+    about: text(`line-${line.id}-about`),
+  });
+}
+
+function routeText(route: Route): Text {
+  const contact = [route.phone, route.url].filter(Boolean).join(" · ");
+  return text(contact ? "route-entry" : "route-entry-plain", {
+    name: text(`route-${route.id}`),
+    contact,
+    how: text(`route-${route.id}-how`),
+    asks: text(`route-${route.id}-asks`),
+  });
+}
+
+function lines(content: Content, ids: readonly string[]): Helpline[] {
+  return ids.map((id) => content.helplines.find((h) => h.id === id)).filter((h): h is Helpline => h !== undefined);
+}
+
+function welcome(): Pick<Screen, "parts" | "buttons"> {
+  return {
+    parts: [text("welcome-title"), text("welcome-body"), text("welcome-privacy")],
+    buttons: [
+      [button("welcome-begin", { type: "BEGIN" })],
+      [button("btn-helplines", { type: "HELPLINES" }), button("btn-privacy", { type: "PRIVACY" })],
+      [button("btn-language", { type: "LANGUAGE" })],
+    ],
+  };
+}
+
+function crisis(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  const country = countryOf(content, c.country);
+  return {
+    parts: [
+      text("crisis-intro"),
+      ...lines(content, [...country.emergency, ...country.crisis]).map(lineText),
+      text("crisis-stay"),
+    ],
+    buttons: [[button("crisis-resume", { type: "RESUME" })], [button("btn-helplines", { type: "HELPLINES" })]],
+  };
+}
+
+function helplines(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  const country = countryOf(content, c.country);
+  const all = lines(content, [...new Set([...country.emergency, ...country.crisis, ...country.support])]);
+  return {
+    parts: [
+      text("helplines-intro", { country: text(`country-${country.id}`) }),
+      ...all.map(lineText),
+      ...reportingRoutes(content, c).map(routeText),
+      text("helplines-change-country"),
+    ],
+    buttons: [backRow()],
+  };
+}
+
+function evidenceStep(content: Content, c: ConversationContext, why: boolean): Pick<Screen, "parts" | "buttons"> {
+  const steps = evidenceSteps(content, c);
+  const index = Math.min(c.step, steps.length - 1);
+  const step = steps[index]!;
+  if (why) {
+    return {
+      parts: [text(`evidence-${step.id}-why`)],
+      buttons: [[button("btn-back-to-step", { type: "BACK" })], helpRow()],
+    };
+  }
+  const caution = step.capturesImage && c.age === "unknown" ? [text("evidence-minor-caution")] : [];
+  return {
+    parts: [
+      text("evidence-progress", { current: index + 1, total: steps.length }),
+      text(`evidence-${step.id}`),
+      ...caution,
+    ],
+    buttons: [
+      [button("btn-done", { type: "DONE" }), button("btn-skip", { type: "SKIP" })],
+      [button("btn-why", { type: "WHY" })],
+      [button("btn-back", { type: "BACK" })],
+      helpRow(),
+    ],
+  };
+}
+
+function takedown(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  const routes = takedownRoutes(content, c);
+  const index = Math.min(c.route, routes.length - 1);
+  const route = routes[index]!;
+  return {
+    parts: [text("takedown-progress", { current: index + 1, total: routes.length }), routeText(route)],
+    buttons: [[button("btn-next", { type: "NEXT" })], backSkipRow(), helpRow()],
+  };
+}
+
+function reporting(content: Content, c: ConversationContext, laws: boolean): Pick<Screen, "parts" | "buttons"> {
+  const applicable = applicableLaws(content, c);
+  if (laws) {
+    return {
+      parts: [text("laws-intro"), ...applicable.map((l) => text(`law-${l.id}`)), text("laws-note")],
+      buttons: [[button("btn-next", { type: "NEXT" })], backRow(), helpRow()],
+    };
+  }
+  return {
+    parts: [
+      text("reporting-intro"),
+      ...(c.age === "minor" ? [text("reporting-minor")] : []),
+      ...reportingRoutes(content, c).map(routeText),
+      text("reporting-take-with-you"),
+    ],
+    buttons: [
+      ...(applicable.length > 0 ? [[button("reporting-laws", { type: "LAWS" })]] : []),
+      [button("btn-next", { type: "NEXT" })],
+      backSkipRow(),
+      helpRow(),
+    ],
+  };
+}
+
+function support(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  const country = countryOf(content, c.country);
+  return {
+    parts: [text("support-intro"), ...lines(content, country.support).map(lineText), text("support-talk")],
+    buttons: [[button("btn-next", { type: "NEXT" })], backSkipRow(), helpRow()],
+  };
+}
+
+function closing(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  return {
+    parts: [
+      text("closing-title"),
+      text("closing-summary", {
+        done: c.done.length,
+        total: evidenceSteps(content, c).length,
+        sections: c.visited.filter((s) => s !== "closing").length,
+      }),
+      text("closing-selfcare"),
+      text("closing-comeback"),
+    ],
+    buttons: [
+      [button("btn-menu", { type: "MENU" }), button("btn-helplines", { type: "HELPLINES" })],
+      [button("btn-restart", { type: "RESTART" })],
+    ],
+  };
+}
+
+function screenBody(content: Content, view: View): Pick<Screen, "parts" | "buttons"> {
+  const c = view.context;
+  const path = statePath(view.value);
+  switch (path) {
+    case "flow.welcome":
+      return welcome();
+    case "flow.safety":
+      return {
+        parts: [text("safety-question")],
+        buttons: [
+          [button("safety-yes", { type: "SAFE" })],
+          [button("safety-no", { type: "NOT_SAFE" })],
+          [button("safety-hurt", { type: "NOT_SAFE" })],
+          backSkipRow(),
+        ],
+      };
+    case "flow.incident":
+      return {
+        parts: [text("incident-question")],
+        buttons: [
+          ...IncidentId.options.map((id) => [button(`incident-${id}`, { type: "CHOOSE", value: id })]),
+          backSkipRow(),
+        ],
+      };
+    case "flow.age":
+      return {
+        parts: [text("age-question"), text("age-why")],
+        buttons: [
+          [button("age-minor", { type: "CHOOSE", value: "minor" })],
+          [button("age-adult", { type: "CHOOSE", value: "adult" })],
+          [button("age-rather-not", { type: "SKIP" })],
+          backRow(),
+        ],
+      };
+    case "flow.platforms":
+      return {
+        parts: [text("platforms-question")],
+        buttons: [
+          ...rows(
+            PlatformId.options.map((id) =>
+              button("platform-toggle", { type: "TOGGLE", value: id }, {
+                name: text(`platform-${id}`),
+                checked: c.platforms.includes(id) ? "yes" : "no",
+              }),
+            ),
+            2,
+          ),
+          [button("btn-done-choosing", { type: "DONE" })],
+          backSkipRow(),
+        ],
+      };
+    case "flow.country":
+      return {
+        parts: [text("country-question")],
+        buttons: [
+          ...rows(CountryId.options.map((id) => button(`country-${id}`, { type: "CHOOSE", value: id })), 2),
+          backSkipRow(),
+        ],
+      };
+    case "flow.reassurance":
+      return {
+        parts: [
+          text(`reassure-${c.incident ?? "other"}`),
+          ...(c.age === "minor" ? [text("reassure-minor")] : []),
+          text("reassure-next"),
+        ],
+        buttons: [[button("btn-continue", { type: "NEXT" })], backRow(), helpRow()],
+      };
+    case "flow.evidence.step":
+      return evidenceStep(content, c, false);
+    case "flow.evidence.why":
+      return evidenceStep(content, c, true);
+    case "flow.takedown":
+      return takedown(content, c);
+    case "flow.reporting.overview":
+      return reporting(content, c, false);
+    case "flow.reporting.laws":
+      return reporting(content, c, true);
+    case "flow.support":
+      return support(content, c);
+    case "flow.closing":
+      return closing(content, c);
+    case "crisis":
+      return crisis(content, c);
+    case "helplines":
+      return helplines(content, c);
+    case "privacy":
+      return { parts: [text("privacy-body")], buttons: [backRow()] };
+    case "help":
+      return { parts: [text("help-body")], buttons: [[button("btn-menu", { type: "MENU" })], backRow()] };
+    case "menu":
+      return {
+        parts: [text("menu-title")],
+        buttons: [
+          ...rows(SECTIONS.map((s) => button(`menu-${s}`, { type: "GOTO", value: s })), 2),
+          [button("btn-language", { type: "LANGUAGE" }), button("btn-helplines", { type: "HELPLINES" })],
+          backRow(),
+        ],
+      };
+    case "language":
+      return {
+        parts: [text("language-question")],
+        buttons: [
+          [button("language-en", { type: "SET_LOCALE", value: "en" }), button("language-hi", { type: "SET_LOCALE", value: "hi" })],
+          backRow(),
+        ],
+      };
+    case "forgetConfirm":
+      return {
+        parts: [text("forget-question")],
+        buttons: [[button("forget-yes", { type: "CONFIRM_FORGET" })], [button("forget-no", { type: "BACK" })]],
+      };
+    case "forgotten":
+      return { parts: [text("forgotten-done")], buttons: [[button("btn-start-again", { type: "RESTART" })]] };
+    default:
+      // Unreachable for a valid snapshot; the menu is always a safe place to land.
+      return { parts: [text("menu-title")], buttons: [helpRow()] };
+  }
+}
+
+export function screenFor(content: Content, view: View): Screen {
+  return { id: positionOf(view), ...screenBody(content, view) };
+}

@@ -1,0 +1,188 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { afterEach, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { ContentError, loadContent } from "../../src/content/load.js";
+import { AgeGroup, CountryId, IncidentId, PlatformId, type Content } from "../../src/content/schema.js";
+
+const flowsDir = new URL("../../flows", import.meta.url).pathname;
+const localesDir = new URL("../../locales", import.meta.url).pathname;
+const LANGS = ["en", "hi"] as const;
+
+const content: Content = loadContent(flowsDir);
+
+const country = (id: CountryId) => content.countries.find((c) => c.id === id)!;
+const line = (id: string) => content.helplines.find((h) => h.id === id)!;
+const route = (id: string) => content.routes.find((r) => r.id === id)!;
+const stepsFor = (incident: IncidentId, age: AgeGroup) =>
+  content.evidence.filter((s) => s.incidents.includes(incident) && s.ages.includes(age));
+
+describe("flows: what a person in India is shown", () => {
+  it("the crisis screen (emergency, then crisis lines) offers 112 and Tele-MANAS 14416", () => {
+    const india = country("in");
+    const phones = [...india.emergency, ...india.crisis].map((id) => line(id).phone);
+    expect(phones).toContain("112");
+    expect(phones).toContain("14416");
+    expect(india.emergency.map((id) => line(id).phone)).toContain("112");
+  });
+
+  it("reporting includes the cybercrime.gov.in portal and the 1930 helpline", () => {
+    const reporting = country("in").reporting.map(route);
+    expect(reporting.some((r) => r.url?.startsWith("https://cybercrime.gov.in"))).toBe(true);
+    expect(reporting.some((r) => r.phone === "1930")).toBe(true);
+    // The anonymous route is offered, and it is the only portal route that says it is anonymous.
+    const portal = reporting.filter((r) => r.url?.startsWith("https://cybercrime.gov.in"));
+    expect(portal.map((r) => r.anonymous).sort()).toEqual(["no", "yes"]);
+  });
+
+  it("every country has an emergency and a crisis line, and 'other' falls back to findahelpline.com", () => {
+    for (const id of CountryId.options) {
+      expect(country(id).emergency.length, id).toBeGreaterThan(0);
+      expect(country(id).crisis.length, id).toBeGreaterThan(0);
+    }
+    expect(country("other").emergency.map((id) => line(id).url)).toContain("https://findahelpline.com");
+  });
+
+  it("the crisis screen does not list the same line twice", () => {
+    for (const id of CountryId.options) {
+      const shown = [...country(id).emergency, ...country(id).crisis];
+      expect(new Set(shown).size, id).toBe(shown.length);
+    }
+  });
+});
+
+describe("flows: evidence steps", () => {
+  it("never asks an under-18 to capture or keep the image itself", () => {
+    const minorSteps = content.evidence.filter((s) => s.ages.includes("minor"));
+    expect(minorSteps.length).toBeGreaterThan(0);
+    for (const step of minorSteps) expect(step.capturesImage, step.id).toBe(false);
+  });
+
+  it("every incident has 5 to 7 steps for adults and for under-18s", () => {
+    for (const incident of IncidentId.options) {
+      for (const age of AgeGroup.options) {
+        const n = stepsFor(incident, age).length;
+        expect(n, `${incident} (${age})`).toBeGreaterThanOrEqual(5);
+        expect(n, `${incident} (${age})`).toBeLessThanOrEqual(7);
+      }
+    }
+  });
+
+  it("under-18s are told to tell a trusted adult and to report the link instead of keeping the image", () => {
+    for (const incident of IncidentId.options) {
+      const ids = stepsFor(incident, "minor").map((s) => s.id);
+      expect(ids, incident).toContain("tell-adult");
+    }
+    expect(stepsFor("sextortion", "minor").map((s) => s.id)).toContain("report-link");
+  });
+
+  it("sextortion keeps the chat and the payment demands", () => {
+    const ids = stepsFor("sextortion", "adult").map((s) => s.id);
+    expect(ids).toContain("keep-chats");
+    expect(ids).toContain("payment-demands");
+  });
+});
+
+describe("flows: takedown", () => {
+  it("adults get StopNCII and under-18s get Take It Down, whatever the platform", () => {
+    expect(content.takedownExtras.adult).toContain("stopncii");
+    expect(content.takedownExtras.minor).toContain("take-it-down");
+    expect(content.takedownExtras.minor).not.toContain("stopncii");
+  });
+
+  it("every platform has at least one route", () => {
+    for (const id of PlatformId.options) {
+      expect(content.platforms.find((p) => p.id === id)?.routes.length, id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("flows: every fact carries its source and date", () => {
+  const copies: string[] = [];
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A copy of flows/ with routes[0] missing one field. */
+  function copyWithout(field: "source" | "checked"): string {
+    const dir = mkdtempSync(join(tmpdir(), "nyf-flows-"));
+    copies.push(dir);
+    cpSync(flowsDir, dir, { recursive: true });
+    const path = join(dir, "routes.yaml");
+    const data = parse(readFileSync(path, "utf8")) as { routes: Record<string, unknown>[] };
+    delete data.routes[0]![field];
+    writeFileSync(path, stringify(data));
+    return dir;
+  }
+
+  it.each(["source", "checked"] as const)("a route without %s is rejected, naming the file and the field", (field) => {
+    const dir = copyWithout(field);
+    expect(() => loadContent(dir)).toThrow(ContentError);
+    expect(() => loadContent(dir)).toThrow(new RegExp(`routes\\.yaml: routes\\.0\\.${field}:`));
+  });
+
+  it("every sourced entry in the real flows has a source and the date checked", () => {
+    for (const entry of [...content.routes, ...content.helplines, ...content.laws, ...content.evidence]) {
+      expect(entry.source, entry.id).toMatch(/^https?:\/\//);
+      expect(entry.checked, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe("content text in locales/<lang>.ftl", () => {
+  const resources = Object.fromEntries(
+    LANGS.map((lang) => [lang, new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8"))]),
+  ) as Record<(typeof LANGS)[number], FluentResource>;
+  const keysOf = (lang: (typeof LANGS)[number]) => resources[lang].body.map((m) => m.id);
+
+  /** Every key the screens ask for, from the ids in flows/. */
+  const expected = [
+    ...content.incidents.flatMap((i) => [`incident-${i.id}`, `reassure-${i.id}`]),
+    ...content.platforms.map((p) => `platform-${p.id}`),
+    ...content.countries.map((c) => `country-${c.id}`),
+    ...content.evidence.flatMap((e) => [`evidence-${e.id}`, `evidence-${e.id}-why`]),
+    ...content.routes.flatMap((r) => [`route-${r.id}`, `route-${r.id}-how`, `route-${r.id}-asks`]),
+    ...content.helplines.flatMap((h) => [`line-${h.id}`, `line-${h.id}-about`]),
+    ...content.laws.map((l) => `law-${l.id}`),
+  ].sort();
+
+  /** Screen keys that share a content prefix but belong to no id. */
+  const screenKeys = new Set(["evidence-progress", "evidence-minor-caution", "route-entry", "route-entry-plain", "platform-toggle", "incident-question", "country-question"]);
+  const contentPrefix = /^(incident|reassure|platform|country|evidence|route|line|law)-/;
+
+  it.each(LANGS)("%s has text for every content id, and no text for ids that don't exist", (lang) => {
+    const keys = keysOf(lang);
+    expect(expected.filter((k) => !keys.includes(k))).toEqual([]);
+    const orphans = keys.filter((k) => contentPrefix.test(k) && !screenKeys.has(k) && !expected.includes(k) && !k.startsWith("reassure-minor") && k !== "reassure-next");
+    expect(orphans).toEqual([]);
+  });
+
+  it.each(LANGS)("%s: every message formats without errors and stays short", (lang) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    expect(bundle.addResource(resources[lang])).toEqual([]);
+    for (const id of expected) {
+      const errors: Error[] = [];
+      const text = bundle.formatPattern(bundle.getMessage(id)!.value!, undefined, errors);
+      expect(errors, id).toEqual([]);
+      expect(text.trim().length, id).toBeGreaterThan(0);
+      expect(text.length, id).toBeLessThanOrEqual(350);
+      if (id.startsWith("incident-")) expect(text.length, id).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it.each(LANGS)("%s: a line's or route's own number and link are not repeated in its text", (lang) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    bundle.addResource(resources[lang]);
+    const say = (id: string) => bundle.formatPattern(bundle.getMessage(id)!.value!);
+    for (const entry of [...content.helplines, ...content.routes]) {
+      const prefix = "kind" in entry ? "line" : "route";
+      const words = [`${prefix}-${entry.id}`, ...(prefix === "line" ? ["about"] : ["how", "asks"]).map((s) => `${prefix}-${entry.id}-${s}`)]
+        .map(say)
+        .join(" ");
+      if (entry.phone) expect(words, entry.id).not.toContain(entry.phone);
+      if (entry.url) expect(words, entry.id).not.toContain(entry.url);
+    }
+  });
+});

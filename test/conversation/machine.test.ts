@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { getShortestPaths } from "xstate/graph";
+import type { ConversationEvent } from "../../src/conversation/machine.js";
+import { positionOf, statePath } from "../../src/conversation/position.js";
+import { evidenceSteps } from "../../src/conversation/steps.js";
+import type { ConversationSnapshot } from "../../src/conversation/turn.js";
+import { screenFor } from "../../src/screens/screens.js";
+import { conversationDeps } from "../support/deps.js";
+import { Walker } from "../support/walk.js";
+
+const deps = conversationDeps();
+
+/** What a person can do on a screen: tap any of its buttons, or send any command. */
+function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
+  const buttons = screenFor(deps.content, snapshot).buttons.flat().map((b) => b.event);
+  const commands: ConversationEvent[] = [
+    { type: "HELP" },
+    { type: "HELPLINES" },
+    { type: "LANGUAGE" },
+    { type: "PRIVACY" },
+    { type: "RESTART" },
+    { type: "FORGET" },
+    { type: "CRISIS" },
+  ];
+  return [...buttons, ...commands];
+}
+
+/** Every atomic state of the machine, as a dotted path. */
+function atomicStates(): string[] {
+  const out: string[] = [];
+  const walk = (node: { key: string; type: string; states: Record<string, unknown> }, path: string[]) => {
+    const here = [...path, node.key];
+    const children = Object.values(node.states) as (typeof node)[];
+    if (node.type === "history") return;
+    if (children.length === 0) out.push(here.slice(1).join("."));
+    for (const child of children) walk(child, here);
+  };
+  walk(deps.machine.root, []);
+  return out;
+}
+
+const paths = getShortestPaths(deps.machine, {
+  input: { locale: "en" },
+  events: personEvents,
+  serializeState: (s) => positionOf(s),
+});
+
+describe("the conversation machine", () => {
+  it("reaches every state by tapping buttons and sending commands", () => {
+    const reached = new Set(paths.map((p) => statePath(p.state.value)));
+    expect([...atomicStates()].filter((s) => !reached.has(s))).toEqual([]);
+  });
+
+  it.each(paths.map((p) => [positionOf(p.state), p.state] as const))("from %s, help is one step away and leads back", (_, state) => {
+    const walker = new Walker();
+    walker.snapshot = state;
+    walker.send({ type: "HELPLINES" });
+    expect(statePath(walker.snapshot.value)).toBe("helplines");
+    walker.send({ type: "BACK" });
+    // Back from help returns to the flow state they were in (overlays return to the flow).
+    if (statePath(state.value).startsWith("flow.")) expect(positionOf(walker.snapshot)).toBe(positionOf(state));
+  });
+
+  it("a person who taps Skip on every step still reaches the helplines and the closing screen", () => {
+    const w = new Walker().tap("welcome-begin");
+    for (let i = 0; i < 40 && w.at !== "closing"; i++) {
+      const skip = w.screen.buttons.flat().find((b) => b.label.key === "btn-skip" || b.label.key === "age-rather-not");
+      w.send(skip ? skip.event : { type: "NEXT" });
+    }
+    expect(w.at).toBe("closing");
+    w.tap("btn-helplines");
+    expect(w.at).toBe("helplines");
+  });
+
+  it("a person who is not safe gets the crisis screen, then continues where they were", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-no");
+    expect(w.at).toBe("crisis");
+    w.tap("crisis-resume");
+    expect(w.at).toBe("incident");
+  });
+
+  it("a crisis in the middle of the evidence steps returns to the same step", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-sextortion", "sextortion").tap("age-adult");
+    w.tap("btn-done-choosing").tap("country-in").tap("btn-continue").tap("btn-done").tap("btn-done");
+    expect(w.at).toBe("evidence.step#2");
+    w.send({ type: "CRISIS" });
+    expect(w.at).toBe("crisis");
+    w.tap("crisis-resume");
+    expect(w.at).toBe("evidence.step#2");
+  });
+
+  it("an under-18 is never shown a step that keeps or screenshots the image", () => {
+    for (const incident of ["shared", "sextortion", "hidden-camera", "morphed", "stalking", "other"] as const) {
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap(`incident-${incident}`, incident).tap("age-minor");
+      w.tap("btn-done-choosing").tap("country-in").tap("btn-continue");
+      const steps = evidenceSteps(deps.content, w.snapshot.context);
+      expect(steps.length).toBeGreaterThan(0);
+      expect(steps.filter((s) => s.capturesImage)).toEqual([]);
+      const routes = [];
+      for (let i = 0; i < steps.length; i++) w.tap("btn-skip");
+      while (w.at.startsWith("takedown")) {
+        routes.push(w.snapshot.context.route);
+        w.tap("btn-next");
+      }
+      expect(routes.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("under-18s are sent to Take It Down and adults to StopNCII", () => {
+    const routesFor = (age: "minor" | "adult") => {
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap(`age-${age}`);
+      w.tap("btn-done-choosing").tap("country-in").tap("btn-continue").send({ type: "MENU" }).send({ type: "GOTO", value: "takedown" });
+      const ids: string[] = [];
+      while (w.at.startsWith("takedown")) {
+        ids.push(screenFor(deps.content, w.snapshot).parts.map((p) => JSON.stringify(p)).join());
+        w.tap("btn-next");
+      }
+      return ids.join();
+    };
+    expect(routesFor("minor")).toContain("route-take-it-down");
+    expect(routesFor("minor")).not.toContain("route-stopncii");
+    expect(routesFor("adult")).toContain("route-stopncii");
+  });
+
+  it("Back on the first evidence step returns to the reassurance, and Back on the first route to the last step", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-stalking", "stalking").tap("age-adult");
+    w.tap("btn-done-choosing").tap("country-in").tap("btn-continue");
+    expect(w.at).toBe("evidence.step#0");
+    w.tap("btn-back");
+    expect(w.at).toBe("reassurance");
+    w.tap("btn-continue");
+    const total = evidenceSteps(deps.content, w.snapshot.context).length;
+    for (let i = 0; i < total; i++) w.tap("btn-skip");
+    expect(w.at).toBe("takedown#0");
+    w.tap("btn-back");
+    expect(w.at).toBe(`evidence.step#${total - 1}`);
+  });
+
+  it("choosing platforms toggles them on and off", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap("age-adult");
+    w.send({ type: "TOGGLE", value: "instagram" }).send({ type: "TOGGLE", value: "x" }).send({ type: "TOGGLE", value: "instagram" });
+    expect(w.snapshot.context.platforms).toEqual(["x"]);
+  });
+
+  it("ignores values that are not in the lists (a forged button cannot set them)", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes");
+    w.send({ type: "CHOOSE", value: "__proto__" });
+    expect(w.at).toBe("incident");
+    expect(w.snapshot.context.incident).toBeUndefined();
+  });
+
+  it("language can be changed from anywhere and the person stays where they were", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes");
+    w.send({ type: "LANGUAGE" }).tap("language-hi");
+    expect(w.snapshot.context.locale).toBe("hi");
+    expect(w.at).toBe("incident");
+  });
+
+  it("/restart starts over but keeps the language", () => {
+    const w = new Walker("hi").tap("welcome-begin").tap("safety-yes").tap("incident-morphed", "morphed");
+    w.send({ type: "RESTART" });
+    expect(w.at).toBe("welcome");
+    expect(w.snapshot.context.incident).toBeUndefined();
+    expect(w.snapshot.context.locale).toBe("hi");
+  });
+
+  it("/forget asks first; No keeps everything, Yes ends in forgotten", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes");
+    w.send({ type: "FORGET" });
+    expect(w.at).toBe("forgetConfirm");
+    w.tap("forget-no");
+    expect(w.at).toBe("incident");
+    w.send({ type: "FORGET" }).tap("forget-yes");
+    expect(w.at).toBe("forgotten");
+  });
+});

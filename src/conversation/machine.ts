@@ -1,4 +1,4 @@
-import { assign, setup } from "xstate";
+import { assign, raise, setup } from "xstate";
 import {
   AgeGroup,
   CountryId,
@@ -157,7 +157,13 @@ export function createConversationMachine(content: Content) {
           welcome: { on: { BEGIN: "safety", NEXT: "safety" } },
           safety: {
             entry: { type: "visit", params: "safety" },
-            on: { SAFE: "incident", SKIP: "incident", NOT_SAFE: "#nyf.crisis", BACK: "welcome" },
+            on: {
+              SAFE: "incident",
+              SKIP: "incident",
+              // Crisis first; "I'm safe now, continue" then carries on to the next question, not this one.
+              NOT_SAFE: { target: "incident", actions: raise({ type: "CRISIS" }) },
+              BACK: "welcome",
+            },
           },
           incident: {
             entry: { type: "visit", params: "incident" },

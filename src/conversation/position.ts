@@ -5,7 +5,7 @@ import type { ConversationContext } from "./machine.js";
 export function statePath(value: StateValue): string {
   if (typeof value === "string") return value;
   const [key, child] = Object.entries(value)[0] ?? ["", undefined];
-  return child === undefined ? key : `${key}.${statePath(child as StateValue)}`;
+  return child === undefined ? key : `${key}.${statePath(child)}`;
 }
 
 /**

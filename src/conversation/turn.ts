@@ -131,7 +131,7 @@ function send(machine: ConversationMachine, from: ConversationSnapshot, event: C
 export function persist(machine: ConversationMachine, snapshot: ConversationSnapshot): StoredConversation {
   const persisted = machine.getPersistedSnapshot(snapshot);
   // Round-trip through JSON so what we hand the store is exactly what a restore will see.
-  return { v: SNAPSHOT_VERSION, snapshot: JSON.parse(JSON.stringify(persisted)) };
+  return { v: SNAPSHOT_VERSION, snapshot: JSON.parse(JSON.stringify(persisted)) as StoredConversation["snapshot"] };
 }
 
 /** Runs one turn. `stored` is whatever the store returned (undefined for a new chat). */

@@ -75,7 +75,7 @@ function crisis(content: Content, c: ConversationContext): Pick<Screen, "parts" 
   return {
     parts: [
       text("crisis-intro"),
-      ...lines(content, [...country.emergency, ...country.crisis]).map(lineText),
+      ...lines(content, [...new Set([...country.emergency, ...country.crisis])]).map(lineText),
       text("crisis-stay"),
     ],
     buttons: [[button("crisis-resume", { type: "RESUME" })], [button("btn-helplines", { type: "HELPLINES" })]],

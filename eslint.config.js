@@ -1,0 +1,29 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "coverage/", "bench/results*.json"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js"] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Store adapters implement an async interface even when, like memory, they need no await.
+      "@typescript-eslint/require-await": "off",
+    },
+  },
+  {
+    files: ["src/conversation/**", "src/screens/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["grammy", "grammy/*", "@grammyjs/*", "node:fs", "node:net", "node:http", "pino", "../telegram/*", "../store/*"], message: "conversation/ and screens/ are pure: no grammY, no I/O." }] },
+      ],
+    },
+  },
+  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+);

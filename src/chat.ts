@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { createInterface } from "node:readline";
+import { COMMAND_EVENTS, COMMANDS } from "./telegram/commands.js";
+import { loadConversationDeps } from "./deps.js";
+import type { PersonInput } from "./conversation/turn.js";
+import type { Locale } from "./conversation/machine.js";
+import { ChatVault } from "./privacy/chat-vault.js";
+import { reply } from "./screens/reply.js";
+import type { RenderedScreen } from "./screens/render.js";
+import { MemoryStore } from "./store/memory-store.js";
+
+/**
+ * `npm run chat`: the same machine, screens and encrypted session in a terminal. No token, no
+ * services. Type a number to tap a button, a /command, or anything else as a message.
+ */
+
+const CHAT_ID = 1;
+
+function pickLocale(): Locale {
+  const flag = process.argv.indexOf("--lang");
+  const wanted = flag >= 0 ? process.argv[flag + 1] : process.env.LANG;
+  return wanted?.toLowerCase().startsWith("hi") ? "hi" : "en";
+}
+
+function show(screen: RenderedScreen, out: NodeJS.WritableStream): void {
+  out.write(`\n${screen.text}\n\n`);
+  let n = 1;
+  for (const row of screen.buttons) out.write(`${row.map((b) => `[${n++}] ${b.label}`).join("   ")}\n`);
+  out.write("\n");
+}
+
+async function chat(): Promise<void> {
+  const deps = loadConversationDeps();
+  const vault = new ChatVault(new MemoryStore(), randomBytes(32).toString("hex"), 72 * 3600);
+  const locale = pickLocale();
+  const out = process.stdout;
+  let current: RenderedScreen | undefined;
+
+  const turn = async (input: PersonInput) => {
+    const stored = ((await vault.load(CHAT_ID)) as { conversation?: unknown } | undefined)?.conversation;
+    const result = reply(deps, stored, input);
+    if (result.turn.forget) await vault.erase(CHAT_ID);
+    else await vault.save(CHAT_ID, { conversation: result.turn.stored });
+    current = result.screen;
+    show(result.screen, out);
+  };
+
+  out.write("Not Your Fault — terminal playground. Numbers tap buttons, /help lists commands, Ctrl-D quits.\n");
+  await turn({ kind: "start", locale });
+
+  const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true });
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!line) continue;
+    const n = Number(line);
+    const buttons = current?.buttons.flat() ?? [];
+    if (Number.isInteger(n) && n >= 1 && n <= buttons.length) {
+      await turn({ kind: "event", event: buttons[n - 1]!.event, screen: current!.id, locale });
+      continue;
+    }
+    const command = line.startsWith("/") ? line.slice(1).split(/\s/)[0]!.toLowerCase() : undefined;
+    if (command === "exit") {
+      await vault.erase(CHAT_ID);
+      out.write("\x1b[2J\x1b[H");
+      const t = deps.translate(locale);
+      out.write(`${t("exit-done")}\n`);
+      current = undefined;
+      continue;
+    }
+    if (command === "start") {
+      await turn({ kind: "start", locale });
+      continue;
+    }
+    const event = command && (COMMANDS as readonly string[]).includes(command) ? COMMAND_EVENTS[command as keyof typeof COMMAND_EVENTS] : undefined;
+    if (event) {
+      await turn({ kind: "event", event, locale });
+      continue;
+    }
+    await turn({ kind: "text", crisis: deps.detectCrisis(line), locale });
+  }
+}
+
+await chat();

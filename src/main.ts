@@ -1,0 +1,82 @@
+import { run } from "@grammyjs/runner";
+import { ConfigError, createConfig, type Config } from "./config.js";
+import { ContentError } from "./content/load.js";
+import { loadConversationDeps } from "./deps.js";
+import { ChatVault } from "./privacy/chat-vault.js";
+import { createLogger, type Logger } from "./privacy/logger.js";
+import { MemoryStore } from "./store/memory-store.js";
+import type { SessionStore } from "./store/session-store.js";
+import { createBot } from "./telegram/bot.js";
+import { registerCommands } from "./telegram/commands.js";
+
+/** Composition root: config → store → bot → long polling (webhook mode comes with its own issue). */
+
+function createStore(config: Config): SessionStore {
+  if (config.store !== "memory") {
+    throw new ConfigError(`STORE=${config.store} is not available in this version yet; use STORE=memory`);
+  }
+  return new MemoryStore();
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  let logger: Logger;
+  let store: SessionStore;
+  let deps: ReturnType<typeof loadConversationDeps>;
+  try {
+    config = createConfig(process.env);
+    logger = createLogger(config.logLevel);
+    deps = loadConversationDeps();
+    store = createStore(config);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ContentError) {
+      process.stderr.write(`not-your-fault: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (config.secretGenerated) {
+    logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
+  }
+  if (config.webhook) {
+    logger.warn("WEBHOOK_URL is set, but webhook mode is not in this version yet: using long polling");
+  }
+
+  const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
+  const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
+
+  try {
+    await bot.init();
+  } catch (error) {
+    // A wrong token or an unreachable API root: one clear line, not a stack trace.
+    process.stderr.write(`not-your-fault: cannot reach the Bot API at ${config.apiRoot} (${error instanceof Error ? error.message.replace(/bot[^/\s]*\//, "bot<token>/") : "unknown error"})\n`);
+    process.exit(1);
+  }
+  logger.info({ bot: bot.botInfo.username }, "bot starting (long polling)");
+  await registerCommands(bot.api, deps.translate, logger);
+  try {
+    await bot.api.deleteWebhook();
+  } catch (error) {
+    logger.warn({ err: error }, "deleteWebhook failed; polling anyway");
+  }
+
+  const runner = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] } },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await runner.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  await runner.task();
+}
+
+await main();

@@ -1,0 +1,128 @@
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, Composer, GrammyError, HttpError, type BotConfig } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { CrisisMatch } from "../conversation/crisis-detector.js";
+import type { Locale } from "../conversation/machine.js";
+import type { Logger } from "../privacy/logger.js";
+import type { Translate } from "../screens/render.js";
+import { decodeButton } from "./callback-data.js";
+import { COMMAND_EVENTS, COMMANDS } from "./commands.js";
+import type { BotContext } from "./context.js";
+import { converse, loadRecord, type ConverseDeps } from "./converse.js";
+import { localeFromTelegram } from "./locale.js";
+import { quickExit } from "./quick-exit.js";
+
+export interface BotDeps extends ConverseDeps {
+  token: string;
+  apiRoot: string;
+  logger: Logger;
+  detectCrisis: (text: string) => CrisisMatch | undefined;
+  /** Preset bot info: tests skip getMe with it. */
+  botInfo?: UserFromGetMe;
+}
+
+/** The locale to start a new conversation in; an existing one keeps its own. */
+const startLocale = (ctx: BotContext): Locale => localeFromTelegram(ctx.from?.language_code);
+
+/**
+ * Builds the bot: private chats only, one chat at a time, crisis detection before anything else,
+ * and an error boundary so that no Telegram error crashes the process or reaches the person.
+ */
+export function createBot(deps: BotDeps) {
+  const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
+  if (deps.botInfo) config.botInfo = deps.botInfo;
+  const bot = new Bot<BotContext>(deps.token, config);
+  const t = (locale: Locale): Translate => deps.translate(locale);
+
+  // Every log line of an update carries its id and a short chat pseudonym, never the chat id.
+  bot.use(async (ctx, next) => {
+    const chatId = ctx.chat?.id;
+    ctx.log = deps.logger.child({ update: ctx.update.update_id, ...(chatId !== undefined ? { tag: deps.vault.tag(chatId) } : {}) });
+    const started = performance.now();
+    await next();
+    ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
+  });
+
+  const boundary = bot.errorBoundary(async (err) => {
+    const ctx = err.ctx;
+    ctx.log.error({ err: err.error }, "update failed");
+    // The person never sees "error": a calm line and a way on, if Telegram still lets us speak.
+    if (ctx.chat?.type === "private" && !(err.error instanceof GrammyError && err.error.error_code === 403)) {
+      try {
+        await ctx.reply(t(startLocale(ctx))("notice-trouble"));
+      } catch {
+        // Blocked or rate-limited: nothing more we can do for this update.
+      }
+    }
+  });
+
+  // Groups and channels: one polite line, then the bot leaves. Nothing is kept about them.
+  const elsewhere = new Composer<BotContext>();
+  elsewhere.on("my_chat_member", async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (ctx.chat.type === "private" || !["member", "administrator"].includes(status)) return;
+    if (ctx.chat.type !== "channel") await ctx.reply(t(startLocale(ctx))("group-private-only")).catch(() => undefined);
+    await ctx.leaveChat().catch(() => undefined);
+  });
+  elsewhere.chatType(["group", "supergroup"]).on("message", async (ctx) => {
+    const addressed = ctx.msg.text?.startsWith("/") || ctx.msg.entities?.some((e) => e.type === "mention");
+    if (!addressed) return;
+    await ctx.reply(t(startLocale(ctx))("group-private-only")).catch(() => undefined);
+    await ctx.leaveChat().catch(() => undefined);
+  });
+  elsewhere.on("channel_post", (ctx) => ctx.leaveChat().then(() => undefined, () => undefined));
+  boundary.use(elsewhere);
+
+  const chat = boundary.chatType("private");
+  // Telegram sends one chat's updates in order, but the runner handles them concurrently.
+  chat.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+
+  // Crisis first: any text or caption, typed or edited, anywhere in the flow.
+  chat.on(["message", "edited_message"], async (ctx, next) => {
+    const said = ctx.msg.text ?? ctx.msg.caption;
+    const crisis = said ? deps.detectCrisis(said) : undefined;
+    if (!crisis) return next();
+    ctx.log.info({ group: crisis.group }, "crisis detected");
+    await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "new");
+  });
+  // An edit that is not a crisis needs no answer: the person already had one.
+  chat.on("edited_message", () => undefined);
+
+  chat.command("start", (ctx) => converse(ctx, deps, { kind: "start", locale: startLocale(ctx) }, "new"));
+  chat.command("exit", (ctx) => quickExit(ctx, deps.vault, t));
+  for (const [name, event] of Object.entries(COMMAND_EVENTS)) {
+    chat.command(name, (ctx) => converse(ctx, deps, { kind: "event", event, locale: startLocale(ctx) }, "new"));
+  }
+  chat.command("menu", (ctx) => converse(ctx, deps, { kind: "event", event: { type: "MENU" }, locale: startLocale(ctx) }, "new"));
+
+  chat.on("callback_query:data", async (ctx) => {
+    // Always answer, first: the spinner on the person's button stops whatever happens next.
+    await ctx.answerCallbackQuery().catch((error: unknown) => ctx.log.debug({ err: error }, "answerCallbackQuery failed"));
+    const button = decodeButton(ctx.callbackQuery.data);
+    const locale = startLocale(ctx);
+    const input = button ? { kind: "event" as const, event: button.event, screen: button.screen, locale } : { kind: "unknown-button" as const, locale };
+    await converse(ctx, deps, input, "edit");
+  });
+  // Game or inline-message callbacks without data: answer so the button stops spinning.
+  chat.on("callback_query", (ctx) => ctx.answerCallbackQuery().then(() => undefined, () => undefined));
+
+  chat.on("message:text", (ctx) => converse(ctx, deps, { kind: "text", crisis: undefined, locale: startLocale(ctx) }, "new"));
+  // Stickers, photos, voice, documents, locations, contacts…: kindly redirected, never stored.
+  chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));
+
+  bot.catch((err) => {
+    // Reached only if the boundary itself failed; keep the process alive.
+    deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, "unhandled bot error");
+  });
+
+  return bot;
+}
+
+export type NyfBot = ReturnType<typeof createBot>;
+
+/** Errors worth a retry later rather than a crash (network, 5xx, 429). */
+export function isTransient(error: unknown): boolean {
+  return error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
+}
+
+export { COMMANDS, loadRecord };

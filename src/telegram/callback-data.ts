@@ -1,0 +1,68 @@
+import type { ConversationEvent, ConversationEventType } from "../conversation/machine.js";
+
+/**
+ * Button payloads: `1|<screen>|<event code>[|<value>]`, at most 64 bytes (Telegram's limit).
+ * The leading version lets a future format tell old buttons apart; the screen lets a tap on an
+ * older message be answered calmly instead of acting on a screen the person no longer sees.
+ */
+
+export const CALLBACK_VERSION = "1";
+export const MAX_CALLBACK_BYTES = 64;
+
+const CODES: Record<ConversationEventType, string> = {
+  BEGIN: "b",
+  SAFE: "s",
+  NOT_SAFE: "n",
+  CHOOSE: "c",
+  TOGGLE: "t",
+  NEXT: "x",
+  DONE: "d",
+  SKIP: "k",
+  WHY: "w",
+  BACK: "B",
+  LAWS: "l",
+  CRISIS: "C",
+  RESUME: "r",
+  HELPLINES: "h",
+  PRIVACY: "p",
+  HELP: "H",
+  MENU: "m",
+  GOTO: "g",
+  LANGUAGE: "L",
+  SET_LOCALE: "S",
+  FORGET: "F",
+  CONFIRM_FORGET: "Y",
+  RESTART: "R",
+};
+const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ConversationEventType]));
+const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE"]);
+const SAFE_PART = /^[A-Za-z0-9._#-]{1,32}$/;
+
+export interface DecodedButton {
+  screen: string;
+  event: ConversationEvent;
+}
+
+export function encodeButton(screen: string, event: ConversationEvent): string {
+  const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
+  if ("value" in event) parts.push(event.value);
+  const data = parts.join("|");
+  if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data over ${MAX_CALLBACK_BYTES} bytes for ${event.type}`);
+  return data;
+}
+
+/** Returns undefined for anything that is not a current-version button: old, garbled or forged. */
+export function decodeButton(data: string | undefined): DecodedButton | undefined {
+  if (!data || Buffer.byteLength(data) > MAX_CALLBACK_BYTES) return undefined;
+  const [version, screen, code, value, extra] = data.split("|");
+  if (version !== CALLBACK_VERSION || !screen || !code || extra !== undefined) return undefined;
+  if (!SAFE_PART.test(screen)) return undefined;
+  const type = TYPES.get(code);
+  if (!type) return undefined;
+  if (WITH_VALUE.has(type)) {
+    if (!value || !SAFE_PART.test(value)) return undefined;
+    return { screen, event: { type, value } as ConversationEvent };
+  }
+  if (value !== undefined) return undefined;
+  return { screen, event: { type } as ConversationEvent };
+}

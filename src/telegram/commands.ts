@@ -1,0 +1,34 @@
+import type { Api } from "grammy";
+import type { ConversationEvent, Locale } from "../conversation/machine.js";
+import type { Logger } from "../privacy/logger.js";
+import type { Translate } from "../screens/render.js";
+
+/** The fixed command set (design.md). Descriptions live in locales as `command-<name>`. */
+export const COMMANDS = ["start", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Commands that are plain conversation events; /start and /exit are handled on their own. */
+export const COMMAND_EVENTS: Partial<Record<CommandName, ConversationEvent>> = {
+  help: { type: "HELP" },
+  helplines: { type: "HELPLINES" },
+  language: { type: "LANGUAGE" },
+  privacy: { type: "PRIVACY" },
+  restart: { type: "RESTART" },
+  forget: { type: "FORGET" },
+};
+
+/** Registers the command menu in English (default) and Hindi. A failure is logged, never fatal. */
+export async function registerCommands(api: Api, translate: (l: Locale) => Translate, log: Logger): Promise<void> {
+  const scopes: [Locale, "hi" | undefined][] = [["en", undefined], ["hi", "hi"]];
+  for (const [locale, language_code] of scopes) {
+    const t = translate(locale);
+    try {
+      await api.setMyCommands(
+        COMMANDS.map((command) => ({ command, description: t(`command-${command}`) })),
+        language_code ? { language_code } : {},
+      );
+    } catch (error) {
+      log.warn({ err: error, locale }, "setMyCommands failed; commands still work when typed");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { ChatVault } from "../privacy/chat-vault.js";
+import type { Translate } from "../screens/render.js";
+import type { BotContext } from "./context.js";
+import { loadRecord } from "./converse.js";
+import { localeFromTelegram } from "./locale.js";
+import { LOCALES, type Locale } from "../conversation/machine.js";
+
+/** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
+const BATCH = 100;
+/** How far back we reach: a bounded number of calls even for a very long chat. */
+const MAX_IDS = 1000;
+/** When deleteMessages is unavailable, one-by-one deletes are capped so /exit stays quick. */
+const MAX_SINGLE_DELETES = 150;
+
+export function idRange(first: number, last: number): number[] {
+  const start = Math.max(first, last - MAX_IDS + 1);
+  const ids: number[] = [];
+  for (let id = start; id <= last; id++) ids.push(id);
+  return ids;
+}
+
+function localeOfRecord(conversation: unknown, fallback: Locale): Locale {
+  const locale = (conversation as { snapshot?: { context?: { locale?: unknown } } } | undefined)?.snapshot?.context?.locale;
+  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : fallback;
+}
+
+/**
+ * /exit: remove everything visible that Telegram still lets us remove (the bot's messages and the
+ * person's own), erase the session, and leave one neutral line that says what could not go.
+ */
+export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate): Promise<void> {
+  const chatId = ctx.chat!.id;
+  const last = ctx.msg!.message_id;
+  const { record } = await loadRecord(ctx, vault);
+  const locale = localeOfRecord(record?.conversation, localeFromTelegram(ctx.from?.language_code));
+  const ids = idRange(record?.firstMessageId ?? last, last);
+
+  let deleted = 0;
+  try {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await ctx.api.deleteMessages(chatId, ids.slice(i, i + BATCH));
+    }
+    deleted = ids.length;
+  } catch (error) {
+    // Older Bot API servers and emulators lack deleteMessages: fall back to one at a time, newest first.
+    ctx.log.debug({ err: error }, "deleteMessages unavailable; deleting one by one");
+    for (const id of ids.slice(-MAX_SINGLE_DELETES).reverse()) {
+      try {
+        await ctx.api.deleteMessage(chatId, id);
+        deleted++;
+      } catch {
+        // Too old, already gone, or never ours to delete: nothing to do.
+      }
+    }
+  }
+
+  try {
+    await vault.erase(chatId);
+  } catch (error) {
+    ctx.log.error({ err: error }, "quick exit: store unavailable, session not erased");
+  }
+  ctx.log.info({ deleted }, "quick exit");
+  const t = translate(locale);
+  await ctx.reply(`${t("exit-done")}\n${t("exit-limits")}`);
+}

@@ -43,8 +43,9 @@ export function scrub(message: string): string {
 
 /** Errors are reduced to their kind, code and a scrubbed message: grammY errors carry the payload. */
 function serializeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: scrub(String(err)) };
-  const out: Record<string, unknown> = { type: err.name, message: scrub(err.message) };
+  // "detail", not "message": redaction removes any field called message (a Telegram message).
+  if (!(err instanceof Error)) return { detail: scrub(String(err)) };
+  const out: Record<string, unknown> = { type: err.name, detail: scrub(err.message) };
   const code = (err as { error_code?: unknown }).error_code;
   if (typeof code === "number") out.code = code;
   const method = (err as { method?: unknown }).method;

@@ -37,7 +37,7 @@ export function createBot(deps: BotDeps) {
   // Every log line of an update carries its id and a short chat pseudonym, never the chat id.
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;
-    ctx.log = deps.logger.child({ update: ctx.update.update_id, ...(chatId !== undefined ? { tag: deps.vault.tag(chatId) } : {}) });
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, ...(chatId !== undefined ? { tag: deps.vault.tag(chatId) } : {}) });
     const started = performance.now();
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
@@ -112,7 +112,7 @@ export function createBot(deps: BotDeps) {
 
   bot.catch((err) => {
     // Reached only if the boundary itself failed; keep the process alive.
-    deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, "unhandled bot error");
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error");
   });
 
   return bot;

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "../../src/conversation/machine.js";
+
+const resource = (locale: string) => new FluentResource(readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), "utf8"));
+const ids = (locale: string) => resource(locale).body.map((m) => m.id);
+
+/** Keys that are the same in every language on purpose. */
+const SAME_EVERYWHERE = new Set(["language-en", "language-hi", "btn-language"]);
+
+describe("locales", () => {
+  it("every key is in every language (parity), none twice", () => {
+    const en = ids("en");
+    expect(new Set(en).size).toBe(en.length);
+    for (const locale of LOCALES) expect([...ids(locale)].sort()).toEqual([...en].sort());
+  });
+
+  it("Hindi is written in Devanagari, not left in English", () => {
+    const source = readFileSync(new URL("../../locales/hi.ftl", import.meta.url), "utf8");
+    const untranslated = source
+      .split("\n")
+      .filter((l) => /^[a-z][a-z0-9-]* = /.test(l))
+      .filter((l) => !SAME_EVERYWHERE.has(l.split(" = ")[0]!))
+      .filter((l) => /[A-Za-z]{4,}/.test(l.split(" = ")[1]!) && !/[\u0900-\u097F]/.test(l) && !/^(platform|country|route|line)-/.test(l));
+    expect(untranslated).toEqual([]);
+  });
+
+  it("every command has a description in every language", () => {
+    for (const locale of LOCALES) {
+      for (const command of ["start", "help", "helplines", "language", "privacy", "restart", "exit", "forget"]) {
+        expect(ids(locale)).toContain(`command-${command}`);
+      }
+    }
+  });
+});

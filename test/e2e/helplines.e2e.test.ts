@@ -1,0 +1,114 @@
+/**
+ * End to end: the real bot (`src/main.ts` in a child process) against a local Bot API emulator.
+ * A person writing in English and one writing in Hindi start the bot and ask for helplines; then
+ * every line the bot printed is scanned for who they are and for what they typed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBot, type BotProcess } from "../support/bot-process.js";
+import { startEmulator, type Emulator, type Person } from "../support/emulator.js";
+
+const WAIT_MS = 20_000;
+const TEST_MS = 30_000;
+const SECRET_TEXT = "my secret zebra 8812";
+
+const DEVANAGARI = /[\u0900-\u097F]/;
+const NOT_YOUR_FAULT = /(not|n['’]t) (your|their) fault/i;
+
+// Steps share one bot process and run in order (`describe.sequential` is deprecated in vitest 4).
+describe("e2e: welcome, helplines and Hindi over the Bot API emulator", { concurrent: false }, () => {
+  let emulator: Emulator | undefined;
+  let bot: BotProcess | undefined;
+  const people: Person[] = [];
+
+  const emu = (): Emulator => {
+    if (!emulator) throw new Error("emulator not started");
+    return emulator;
+  };
+  const meet = (languageCode: "en" | "hi"): Person => {
+    const person = emu().person({ languageCode });
+    people.push(person);
+    return person;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    const started = startBot({ apiRoot: emulator.apiRoot, token: emulator.token });
+    bot = started;
+    // A bot that crashes or never polls fails every wait at once, with its output attached.
+    emulator.addFailFast(() => started.exitedMessage());
+    emulator.addDiagnostics(() => started.describe());
+    await emulator.waitForPolling(WAIT_MS);
+  }, TEST_MS);
+
+  afterAll(async () => {
+    await bot?.stop(5_000);
+    await emulator?.stop();
+  }, TEST_MS);
+
+  it("welcomes an English speaker with: it is not your fault", async () => {
+    const asha = meet("en");
+    await asha.command("start");
+    const messages = await asha.waitFor(NOT_YOUR_FAULT, WAIT_MS);
+    expect(messages.some((m) => NOT_YOUR_FAULT.test(m.text))).toBe(true);
+  }, TEST_MS);
+
+  it("answers /helplines with 1930, Tele-MANAS 14416 and 112", async () => {
+    const asha = people[0] ?? meet("en");
+    await asha.command("helplines");
+    const hasAll = (text: string): boolean => ["1930", "14416", "112"].every((n) => text.includes(n));
+    const messages = await asha.waitFor((m) => hasAll(m.text), WAIT_MS);
+    expect(messages.some((m) => hasAll(m.text))).toBe(true);
+  }, TEST_MS);
+
+  it("answers text typed at the welcome screen (never silence)", async () => {
+    const asha = people[0] ?? meet("en");
+    await asha.send(SECRET_TEXT);
+    const replies = await asha.waitForReply(WAIT_MS);
+    expect(replies.length).toBeGreaterThan(0);
+  }, TEST_MS);
+
+  it("welcomes a Hindi speaker in Devanagari", async () => {
+    const meera = meet("hi");
+    await meera.command("start");
+    const messages = await meera.waitFor(DEVANAGARI, WAIT_MS);
+    expect(messages.some((m) => DEVANAGARI.test(m.text))).toBe(true);
+  }, TEST_MS);
+
+  it("shuts down cleanly on SIGTERM", async () => {
+    if (!bot) throw new Error("bot not started");
+    const result = await bot.stop(10_000);
+    expect(result.graceful, bot.describe()).toBe(true);
+    expect(result.code, bot.describe()).toBe(0);
+  }, TEST_MS);
+
+  it("prints no id, username, name or typed text in any log line", async () => {
+    if (!bot) throw new Error("bot not started");
+    await bot.stop(10_000); // all output is collected once the process has exited
+    const lines = bot.lines();
+    expect(lines.length, "the bot printed nothing, so the scan would prove nothing").toBeGreaterThan(0);
+    expect(people.length).toBeGreaterThan(0);
+
+    const forbidden: { what: string; pattern: RegExp }[] = [
+      { what: "typed text", pattern: /secret zebra|zebra 8812/i },
+      { what: "bot token", pattern: new RegExp(escape(emu().token)) },
+    ];
+    for (const p of people) {
+      forbidden.push(
+        { what: `user id of ${p.firstName}`, pattern: new RegExp(`(?<!\\d)${String(p.id)}(?!\\d)`) },
+        { what: `chat id of ${p.firstName}`, pattern: new RegExp(`(?<!\\d)${String(p.chatId)}(?!\\d)`) },
+        { what: `username of ${p.firstName}`, pattern: new RegExp(escape(p.username), "i") },
+        { what: `first name ${p.firstName}`, pattern: new RegExp(escape(p.firstName), "i") },
+      );
+    }
+    const leaks = lines.flatMap((line) =>
+      forbidden
+        .filter((f) => f.pattern.test(line.text))
+        .map((f) => `${f.what} in [${line.stream}] ${line.text.slice(0, 300)}`),
+    );
+    expect(leaks).toEqual([]);
+  }, TEST_MS);
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

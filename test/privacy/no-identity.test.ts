@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { decrypt } from "../../src/privacy/cipher.js";
+import { chatEncryptionKey, sessionKey } from "../../src/privacy/pseudonym.js";
+import { prepareBot, tap, updates, type Person, type TestBot } from "../support/telegram.js";
+
+/** People with identifiers distinctive enough that any leak is found by a plain substring search. */
+const people: (Person & { typed: string[] })[] = [
+  { id: 918_273_645, first_name: "Zubeida", last_name: "Qaziwala", username: "zubeida_secret_99", language_code: "en", typed: ["my secret zebra 8812", "I want to die"] },
+  { id: 5_550_123_987, first_name: "Parveen", username: "parveen_xq_hidden", language_code: "hi", typed: ["पिंक हाथी 4471 गुप्त", "मरना चाहती हूँ"] },
+  { id: 6_060_606_061, first_name: "Kowshik", last_name: "Rangarajan", username: "kowshik_never_logged", language_code: "en", typed: ["upi kowshik@okbank demanded 5000", "mujhe jeena nahi hai"] },
+];
+
+function identifiers(p: (typeof people)[number]): string[] {
+  return [String(p.id), p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x));
+}
+
+async function walk(t: TestBot, p: (typeof people)[number]): Promise<void> {
+  await t.send(updates.command(p, "start"));
+  await tap(t, p, /begin|शुरू/i);
+  await tap(t, p, /^(Yes|हाँ)/);
+  for (const text of p.typed) await t.send(updates.text(p, text));
+  await t.send(updates.photo(p, p.typed[0]));
+  await t.send(updates.edited(p, p.typed[0]!));
+  await t.send(updates.command(p, "helplines"));
+  await t.send(updates.tap(p, "garbage-data", 1));
+}
+
+/** Every place a person could leak to: every store key and value, every log line. */
+function haystacks(t: TestBot): string[] {
+  return [...t.store.dump().flat(), ...t.logs];
+}
+
+describe("no identity is kept", () => {
+  it("several people walk the bot; no id, name, username or typed text is in the store or any log line", async () => {
+    const t = prepareBot();
+    for (const p of people) await walk(t, p);
+    expect(t.logs.length).toBeGreaterThan(20);
+    expect(t.store.dump().length).toBe(people.length);
+    const leaks: string[] = [];
+    for (const p of people) {
+      for (const needle of identifiers(p)) {
+        for (const hay of haystacks(t)) if (hay.includes(needle)) leaks.push(`${needle} in ${hay.slice(0, 120)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it("store keys are HMAC pseudonyms and values are ciphertext that only the secret opens", async () => {
+    const secret = "another-secret-another-secret-another-1";
+    const t = prepareBot({ secret });
+    await walk(t, people[0]!);
+    const [[key, value]] = t.store.dump() as [[string, string]];
+    expect(key).toMatch(/^nyf:v1:s:[0-9a-f]{64}$/);
+    expect(key).toBe(sessionKey(secret, people[0]!.id));
+    expect(value).toMatch(/^v1\.[A-Za-z0-9+/=]+$/);
+    expect(value).not.toContain("flow");
+    const plain = decrypt(chatEncryptionKey(secret, people[0]!.id), value, key);
+    expect(plain).toContain("\"locale\"");
+    expect(decrypt(chatEncryptionKey("wrong-secret-wrong-secret-wrong-secret", people[0]!.id), value, key)).toBeUndefined();
+  });
+
+  it("even decrypted, the session holds no name, username or typed text", async () => {
+    const secret = "decrypt-check-secret-decrypt-check-000";
+    const t = prepareBot({ secret });
+    for (const p of people) await walk(t, p);
+    for (const p of people) {
+      const key = sessionKey(secret, p.id);
+      const value = t.store.dump().find(([k]) => k === key)![1];
+      const plain = decrypt(chatEncryptionKey(secret, p.id), value, key)!;
+      for (const needle of [p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x))) {
+        expect(plain).not.toContain(needle);
+      }
+    }
+  });
+
+  it("the scan itself would catch a leak (a log line with a raw chat id)", async () => {
+    const t = prepareBot();
+    await walk(t, people[0]!);
+    t.logs.push(JSON.stringify({ msg: "oops", chatId: people[0]!.id }));
+    expect(haystacks(t).some((h) => h.includes(String(people[0]!.id)))).toBe(true);
+  });
+
+  it("/forget and /exit leave no key of that person", async () => {
+    const t = prepareBot();
+    for (const p of people) await walk(t, p);
+    await t.send(updates.command(people[0]!, "forget"));
+    await tap(t, people[0]!, /erase|मिटा/i);
+    await t.send(updates.command(people[1]!, "exit"));
+    expect(t.store.dump().length).toBe(1);
+  });
+});

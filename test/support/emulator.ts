@@ -1,0 +1,655 @@
+/**
+ * Local Telegram Bot API emulator for end-to-end tests, built on the npm package
+ * `telegram-test-api` (4.2.1).
+ *
+ * The emulator runs inside the test process. The bot under test (a child process, see
+ * `bot-process.ts`) talks to it over HTTP at `apiRoot`, exactly as it would talk to
+ * `https://api.telegram.org`; tests act as people through `person()`.
+ *
+ * What `telegram-test-api` itself does (read from its source, verified in a run against grammY):
+ * - Bot methods served: getMe (always `{ id: 666, username: "TestNameBot" }`), getUpdates (ignores
+ *   offset, limit, timeout and allowed_updates; hands out each stored update once), sendMessage,
+ *   editMessageText, editMessageReplyMarkup, deleteMessage, answerCallbackQuery, setWebhook,
+ *   deleteWebhook. Every other method answers HTTP 500 `{ "message": "API method 'x' is not
+ *   supported. ..." }` (no `ok` field), which grammY turns into a `GrammyError` (code undefined).
+ * - editMessageText / editMessageReplyMarkup answer `{ ok: true, result: null }` even when the
+ *   message does not exist, never "message is not modified", and an edit without `reply_markup`
+ *   keeps the old inline keyboard (real Telegram removes it). editMessageReplyMarkup without an
+ *   `inline_keyboard` is ignored entirely.
+ * - Incoming updates carry no `language_code` unless we add one (we do), and a callback query's
+ *   `message` has no `message_id` unless we add one (we do: `tap()` fills in the bot message).
+ * - deleteMessage of an unknown id answers `{ ok: false, error_code: 400 }` (a GrammyError 400).
+ * - Sent messages come back with `date` in milliseconds and no `from`; the chat is always
+ *   `{ type: "private", first_name: "Bot" }`. Incoming updates can have any chat type.
+ *
+ * What this helper changes (each marked where it is done):
+ * - Its getUpdates answers at once even when empty, so a polling bot spins. This helper wraps the
+ *   emulator's express app in its own HTTP server and holds an empty getUpdates for up to
+ *   `longPollMs` (answering as soon as a person acts) — set `longPollMs: 0` for the raw behaviour.
+ * - Updates are made to look like Telegram's (`patchFormatUpdate`): no `botToken` inside messages,
+ *   no `title` on private chats, a `chat_instance` on callback queries.
+ * - A callback query no longer shares its message id with the bot's next message (see the
+ *   `AddedUserCallbackQuery` listener), so deleteMessage deletes the message it names.
+ */
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+import type { TelegramClient } from "telegram-test-api/lib/modules/telegramClient.js";
+
+/** A fake but well-formed bot token; the emulator accepts any token. */
+export const DEFAULT_TEST_TOKEN = "123456:TEST-not-a-real-token";
+
+/** The bot user the emulator reports from getMe. */
+export const EMULATOR_BOT_USER = {
+  id: 666,
+  is_bot: true,
+  first_name: "Test First name",
+  username: "TestNameBot",
+} as const;
+
+export interface InlineButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+
+/** A message the bot sent to a chat, as it is now (edits applied, deleted ones gone). */
+export interface BotMessage {
+  messageId: number;
+  chatId: number;
+  text: string;
+  /** Inline keyboard rows; empty when the message has none. */
+  buttons: InlineButton[][];
+  /** Reply-keyboard (non-inline) button labels, if any. */
+  replyKeyboard: string[][];
+  parseMode: string | undefined;
+  /** The stored request body the bot sent (sendMessage merged with later edits). */
+  raw: Record<string, unknown>;
+}
+
+export interface Screen {
+  messageId: number;
+  text: string;
+  /** Button labels, row by row. */
+  buttons: string[][];
+  /** Button labels, flattened. */
+  labels: string[];
+}
+
+/** One HTTP call the bot made to the emulator (getUpdates is only counted). */
+export interface ApiCall {
+  method: string;
+  status: number;
+  /** Parsed request body (JSON or form), as the emulator's express app saw it. */
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface PersonOptions {
+  /** Telegram user id; default: a random distinctive 10-digit id. */
+  id?: number;
+  /** Chat id; default: the user id (a private chat). */
+  chatId?: number;
+  firstName?: string;
+  username?: string;
+  /** `language_code` on every update's `from`; default "en". */
+  languageCode?: string;
+  /** Chat type; default "private". */
+  chatType?: "private" | "group" | "supergroup" | "channel";
+  chatTitle?: string;
+}
+
+export type MessageMatcher = string | RegExp | ((message: BotMessage) => boolean);
+
+export interface WaitOptions {
+  timeoutMs?: number;
+}
+
+export interface Person {
+  readonly id: number;
+  readonly chatId: number;
+  readonly firstName: string;
+  readonly username: string;
+  readonly languageCode: string;
+  /** The underlying telegram-test-api client. */
+  readonly client: TelegramClient;
+  /** Sends a plain text message. */
+  send(text: string): Promise<void>;
+  /** Sends a command, e.g. `command("start")` or `command("/start payload")`. */
+  command(name: string, args?: string): Promise<void>;
+  /**
+   * Taps the button whose label contains `label` (string, case-insensitive) or matches it (RegExp),
+   * in the latest bot message that has an inline keyboard. Returns the callback_data sent.
+   */
+  tap(label: string | RegExp): Promise<string>;
+  /** Sends a callback query with arbitrary data (e.g. a stale or old-version button). */
+  tapData(data: string, messageId?: number): Promise<void>;
+  /**
+   * Waits until a bot message that is new or changed since this person's last action matches,
+   * and returns all such fresh messages (oldest first). Bounded by `timeoutMs` (default 10 s).
+   */
+  waitFor(matcher: MessageMatcher, timeoutMsOrOptions?: number | WaitOptions): Promise<BotMessage[]>;
+  /** Waits until the fresh messages, joined, contain every part. */
+  waitForAll(parts: (string | RegExp)[], timeoutMsOrOptions?: number | WaitOptions): Promise<BotMessage[]>;
+  /** Waits for any fresh bot message or edit. */
+  waitForReply(timeoutMsOrOptions?: number | WaitOptions): Promise<BotMessage[]>;
+  /** Bot messages in this chat that are new or changed since the last action. */
+  fresh(): BotMessage[];
+  /** All bot messages currently in this chat (edits applied, deleted ones gone), oldest first. */
+  messages(): BotMessage[];
+  /** The latest bot message in this chat, or undefined. */
+  lastScreen(): Screen | undefined;
+  /** The latest bot message in this chat that has an inline keyboard, or undefined. */
+  lastKeyboardScreen(): Screen | undefined;
+  /** Every update this person sent has been handed to the bot by getUpdates. */
+  allDelivered(): boolean;
+}
+
+export interface EmulatorOptions {
+  token?: string;
+  /** Hold an empty getUpdates this long (ms) unless a person acts; 0 = raw emulator (spins). */
+  longPollMs?: number;
+}
+
+export interface Emulator {
+  /** Pass as TELEGRAM_API_ROOT / grammY `client.apiRoot` (no trailing slash). */
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly server: TelegramServer;
+  person(opts?: PersonOptions): Person;
+  /** Calls the bot made, except getUpdates; optionally only one method. */
+  calls(method?: string): ApiCall[];
+  /** How many getUpdates calls the bot made so far. */
+  getUpdatesCount(): number;
+  /** Resolves once the bot has called getUpdates (i.e. it is polling). */
+  waitForPolling(timeoutMs?: number): Promise<void>;
+  /**
+   * Registers a check run on every wait tick: returning a string aborts the wait at once with that
+   * message (e.g. "bot exited with code 1"). Returns an unregister function.
+   */
+  addFailFast(check: () => string | undefined): () => void;
+  /** Registers extra text appended to wait-timeout errors (e.g. the bot's stderr tail). */
+  addDiagnostics(describe: () => string): () => void;
+  stop(): Promise<void>;
+}
+
+// ---- internals -------------------------------------------------------------------------------
+
+interface StoredBotUpdate {
+  time: number;
+  botToken: string;
+  updateId: number;
+  messageId: number;
+  isRead: boolean;
+  message: Record<string, unknown>;
+}
+
+interface StoredClientUpdate {
+  botToken: string;
+  updateId: number;
+  messageId: number;
+  isRead: boolean;
+  message?: { chat?: { id?: number } };
+  callbackQuery?: { message?: { chat?: { id?: number } } };
+}
+
+const USER_EVENTS = ["AddedUserMessage", "AddedUserCommand", "AddedUserCallbackQuery"] as const;
+const TICK_MS = 20;
+const DEFAULT_WAIT_MS = 10_000;
+
+let personCounter = 0;
+
+/**
+ * Makes the updates the bot receives look like Telegram's: the emulator copies its own routing
+ * field `botToken` (the bot token!) into every `message`, gives private chats a `title` and group
+ * chats the sender's name, and omits the required `chat_instance` of callback queries.
+ * Patched once per test process on the class's static `formatUpdate`.
+ */
+function patchFormatUpdate(): void {
+  const cls = TelegramServer as unknown as {
+    formatUpdate: (u: unknown) => Record<string, unknown>;
+    __nyfPatched?: boolean;
+  };
+  if (cls.__nyfPatched) return;
+  cls.__nyfPatched = true;
+  const original = cls.formatUpdate.bind(cls);
+  cls.formatUpdate = (update: unknown): Record<string, unknown> => {
+    const formatted = original(update);
+    const clean = (message: unknown): void => {
+      const m = asRecord(message);
+      delete m.botToken;
+      const chat = asRecord(m.chat);
+      if (chat.type === "private") delete chat.title;
+      else {
+        delete chat.first_name;
+        delete chat.username;
+      }
+    };
+    if (formatted.message) {
+      formatted.message = { ...asRecord(formatted.message), chat: { ...asRecord(asRecord(formatted.message).chat) } };
+      clean(formatted.message);
+    }
+    if (formatted.callback_query) {
+      const cq = { ...asRecord(formatted.callback_query) };
+      if (cq.message) {
+        cq.message = { ...asRecord(cq.message), chat: { ...asRecord(asRecord(cq.message).chat) } };
+        clean(cq.message);
+      }
+      const chatId = asRecord(asRecord(cq.message).chat).id;
+      // Opaque and stable per chat, like Telegram's (and not the chat id in disguise).
+      cq.chat_instance = createHash("sha256").update(`chat-instance:${String(chatId)}`).digest("hex").slice(0, 19);
+      formatted.callback_query = cq;
+    }
+    return formatted;
+  };
+}
+
+function randomDigits(n: number): string {
+  let s = String(1 + Math.floor(Math.random() * 9));
+  while (s.length < n) s += String(Math.floor(Math.random() * 10));
+  return s;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+function parseMaybeJson(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
+function toBotMessage(u: StoredBotUpdate): BotMessage {
+  const raw = u.message;
+  const markup = asRecord(parseMaybeJson(raw.reply_markup));
+  const inline = Array.isArray(markup.inline_keyboard) ? (markup.inline_keyboard as unknown[]) : [];
+  const buttons: InlineButton[][] = inline.map((row) =>
+    (Array.isArray(row) ? row : []).map((b) => {
+      const r = asRecord(b);
+      const button: InlineButton = { text: typeof r.text === "string" ? r.text : "" };
+      if (typeof r.callback_data === "string") button.callback_data = r.callback_data;
+      if (typeof r.url === "string") button.url = r.url;
+      return button;
+    }),
+  );
+  const reply = Array.isArray(markup.keyboard) ? (markup.keyboard as unknown[]) : [];
+  const replyKeyboard = reply.map((row) =>
+    (Array.isArray(row) ? row : []).map((b) => {
+      if (typeof b === "string") return b;
+      const t = asRecord(b).text;
+      return typeof t === "string" ? t : "";
+    }),
+  );
+  return {
+    messageId: u.messageId,
+    chatId: Number(raw.chat_id),
+    text: typeof raw.text === "string" ? raw.text : "",
+    buttons,
+    replyKeyboard,
+    parseMode: typeof raw.parse_mode === "string" ? raw.parse_mode : undefined,
+    raw,
+  };
+}
+
+function toScreen(m: BotMessage): Screen {
+  const buttons = m.buttons.map((row) => row.map((b) => b.text));
+  return { messageId: m.messageId, text: m.text, buttons, labels: buttons.flat() };
+}
+
+function signature(m: BotMessage): string {
+  return JSON.stringify([m.text, m.buttons, m.replyKeyboard]);
+}
+
+function matches(matcher: MessageMatcher, m: BotMessage): boolean {
+  if (typeof matcher === "string") return m.text.toLowerCase().includes(matcher.toLowerCase());
+  if (matcher instanceof RegExp) return matcher.test(m.text);
+  return matcher(m);
+}
+
+function normTimeout(t: number | WaitOptions | undefined): number {
+  if (typeof t === "number") return t;
+  return t?.timeoutMs ?? DEFAULT_WAIT_MS;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function describeScreens(msgs: BotMessage[]): string {
+  if (msgs.length === 0) return "  (none)";
+  return msgs
+    .map((m) => {
+      const labels = m.buttons.flat().map((b) => `[${b.text}]`).join(" ");
+      return `  #${String(m.messageId)}: ${JSON.stringify(m.text.slice(0, 300))}${labels ? ` ${labels}` : ""}`;
+    })
+    .join("\n");
+}
+
+// ---- factory ---------------------------------------------------------------------------------
+
+/** Starts the emulator on a free loopback port. Always `await emulator.stop()` (e.g. in afterAll). */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const token = options.token ?? DEFAULT_TEST_TOKEN;
+  const longPollMs = options.longPollMs ?? 500;
+
+  const calls: ApiCall[] = [];
+  let getUpdatesCount = 0;
+  const failFast = new Set<() => string | undefined>();
+  const diagnostics = new Set<() => string>();
+  const pendingPolls = new Set<() => void>();
+  let stopped = false;
+
+  // The HTTP server is ours; the emulator's express app is its request handler. Listening first on
+  // port 0 gives a free port without a race, then the emulator is built with that port so that its
+  // own clients post to the right URL. We never call `server.start()`: that would also start its
+  // storage clean-up timer, which drops messages older than `storeTimeout`.
+  const late: { emulator?: TelegramServer; app?: http.RequestListener } = {};
+
+  const hasUnread = (botToken: string): boolean =>
+    (late.emulator?.storage.userMessages as unknown as StoredClientUpdate[] | undefined)?.some(
+      (u) => u.botToken === botToken && !u.isRead,
+    ) ?? false;
+
+  const httpServer = http.createServer((req, res) => {
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(req.url ?? "");
+    const method = m?.[2];
+    const forward = (): void => {
+      const app = late.app;
+      if (!app) {
+        res.statusCode = 503;
+        res.end();
+        return;
+      }
+      if (method && method !== "getUpdates") {
+        res.once("finish", () => {
+          const body = asRecord((req as unknown as { body?: unknown }).body);
+          calls.push({ method, status: res.statusCode, body, at: Date.now() });
+        });
+      } else if (method === "getUpdates") {
+        getUpdatesCount++;
+      }
+      app(req, res);
+    };
+    if (method !== "getUpdates" || longPollMs <= 0 || stopped || !late.emulator || !m || hasUnread(decodeURIComponent(m[1] ?? ""))) {
+      forward();
+      return;
+    }
+    // Hold an empty getUpdates until a person acts, the long-poll window ends, the client goes
+    // away or the emulator stops — then let the emulator answer with whatever it has.
+    const server = late.emulator;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const e of USER_EVENTS) server.off(e, onEvent);
+      pendingPolls.delete(finish);
+      res.off("close", onClose);
+      if (!res.destroyed) forward();
+    };
+    const onEvent = (): void => void setImmediate(finish);
+    const onClose = (): void => {
+      finish();
+    };
+    const timer = setTimeout(finish, longPollMs);
+    for (const e of USER_EVENTS) server.on(e, onEvent);
+    res.on("close", onClose);
+    pendingPolls.add(finish);
+  });
+  httpServer.keepAliveTimeout = 1_000;
+
+  httpServer.listen(0, "127.0.0.1");
+  await once(httpServer, "listening");
+  const port = (httpServer.address() as AddressInfo).port;
+  const apiRoot = `http://127.0.0.1:${String(port)}`;
+
+  patchFormatUpdate();
+  const emulator = new TelegramServer({ port, host: "127.0.0.1", storeTimeout: 24 * 60 * 60 });
+  emulator.setMaxListeners(100);
+  // Quirk fix: a callback-query update takes the next message id without consuming it, so the bot's
+  // next message gets the same id and a later deleteMessage of it removes the stored callback update
+  // instead (answering ok while the message stays). Consume the id. The event is emitted in a
+  // microtask of the request that added the update, so no bot request can slip in between.
+  emulator.on("AddedUserCallbackQuery", () => {
+    (emulator as unknown as { messageId: number }).messageId++;
+  });
+  late.emulator = emulator;
+  late.app = (emulator as unknown as { webServer: http.RequestListener }).webServer;
+  const server = emulator;
+
+  const botUpdates = (): StoredBotUpdate[] =>
+    (server.storage.botMessages as unknown as StoredBotUpdate[]).filter((u) => u.botToken === token);
+
+  const chatMessages = (chatId: number): BotMessage[] =>
+    botUpdates()
+      .filter((u) => String(u.message.chat_id) === String(chatId))
+      .sort((a, b) => a.messageId - b.messageId)
+      .map(toBotMessage);
+
+  const checkFailFast = (): void => {
+    for (const check of failFast) {
+      const why = check();
+      if (why !== undefined) throw new Error(why);
+    }
+  };
+  const diagnosticText = (): string =>
+    [...diagnostics]
+      .map((d) => d())
+      .filter((s) => s.length > 0)
+      .join("\n");
+
+  function person(opts: PersonOptions = {}): Person {
+    personCounter++;
+    const id = opts.id ?? Number(randomDigits(10));
+    const chatId = opts.chatId ?? id;
+    const firstName = opts.firstName ?? `Tester${randomDigits(6)}`;
+    const username = opts.username ?? `nyf_user_${randomDigits(7)}`;
+    const languageCode = opts.languageCode ?? "en";
+    const chatType = opts.chatType ?? "private";
+    const client = server.getClient(token, {
+      userId: id,
+      chatId,
+      firstName,
+      userName: username,
+      type: chatType,
+      chatTitle: opts.chatTitle ?? (chatType === "private" ? firstName : `Test group ${String(personCounter)}`),
+    });
+    const fromExtra = { from: { language_code: languageCode } };
+
+    let baseline = new Map<number, string>();
+    const mark = (): void => {
+      baseline = new Map(chatMessages(chatId).map((m) => [m.messageId, signature(m)]));
+    };
+    const fresh = (): BotMessage[] =>
+      chatMessages(chatId).filter((m) => baseline.get(m.messageId) !== signature(m));
+
+    const lastKeyboard = (): BotMessage | undefined =>
+      chatMessages(chatId)
+        .filter((m) => m.buttons.some((row) => row.length > 0))
+        .at(-1);
+
+    async function waitUntil(
+      done: (msgs: BotMessage[]) => boolean,
+      what: string,
+      timeoutMs: number,
+    ): Promise<BotMessage[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const msgs = fresh();
+        if (done(msgs)) return msgs;
+        checkFailFast();
+        if (Date.now() >= deadline) {
+          const extra = diagnosticText();
+          throw new Error(
+            `Timed out after ${String(timeoutMs)} ms waiting for ${what} (person ${firstName}, lang ${languageCode}).\n` +
+              `Fresh bot messages since the last action:\n${describeScreens(msgs)}\n` +
+              `All bot messages in the chat:\n${describeScreens(chatMessages(chatId))}\n` +
+              `Updates delivered to the bot: ${allDelivered() ? "all" : "NOT all"}; getUpdates calls: ${String(getUpdatesCount)}` +
+              (extra ? `\n${extra}` : ""),
+          );
+        }
+        await sleep(TICK_MS);
+      }
+    }
+
+    const allDelivered = (): boolean =>
+      !(server.storage.userMessages as unknown as StoredClientUpdate[]).some(
+        (u) =>
+          u.botToken === token &&
+          !u.isRead &&
+          (u.message?.chat?.id ?? u.callbackQuery?.message?.chat?.id) === chatId,
+      );
+
+    async function sendCallback(data: string, message: BotMessage | undefined): Promise<void> {
+      mark();
+      const cq = client.makeCallbackQuery(data, fromExtra) as unknown as Record<string, unknown>;
+      // The emulator's callback `message` carries only from/chat (and shares its `from` object with
+      // the query's `from`, so deep-merging into it would change who tapped). Replace it with a
+      // copy of the real bot message so that `ctx.msgId` / `ctx.editMessageText()` work in the bot.
+      const base = asRecord(cq.message);
+      cq.message = {
+        chat: base.chat,
+        from: { ...EMULATOR_BOT_USER },
+        date: Math.floor(Date.now() / 1000),
+        ...(message
+          ? {
+              message_id: message.messageId,
+              text: message.text,
+              ...(message.buttons.length > 0 ? { reply_markup: { inline_keyboard: message.buttons } } : {}),
+            }
+          : {}),
+      };
+      await client.sendCallback(cq as never);
+    }
+
+    return {
+      id,
+      chatId,
+      firstName,
+      username,
+      languageCode,
+      client,
+      async send(text) {
+        mark();
+        await client.sendMessage(client.makeMessage(text, fromExtra) as never);
+      },
+      async command(name, args) {
+        const cmd = name.startsWith("/") ? name : `/${name}`;
+        mark();
+        const text = args ? `${cmd} ${args}` : cmd;
+        await client.sendCommand(client.makeCommand(text, fromExtra) as never);
+      },
+      async tap(label) {
+        const msg = lastKeyboard();
+        if (!msg) {
+          throw new Error(
+            `tap(${String(label)}): no bot message with an inline keyboard in this chat.\n` +
+              describeScreens(chatMessages(chatId)),
+          );
+        }
+        const button = msg.buttons
+          .flat()
+          .find((b) =>
+            typeof label === "string" ? b.text.toLowerCase().includes(label.toLowerCase()) : label.test(b.text),
+          );
+        if (!button) {
+          throw new Error(
+            `tap(${String(label)}): no such button on the latest keyboard message:\n${describeScreens([msg])}`,
+          );
+        }
+        if (button.callback_data === undefined) {
+          throw new Error(`tap(${String(label)}): button "${button.text}" has no callback_data (url=${button.url ?? "-"})`);
+        }
+        await sendCallback(button.callback_data, msg);
+        return button.callback_data;
+      },
+      async tapData(data, messageId) {
+        const msg =
+          messageId === undefined
+            ? lastKeyboard()
+            : chatMessages(chatId).find((m) => m.messageId === messageId);
+        await sendCallback(data, msg);
+      },
+      waitFor(matcher, t) {
+        return waitUntil((msgs) => msgs.some((m) => matches(matcher, m)), `a bot message matching ${String(matcher)}`, normTimeout(t));
+      },
+      waitForAll(parts, t) {
+        return waitUntil(
+          (msgs) => {
+            const all = msgs.map((m) => m.text).join("\n");
+            return parts.every((p) => (typeof p === "string" ? all.includes(p) : p.test(all)));
+          },
+          `bot messages containing all of ${parts.map(String).join(", ")}`,
+          normTimeout(t),
+        );
+      },
+      waitForReply(t) {
+        return waitUntil((msgs) => msgs.length > 0, "any bot reply", normTimeout(t));
+      },
+      fresh,
+      messages: () => chatMessages(chatId),
+      lastScreen() {
+        const m = chatMessages(chatId).at(-1);
+        return m && toScreen(m);
+      },
+      lastKeyboardScreen() {
+        const m = lastKeyboard();
+        return m && toScreen(m);
+      },
+      allDelivered,
+    };
+  }
+
+  return {
+    apiRoot,
+    token,
+    server,
+    person,
+    calls: (method) => calls.filter((c) => method === undefined || c.method === method),
+    getUpdatesCount: () => getUpdatesCount,
+    async waitForPolling(timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (getUpdatesCount === 0) {
+        checkFailFast();
+        if (Date.now() >= deadline) {
+          const extra = diagnosticText();
+          throw new Error(
+            `The bot did not call getUpdates within ${String(timeoutMs)} ms (calls so far: ${
+              calls.map((c) => `${c.method}→${String(c.status)}`).join(", ") || "none"
+            })${extra ? `\n${extra}` : ""}`,
+          );
+        }
+        await sleep(TICK_MS);
+      }
+    },
+    addFailFast(check) {
+      failFast.add(check);
+      return () => void failFast.delete(check);
+    },
+    addDiagnostics(describe) {
+      diagnostics.add(describe);
+      return () => void diagnostics.delete(describe);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const finish of [...pendingPolls]) finish();
+      const closed = new Promise<void>((resolve) => {
+        httpServer.close(() => {
+          resolve();
+        });
+      });
+      httpServer.closeIdleConnections();
+      // Anything still open after a short grace period (a bot still polling) is cut off.
+      const timer = setTimeout(() => {
+        httpServer.closeAllConnections();
+      }, 1_000);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { run } from "@grammyjs/runner";
 import { ConfigError, createConfig, type Config } from "./config.js";
 import { ContentError } from "./content/load.js";
-import { loadConversationDeps } from "./deps.js";
+import { loadConversationDeps, ROOT } from "./deps.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import { createLogger, type Logger } from "./privacy/logger.js";
 import { MemoryStore } from "./store/memory-store.js";
@@ -18,7 +18,17 @@ function createStore(config: Config): SessionStore {
   return new MemoryStore();
 }
 
+/** Reads `.env` beside package.json if there is one; variables already set win. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile(`${ROOT}/.env`);
+  } catch {
+    // No .env: configuration comes from the environment alone.
+  }
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
   let config: Config;
   let logger: Logger;
   let store: SessionStore;

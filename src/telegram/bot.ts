@@ -1,14 +1,14 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, Composer, GrammyError, HttpError, type BotConfig } from "grammy";
+import { Bot, Composer, GrammyError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { CrisisMatch } from "../conversation/crisis-detector.js";
 import type { Locale } from "../conversation/machine.js";
 import type { Logger } from "../privacy/logger.js";
 import type { Translate } from "../screens/render.js";
 import { decodeButton } from "./callback-data.js";
-import { COMMAND_EVENTS, COMMANDS } from "./commands.js";
+import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
-import { converse, loadRecord, type ConverseDeps } from "./converse.js";
+import { converse, type ConverseDeps } from "./converse.js";
 import { localeFromTelegram } from "./locale.js";
 import { quickExit } from "./quick-exit.js";
 
@@ -110,6 +110,9 @@ export function createBot(deps: BotDeps) {
   // Stickers, photos, voice, documents, locations, contacts…: kindly redirected, never stored.
   chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));
 
+  // Taps that reach no private chat (inline messages, groups): still stop the spinner.
+  boundary.on("callback_query", (ctx) => ctx.answerCallbackQuery().then(() => undefined, () => undefined));
+
   bot.catch((err) => {
     // Reached only if the boundary itself failed; keep the process alive.
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error");
@@ -119,10 +122,3 @@ export function createBot(deps: BotDeps) {
 }
 
 export type NyfBot = ReturnType<typeof createBot>;
-
-/** Errors worth a retry later rather than a crash (network, 5xx, 429). */
-export function isTransient(error: unknown): boolean {
-  return error instanceof HttpError || (error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429));
-}
-
-export { COMMANDS, loadRecord };

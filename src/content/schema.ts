@@ -119,6 +119,8 @@ export const Law = Sourced.extend({
   country: CountryId,
   act: z.string().min(2),
   section: z.string().min(1),
+  /** Age groups it is shown to; both unless said otherwise. */
+  ages: z.array(AgeGroup).min(1).default(["adult", "minor"]),
 });
 export type Law = z.infer<typeof Law>;
 

@@ -50,5 +50,5 @@ export function applicableLaws(content: Content, situation: Situation): Law[] {
   const incident = content.incidents.find((i) => i.id === (situation.incident ?? "other"));
   return (incident?.laws ?? [])
     .map((id) => content.laws.find((l) => l.id === id))
-    .filter((l): l is Law => l !== undefined && l.country === situation.country);
+    .filter((l): l is Law => l !== undefined && l.country === situation.country && l.ages.includes(ageGroup(situation)));
 }

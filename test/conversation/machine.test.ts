@@ -174,3 +174,16 @@ describe("the conversation machine", () => {
     expect(w.at).toBe("forgotten");
   });
 });
+
+describe("which laws a person is shown", () => {
+  it("the child-protection section (IT Act 67B) is shown to under-18s only", () => {
+    const lawsFor = (age: "age-minor" | "age-adult") => {
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-sextortion", "sextortion").tap(age);
+      w.tap("btn-done-choosing").tap("country-in").send({ type: "MENU" }).send({ type: "GOTO", value: "reporting" }).send({ type: "LAWS" });
+      return JSON.stringify(w.screen.parts);
+    };
+    expect(lawsFor("age-minor")).toContain("law-it-67b");
+    expect(lawsFor("age-adult")).not.toContain("law-it-67b");
+    expect(lawsFor("age-adult")).toContain("law-bns-308");
+  });
+});

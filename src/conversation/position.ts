@@ -18,3 +18,28 @@ export function positionOf(snapshot: { value: StateValue; context: ConversationC
   if (path === "takedown") return `${path}#${snapshot.context.route}`;
   return path;
 }
+
+interface StateNodeLike {
+  type: string;
+  states: Record<string, StateNodeLike>;
+}
+
+const leafCache = new WeakMap<object, Set<string>>();
+
+/** Every leaf state of a machine as a dotted path (history states left out). Cached per machine. */
+export function leafStates(machine: { root: StateNodeLike }): Set<string> {
+  let leaves = leafCache.get(machine);
+  if (!leaves) {
+    const found = new Set<string>();
+    const walk = (node: StateNodeLike, path: string[]) => {
+      if (node.type === "history") return;
+      const children = Object.entries(node.states);
+      if (children.length === 0) found.add(path.join("."));
+      for (const [key, child] of children) walk(child, [...path, key]);
+    };
+    walk(machine.root, []);
+    leafCache.set(machine, found);
+    leaves = found;
+  }
+  return leaves;
+}

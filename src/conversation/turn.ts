@@ -9,7 +9,7 @@ import {
   type ConversationMachine,
   type Locale,
 } from "./machine.js";
-import { positionOf, statePath } from "./position.js";
+import { leafStates, positionOf, statePath } from "./position.js";
 
 /**
  * One turn of the conversation: a stored snapshot and what the person did in, the next snapshot
@@ -86,25 +86,6 @@ const GLOBAL_EVENTS = new Set<ConversationEvent["type"]>([
   "RESTART",
 ]);
 
-const statesCache = new WeakMap<ConversationMachine, Set<string>>();
-
-/** Every leaf state's dotted path, to check a stored snapshot before XState sees it. */
-function knownStates(machine: ConversationMachine): Set<string> {
-  let known = statesCache.get(machine);
-  if (!known) {
-    known = new Set();
-    const walk = (node: { type: string; states: Record<string, unknown> }, path: string[]) => {
-      const children = Object.entries(node.states) as [string, typeof node][];
-      if (node.type === "history") return;
-      if (children.length === 0) known!.add(path.join("."));
-      for (const [key, child] of children) walk(child, [...path, key]);
-    };
-    walk(machine.root, []);
-    statesCache.set(machine, known);
-  }
-  return known;
-}
-
 interface Restored {
   snapshot: ConversationSnapshot;
   lost: boolean;
@@ -118,7 +99,7 @@ export function restore(machine: ConversationMachine, stored: unknown, locale: L
       try {
         // XState trusts what it is given: a renamed state throws, sometimes as a bare TypeError, and
         // an actor that failed to restore rethrows later, outside any try, unless someone listens.
-        if (!knownStates(machine).has(statePath(parsed.data.snapshot.value as StateValue))) throw new Error("unknown state");
+        if (!leafStates(machine).has(statePath(parsed.data.snapshot.value as StateValue))) throw new Error("unknown state");
         const actor = createActor(machine, { snapshot: parsed.data.snapshot as never, input: { locale } });
         actor.subscribe({ error: () => undefined });
         actor.start();

@@ -31,7 +31,7 @@ btn-start-again = Start again
 notice-welcome-back = Welcome back. Here is where you were.
 notice-lost-session = I couldn't pick up where we were, and that's okay. Let's pick up from here.
 notice-stale-button = That button was from an earlier message. Let's pick up from here.
-notice-not-understood = I can't read messages here, and I don't keep what you type. Please use the buttons below. If you are in danger, tap 🆘 Helplines or send /helplines.
+notice-not-understood = I can only follow the buttons here, and I don't keep what you type. Please use the buttons below. If you are in danger, tap 🆘 Helplines or send /helplines.
 notice-unsupported = Please don't send photos, files or voice messages here. I can't use them and I don't keep them. The buttons below will guide you.
 notice-saving-paused = I can't save your progress right now, but I'm still here. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
@@ -88,6 +88,9 @@ takedown-progress = Getting it taken down — { $current } of { $total }
 reporting-intro = Reporting is your choice. You can do it now, later, or not at all. Here is where you can report:
 reporting-minor = Because you are under 18, please tell a trusted adult. You can also call Childline 1098. Never send the image itself to anyone; give the link.
 reporting-take-with-you = Take with you: the links, usernames, screenshots (not of any under-18 image), dates and times, and any payment demands. You don't need to have everything.
+reporting-how = How each one works →
+reporting-progress = Where to report — { $current } of { $total }
+reporting-none = I don't have a reporting route for your country yet. A local helpline (🆘 Helplines) can tell you where to go.
 reporting-laws = ⚖️ Which laws apply
 laws-intro = The law is on your side. In plain words, these usually apply:
 laws-note = You don't need to name the right section. The police decide that. This is general information, not legal advice.
@@ -106,6 +109,7 @@ closing-selfcare = Be gentle with yourself. Eat something, drink water, rest. Tr
 closing-comeback = Come back any time: send /start and I'll show you where you were. /menu is always here too.
 
 ## Helplines
+helplines-report-heading = To report it:
 helplines-intro = Helplines for { $country }. All are free to call:
 helplines-change-country = Wrong country? Open ☰ Menu → What happened to change it.
 
@@ -160,6 +164,7 @@ exit-limits = I removed what Telegram lets me remove. Messages older than 48 hou
 group-private-only = I only talk in private chats, to keep you safe. Please message me directly.
 
 ## Entries (names and numbers are filled in from flows/)
+contact-line = { $name }: { $contact }
 contact-entry =
     { $name }: { $contact }
     { $about }

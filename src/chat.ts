@@ -71,7 +71,12 @@ async function chat(): Promise<void> {
       await turn({ kind: "start", locale });
       continue;
     }
-    const event = command && (COMMANDS as readonly string[]).includes(command) ? COMMAND_EVENTS[command as keyof typeof COMMAND_EVENTS] : undefined;
+    const event =
+      command === "menu"
+        ? ({ type: "MENU" } as const)
+        : command && (COMMANDS as readonly string[]).includes(command)
+          ? COMMAND_EVENTS[command as keyof typeof COMMAND_EVENTS]
+          : undefined;
     if (event) {
       await turn({ kind: "event", event, locale });
       continue;

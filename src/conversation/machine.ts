@@ -6,7 +6,7 @@ import {
   PlatformId,
   type Content,
 } from "../content/schema.js";
-import { evidenceSteps, takedownRoutes, type Situation } from "./steps.js";
+import { evidenceSteps, reportingRoutes, takedownRoutes, type Situation } from "./steps.js";
 
 /**
  * The whole conversation as one pure XState v5 machine. It decides what happens next; it never
@@ -28,6 +28,8 @@ export interface ConversationContext extends Situation {
   step: number;
   /** Index into the takedown routes for this situation. */
   route: number;
+  /** Index into the reporting routes for their country. */
+  report: number;
   /** Evidence step ids the person marked done. */
   done: string[];
   /** Sections the person has opened, for the closing summary. */
@@ -46,6 +48,7 @@ export type ConversationEvent =
   | { type: "WHY" }
   | { type: "BACK" }
   | { type: "LAWS" }
+  | { type: "HOW" }
   | { type: "CRISIS" }
   | { type: "RESUME" }
   | { type: "HELPLINES" }
@@ -74,6 +77,7 @@ function freshContext(locale: Locale): ConversationContext {
     country: "in",
     step: 0,
     route: 0,
+    report: 0,
     done: [],
     visited: [],
   };
@@ -84,6 +88,7 @@ const valueOf = (event: ConversationEvent): string => ("value" in event ? event.
 export function createConversationMachine(content: Content) {
   const stepCount = (c: ConversationContext) => evidenceSteps(content, c).length;
   const routeCount = (c: ConversationContext) => takedownRoutes(content, c).length;
+  const reportCount = (c: ConversationContext) => reportingRoutes(content, c).length;
 
   return setup({
     types: {
@@ -101,6 +106,9 @@ export function createConversationMachine(content: Content) {
       hasPreviousStep: ({ context }) => context.step > 0,
       hasNextRoute: ({ context }) => context.route + 1 < routeCount(context),
       hasPreviousRoute: ({ context }) => context.route > 0,
+      hasReports: ({ context }) => reportCount(context) > 0,
+      hasNextReport: ({ context }) => context.report + 1 < reportCount(context),
+      hasPreviousReport: ({ context }) => context.report > 0,
       goesTo: ({ event }, section: Section) => valueOf(event) === section,
     },
     actions: {
@@ -118,6 +126,9 @@ export function createConversationMachine(content: Content) {
       previousRoute: assign({ route: ({ context }) => Math.max(0, context.route - 1) }),
       firstRoute: assign({ route: 0 }),
       lastRoute: assign({ route: ({ context }) => Math.max(0, routeCount(context) - 1) }),
+      nextReport: assign({ report: ({ context }) => context.report + 1 }),
+      previousReport: assign({ report: ({ context }) => Math.max(0, context.report - 1) }),
+      firstReport: assign({ report: 0 }),
       setIncident: assign({ incident: ({ event }) => IncidentId.parse(valueOf(event)), step: 0 }),
       setAge: assign({ age: ({ event }) => AgeGroup.parse(valueOf(event)), step: 0, route: 0 }),
       togglePlatform: assign({
@@ -127,7 +138,7 @@ export function createConversationMachine(content: Content) {
         },
         route: 0,
       }),
-      setCountry: assign({ country: ({ event }) => CountryId.parse(valueOf(event)) }),
+      setCountry: assign({ country: ({ event }) => CountryId.parse(valueOf(event)), report: 0 }),
       setLocale: assign({ locale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)) ? (valueOf(event) as Locale) : "en" }),
       visit: assign({
         visited: ({ context }, section: Section) =>
@@ -235,7 +246,22 @@ export function createConversationMachine(content: Content) {
             entry: { type: "visit", params: "reporting" },
             initial: "overview",
             states: {
-              overview: { on: { LAWS: "laws", NEXT: "#nyf.flow.support", SKIP: "#nyf.flow.support", BACK: { target: "#nyf.flow.takedown", actions: "lastRoute" } } },
+              overview: {
+                on: {
+                  HOW: { guard: "hasReports", target: "detail", actions: "firstReport" },
+                  LAWS: "laws",
+                  NEXT: "#nyf.flow.support",
+                  SKIP: "#nyf.flow.support",
+                  BACK: { target: "#nyf.flow.takedown", actions: "lastRoute" },
+                },
+              },
+              // One route a screen: what to do there and what it will ask of them.
+              detail: {
+                on: {
+                  NEXT: [{ guard: "hasNextReport", actions: "nextReport", target: "detail", reenter: true }, { target: "overview" }],
+                  BACK: [{ guard: "hasPreviousReport", actions: "previousReport", target: "detail", reenter: true }, { target: "overview" }],
+                },
+              },
               laws: { on: { BACK: "overview", NEXT: "#nyf.flow.support" } },
             },
           },

@@ -16,6 +16,7 @@ export function positionOf(snapshot: { value: StateValue; context: ConversationC
   const path = statePath(snapshot.value).replace(/^flow\./, "");
   if (path.startsWith("evidence.")) return `${path}#${snapshot.context.step}`;
   if (path === "takedown") return `${path}#${snapshot.context.route}`;
+  if (path === "reporting.detail") return `${path}#${snapshot.context.report}`;
   return path;
 }
 

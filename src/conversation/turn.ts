@@ -27,6 +27,7 @@ const StoredContext = z.object({
   country: CountryId,
   step: z.number().int().min(0),
   route: z.number().int().min(0),
+  report: z.number().int().min(0),
   done: z.array(z.string().max(40)).max(100),
   visited: z.array(z.enum(SECTIONS)),
 });

@@ -1,5 +1,5 @@
 import type { ConversationEvent } from "../conversation/machine.js";
-import type { Screen, Text, TextArg } from "./screen.js";
+import type { Lines, Screen, Text, TextArg } from "./screen.js";
 
 /** Looks up a Fluent message. Implemented with @grammyjs/i18n in content/locales.ts. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
@@ -29,9 +29,13 @@ export function translateText(part: Text, t: Translate): string {
   return t(part.key, args);
 }
 
+function translatePart(part: Text | Lines, t: Translate): string {
+  return "lines" in part ? part.lines.map((l) => translateText(l, t).trim()).join("\n") : translateText(part, t);
+}
+
 /** Puts a screen (and an optional notice above it) into words. */
 export function renderScreen(screen: Screen, t: Translate, notice?: Text): RenderedScreen {
-  const paragraphs = (notice ? [notice, ...screen.parts] : screen.parts).map((p) => translateText(p, t).trim());
+  const paragraphs = (notice ? [notice, ...screen.parts] : screen.parts).map((p) => translatePart(p, t).trim());
   let body = paragraphs.filter((p) => p.length > 0).join("\n\n");
   if (body.length > MAX_TEXT) body = `${body.slice(0, MAX_TEXT - 1)}…`;
   return {

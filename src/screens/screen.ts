@@ -13,6 +13,11 @@ export interface Text {
   args?: Record<string, TextArg>;
 }
 
+/** Short entries shown as one paragraph, one per line. */
+export interface Lines {
+  lines: Text[];
+}
+
 export interface Button {
   label: Text;
   event: ConversationEvent;
@@ -22,12 +27,14 @@ export interface Screen {
   /** Which screen this is (see `positionOf`); buttons carry it to spot taps on old screens. */
   id: string;
   /** Paragraphs, shown with a blank line between them. */
-  parts: Text[];
+  parts: (Text | Lines)[];
   /** Rows of buttons. */
   buttons: Button[][];
 }
 
 export const text = (key: string, args?: Record<string, TextArg>): Text => (args ? { key, args } : { key });
+
+export const lines = (entries: Text[]): Lines => ({ lines: entries });
 
 export const button = (key: string, event: ConversationEvent, args?: Record<string, TextArg>): Button => ({
   label: text(key, args),

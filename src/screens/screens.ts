@@ -16,7 +16,7 @@ import {
   reportingRoutes,
   takedownRoutes,
 } from "../conversation/steps.js";
-import { button, text, type Button, type Screen, type Text } from "./screen.js";
+import { button, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
  * Snapshot → Screen: one function per screen, chosen by state. Pure: the same snapshot always
@@ -82,6 +82,14 @@ function crisis(content: Content, c: ConversationContext): Pick<Screen, "parts" 
   };
 }
 
+/** Reporting routes with a number or link, under a heading; a number already listed is not repeated. */
+function reportList(content: Content, c: ConversationContext, shown: Helpline[]) {
+  const routes = reportingRoutes(content, c).filter(
+    (r) => (r.phone ?? r.url) !== undefined && !shown.some((l) => r.phone !== undefined && l.phone === r.phone),
+  );
+  return routes.length > 0 ? [list([text("helplines-report-heading"), ...routes.map(routeLine)])] : [];
+}
+
 function helplines(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
   const country = countryOf(content, c.country);
   const all = lines(content, [...new Set([...country.emergency, ...country.crisis, ...country.support])]);
@@ -89,7 +97,7 @@ function helplines(content: Content, c: ConversationContext): Pick<Screen, "part
     parts: [
       text("helplines-intro", { country: text(`country-${country.id}`) }),
       ...all.map(lineText),
-      ...reportingRoutes(content, c).map(routeText),
+      ...reportList(content, c, all),
       text("helplines-change-country"),
     ],
     buttons: [backRow()],
@@ -132,11 +140,25 @@ function takedown(content: Content, c: ConversationContext): Pick<Screen, "parts
   };
 }
 
-function reporting(content: Content, c: ConversationContext, laws: boolean): Pick<Screen, "parts" | "buttons"> {
+/** "Name: number · link" on one line: for lists where the details are a tap away. */
+function routeLine(route: Route): Text {
+  const contact = [route.phone, route.url].filter(Boolean).join(" · ");
+  return contact ? text("contact-line", { name: text(`route-${route.id}`), contact }) : text(`route-${route.id}`);
+}
+
+function reporting(content: Content, c: ConversationContext, view: "overview" | "detail" | "laws"): Pick<Screen, "parts" | "buttons"> {
   const applicable = applicableLaws(content, c);
-  if (laws) {
+  const routes = reportingRoutes(content, c);
+  if (view === "laws") {
     return {
       parts: [text("laws-intro"), ...applicable.map((l) => text(`law-${l.id}`)), text("laws-note")],
+      buttons: [[button("btn-next", { type: "NEXT" })], backRow(), helpRow()],
+    };
+  }
+  if (view === "detail" && routes.length > 0) {
+    const index = Math.min(c.report, routes.length - 1);
+    return {
+      parts: [text("reporting-progress", { current: index + 1, total: routes.length }), routeText(routes[index]!)],
       buttons: [[button("btn-next", { type: "NEXT" })], backRow(), helpRow()],
     };
   }
@@ -144,10 +166,11 @@ function reporting(content: Content, c: ConversationContext, laws: boolean): Pic
     parts: [
       text("reporting-intro"),
       ...(c.age === "minor" ? [text("reporting-minor")] : []),
-      ...reportingRoutes(content, c).map(routeText),
+      ...(routes.length > 0 ? [list(routes.map(routeLine))] : [text("reporting-none")]),
       text("reporting-take-with-you"),
     ],
     buttons: [
+      ...(routes.length > 0 ? [[button("reporting-how", { type: "HOW" })]] : []),
       ...(applicable.length > 0 ? [[button("reporting-laws", { type: "LAWS" })]] : []),
       [button("btn-next", { type: "NEXT" })],
       backSkipRow(),
@@ -258,9 +281,11 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
     case "flow.takedown":
       return takedown(content, c);
     case "flow.reporting.overview":
-      return reporting(content, c, false);
+      return reporting(content, c, "overview");
+    case "flow.reporting.detail":
+      return reporting(content, c, "detail");
     case "flow.reporting.laws":
-      return reporting(content, c, true);
+      return reporting(content, c, "laws");
     case "flow.support":
       return support(content, c);
     case "flow.closing":

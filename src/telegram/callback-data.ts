@@ -21,6 +21,7 @@ const CODES: Record<ConversationEventType, string> = {
   WHY: "w",
   BACK: "B",
   LAWS: "l",
+  HOW: "o",
   CRISIS: "C",
   RESUME: "r",
   HELPLINES: "h",

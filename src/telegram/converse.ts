@@ -9,11 +9,6 @@ export interface ConverseDeps extends ReplyDeps {
   vault: ChatVault;
 }
 
-/** The earliest message id this update touches: the incoming message or the tapped one. */
-function messageIdOf(ctx: BotContext): number | undefined {
-  return ctx.msg?.message_id ?? ctx.callbackQuery?.message?.message_id;
-}
-
 /** Loads the chat's record; a store outage is logged and treated as "nothing kept" so help still works. */
 export async function loadRecord(ctx: BotContext, vault: ChatVault): Promise<{ record: ChatRecord | undefined; raw: unknown; storeDown: boolean }> {
   try {
@@ -47,9 +42,7 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
       ctx.log.error({ err: error }, "forget failed: store unavailable");
     }
   } else if (!loadFailed) {
-    const current = messageIdOf(ctx);
-    const first = [record?.firstMessageId, current].filter((n): n is number => n !== undefined);
-    const next: ChatRecord = { conversation: turn.stored, firstMessageId: first.length ? Math.min(...first) : undefined };
+    const next: ChatRecord = { conversation: turn.stored };
     try {
       await deps.vault.save(chatId, next);
     } catch (error) {

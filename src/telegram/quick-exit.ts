@@ -7,13 +7,17 @@ import { LOCALES, type Locale } from "../conversation/machine.js";
 
 /** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
 const BATCH = 100;
-/** How far back we reach: a bounded number of calls even for a very long chat. */
+/**
+ * How far back we reach. The whole private chat is with the bot, so /exit sweeps the last 1,000
+ * ids whether or not a session survives (a restart or a lost session still clears the screen);
+ * ids that are gone, too old or not deletable are skipped by Telegram.
+ */
 const MAX_IDS = 1000;
 /** When deleteMessages is unavailable, one-by-one deletes are capped so /exit stays quick. */
 const MAX_SINGLE_DELETES = 150;
 
-export function idRange(first: number, last: number): number[] {
-  const start = Math.max(first, last - MAX_IDS + 1);
+export function idRange(last: number): number[] {
+  const start = Math.max(1, last - MAX_IDS + 1);
   const ids: number[] = [];
   for (let id = start; id <= last; id++) ids.push(id);
   return ids;
@@ -33,7 +37,7 @@ export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l
   const last = ctx.msg!.message_id;
   const { record } = await loadRecord(ctx, vault);
   const locale = localeOfRecord(record?.conversation, localeFromTelegram(ctx.from?.language_code));
-  const ids = idRange(record?.firstMessageId ?? last, last);
+  const ids = idRange(last);
 
   let deleted = 0;
   try {

@@ -36,10 +36,20 @@ export interface BotProcessOptions {
   cwd?: string;
   /** Extra or overriding environment variables (undefined removes one). */
   env?: Record<string, string | undefined>;
+  /**
+   * How to launch: "node" (default) runs `node --import tsx <entry>` — one process, signals reach
+   * the bot directly; "npm" runs `npm start` exactly as the README says (npm → sh → tsx → node).
+   * "npm" starts its own process group and `stop()`/`kill()` signal the whole group, so that no
+   * process of the chain outlives the test even if one link does not forward a signal.
+   */
+  launcher?: "node" | "npm";
 }
 
 export interface BotProcess {
+  /** The spawned process (with launcher "npm": npm itself, leader of its own process group). */
   readonly pid: number | undefined;
+  /** True when the process was started in its own process group (launcher "npm"). */
+  readonly detached: boolean;
   /** Every line printed so far, in order. */
   lines(): LogLine[];
   /** All output as one string (for substring scans). */
@@ -61,15 +71,28 @@ export interface BotProcess {
   kill(): Promise<ExitInfo>;
 }
 
-const live = new Set<ChildProcess>();
+const live = new Map<ChildProcess, boolean>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   // Never leave a polling bot behind if a test run dies.
   process.once("exit", () => {
-    for (const child of live) child.kill("SIGKILL");
+    for (const [child, detached] of live) signal(child, detached, "SIGKILL");
   });
+}
+
+/** Sends a signal to the child, or to its whole process group when it leads one. */
+function signal(child: ChildProcess, detached: boolean, sig: NodeJS.Signals): void {
+  if (detached && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, sig);
+      return;
+    } catch {
+      // The group is gone already (ESRCH): fall through to the child itself.
+    }
+  }
+  child.kill(sig);
 }
 
 /** Environment passed through from the test process; nothing else leaks in (no real tokens). */
@@ -93,6 +116,8 @@ export function startBot(options: BotProcessOptions): BotProcess {
     PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET,
     LOG_LEVEL: "info",
   });
+  // npm's own chatter ("New major version of npm available") would land on stderr and in the scans.
+  if (options.launcher === "npm") Object.assign(env, { npm_config_update_notifier: "false", npm_config_fund: "false" });
   const overrides = new Map(Object.entries(options.env ?? {}));
   const finalEnv = Object.fromEntries(
     [...Object.entries(env).filter(([k]) => !overrides.has(k)), ...overrides.entries()].filter(
@@ -102,12 +127,22 @@ export function startBot(options: BotProcessOptions): BotProcess {
 
   // tsx 4 registers itself as an ESM loader with `--import tsx` (Node ≥ 20.6): one process, so
   // signals reach the bot directly (with `npx tsx` they would go to a wrapper first).
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd,
-    env: finalEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  live.add(child);
+  // `npm start` is a chain (npm → sh -c "tsx src/main.ts" → tsx's CLI → node): it gets its own
+  // process group, and every signal goes to the whole group. The script's entry is package.json's.
+  const detached = options.launcher === "npm";
+  const child = detached
+    ? spawn(process.platform === "win32" ? "npm.cmd" : "npm", ["start"], {
+        cwd,
+        env: finalEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      })
+    : spawn(process.execPath, ["--import", "tsx", entry], {
+        cwd,
+        env: finalEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+  live.set(child, detached);
 
   const lines: LogLine[] = [];
   const collect = (stream: "stdout" | "stderr"): void => {
@@ -183,12 +218,13 @@ export function startBot(options: BotProcessOptions): BotProcess {
   };
 
   const kill = async (): Promise<ExitInfo> => {
-    if (!info) child.kill("SIGKILL");
+    if (!info) signal(child, detached, "SIGKILL");
     return (await waitExit(5_000)) ?? { code: null, signal: "SIGKILL" };
   };
 
   return {
     pid: child.pid,
+    detached,
     lines: () => [...lines],
     output: () => lines.map((l) => l.text).join("\n"),
     exitInfo: () => info,
@@ -197,7 +233,7 @@ export function startBot(options: BotProcessOptions): BotProcess {
     describe,
     async stop(timeoutMs = 10_000) {
       if (info) return { ...info, graceful: true };
-      child.kill("SIGTERM");
+      signal(child, detached, "SIGTERM");
       const result = await waitExit(timeoutMs);
       if (result) return { ...result, graceful: true };
       return { ...(await kill()), graceful: false };

@@ -117,6 +117,11 @@ export interface Person {
   readonly client: TelegramClient;
   /** Sends a plain text message. */
   send(text: string): Promise<void>;
+  /**
+   * Sends a message without text built from `fields`, e.g. `{ sticker: {...} }` or `{ photo: [...] }`
+   * (the emulator stores and hands out any message body it is given).
+   */
+  sendRaw(fields: Record<string, unknown>): Promise<void>;
   /** Sends a command, e.g. `command("start")` or `command("/start payload")`. */
   command(name: string, args?: string): Promise<void>;
   /**
@@ -536,6 +541,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       async send(text) {
         mark();
         await client.sendMessage(client.makeMessage(text, fromExtra) as never);
+      },
+      async sendRaw(fields) {
+        mark();
+        const message = client.makeMessage("", fromExtra) as unknown as Record<string, unknown>;
+        delete message.text;
+        await client.sendMessage({ ...message, ...fields });
       },
       async command(name, args) {
         const cmd = name.startsWith("/") ? name : `/${name}`;

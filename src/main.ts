@@ -8,6 +8,7 @@ import { MemoryStore } from "./store/memory-store.js";
 import type { SessionStore } from "./store/session-store.js";
 import { createBot } from "./telegram/bot.js";
 import { registerCommands } from "./telegram/commands.js";
+import { pacePolling } from "./telegram/polling-pace.js";
 
 /** Composition root: config → store → bot → long polling (webhook mode comes with its own issue). */
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     logger.warn({ err: error }, "deleteWebhook failed; polling anyway");
   }
 
+  bot.api.config.use(pacePolling());
   const runner = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] } },
   });

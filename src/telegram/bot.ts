@@ -34,6 +34,12 @@ export function createBot(deps: BotDeps) {
   const bot = new Bot<BotContext>(deps.token, config);
   const t = (locale: Locale): Translate => deps.translate(locale);
 
+  // An update whose chat has no usable id cannot be answered or keyed: drop it quietly.
+  bot.use(async (ctx, next) => {
+    if (ctx.chat && !Number.isSafeInteger(ctx.chat.id)) return;
+    await next();
+  });
+
   // Every log line of an update carries its id and a short chat pseudonym, never the chat id.
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;

@@ -11,12 +11,21 @@ describe("malformed and unusual updates", () => {
     ["a tap on an inline message (no chat)", { update_id: 3, callback_query: { id: "q", from: { id: 5, is_bot: false, first_name: "x" }, chat_instance: "c", inline_message_id: "im", data: "1|welcome|b" } }],
     ["a tap with no data (a game button)", { update_id: 4, callback_query: { id: "q", from: { id: 5, is_bot: false, first_name: "x" }, chat_instance: "c", game_short_name: "g", message: { message_id: 1, date: 0, chat: { id: 5, type: "private", first_name: "x" }, text: "…" } } }],
     ["a poll", { update_id: 5, poll: { id: "p", question: "q", options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false } } as unknown as Update],
+    ["a message whose chat has no id", { update_id: 7, message: { message_id: 1, date: 0, chat: { type: "private", first_name: "x" }, text: "/start" } } as unknown as Update],
+    ["a message whose chat id is text", { update_id: 8, message: { message_id: 1, date: 0, chat: { id: "5", type: "private", first_name: "x" }, text: "/start" } } as unknown as Update],
     ["a person blocking the bot", { update_id: 6, my_chat_member: { chat: { id: 5, type: "private", first_name: "x" }, from: { id: 5, is_bot: false, first_name: "x" }, date: 0, old_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "b" } }, new_chat_member: { status: "kicked", until_date: 0, user: { id: 1, is_bot: true, first_name: "b" } } } }],
   ])("%s crashes nothing", async (_, update) => {
     const t = prepareBot();
     await expect(t.send(update)).resolves.toBeUndefined();
     expect(t.logs.filter((l) => l.includes('"level":50'))).toEqual([]);
     for (const call of t.last) if (call.method === "sendMessage") expect(call.payload.text).not.toMatch(/error/i);
+  });
+
+  it("a chat without a usable id is never keyed into the store", async () => {
+    const t = prepareBot();
+    await t.send({ update_id: 10, message: { message_id: 1, date: 0, chat: { type: "private", first_name: "x" }, text: "/start" } } as unknown as Update);
+    expect(t.store.dump()).toEqual([]);
+    expect(t.last).toEqual([]);
   });
 
   it("every tap is answered, even one that reaches no private chat", async () => {

@@ -282,3 +282,31 @@ describe("groups and channels", () => {
     expect(methods(t.last)).toEqual(["leaveChat"]);
   });
 });
+
+describe("when the store is down", () => {
+  class BrokenStore extends MemoryStore {
+    override get(): Promise<string | undefined> {
+      return Promise.reject(new Error("connection refused"));
+    }
+    override set(): Promise<void> {
+      return Promise.reject(new Error("connection refused"));
+    }
+  }
+
+  it("a person in crisis still gets the crisis numbers, with a calm word that progress isn't saved", async () => {
+    const t = prepareBot({ store: new BrokenStore() });
+    await t.send(updates.text(asha, "I want to kill myself"));
+    expect(methods(t.last)).toEqual(["sendMessage"]);
+    expect(t.screen().text).toContain("14416");
+    expect(t.screen().text).toContain("can't save your progress");
+    expect(t.logs.some((l) => l.includes("store unavailable"))).toBe(true);
+  });
+
+  it("/helplines and button taps still answer", async () => {
+    const t = prepareBot({ store: new BrokenStore() });
+    await t.send(updates.command(asha, "helplines"));
+    expect(t.screen().text).toContain("1930");
+    await tap(t, asha, "Back");
+    expect(methods(t.last)).toEqual(["answerCallbackQuery", "editMessageText"]);
+  });
+});

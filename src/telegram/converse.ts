@@ -42,6 +42,7 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
       ctx.log.error({ err: error }, "forget failed: store unavailable");
     }
   } else if (!loadFailed) {
+    // After a failed load we don't save: a fresh session must not overwrite progress we couldn't read.
     const next: ChatRecord = { conversation: turn.stored };
     try {
       await deps.vault.save(chatId, next);

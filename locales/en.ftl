@@ -148,7 +148,6 @@ menu-closing = Wrap up
 language-question = Which language would you like?
 language-en = English
 language-hi = हिन्दी
-language-changed = Okay, I'll use English.
 
 ## Forget
 forget-question = Erase everything kept for this chat? Your progress will be gone and you will start again. This can't be undone.

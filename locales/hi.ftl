@@ -153,7 +153,6 @@ menu-closing = बात पूरी करें
 language-question = आपको कौन-सी भाषा चाहिए?
 language-en = English
 language-hi = हिन्दी
-language-changed = ठीक है, अब से बात हिन्दी में होगी।
 
 ## Forget
 forget-question = इस चैट के लिए रखा गया सब कुछ मिटा दें? आपकी प्रगति चली जाएगी और सब कुछ फिर से शुरू से होगा। मिटाने के बाद इसे वापस नहीं लाया जा सकेगा।

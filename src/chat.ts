@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { COMMAND_EVENTS, COMMANDS } from "./telegram/commands.js";
+import { ChatRecord } from "./telegram/chat-record.js";
+import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
 import type { PersonInput } from "./conversation/turn.js";
 import type { Locale } from "./conversation/machine.js";
@@ -37,10 +38,11 @@ async function chat(): Promise<void> {
   let current: RenderedScreen | undefined;
 
   const turn = async (input: PersonInput) => {
-    const stored = ((await vault.load(CHAT_ID)) as { conversation?: unknown } | undefined)?.conversation;
+    const record = ChatRecord.safeParse(await vault.load(CHAT_ID));
+    const stored = record.success ? record.data.conversation : undefined;
     const result = reply(deps, stored, input);
     if (result.turn.forget) await vault.erase(CHAT_ID);
-    else await vault.save(CHAT_ID, { conversation: result.turn.stored });
+    else await vault.save(CHAT_ID, { conversation: result.turn.stored } satisfies ChatRecord);
     current = result.screen;
     show(result.screen, out);
   };
@@ -71,12 +73,7 @@ async function chat(): Promise<void> {
       await turn({ kind: "start", locale });
       continue;
     }
-    const event =
-      command === "menu"
-        ? ({ type: "MENU" } as const)
-        : command && (COMMANDS as readonly string[]).includes(command)
-          ? COMMAND_EVENTS[command as keyof typeof COMMAND_EVENTS]
-          : undefined;
+    const event = command ? commandEvent(command) : undefined;
     if (event) {
       await turn({ kind: "event", event, locale });
       continue;

@@ -4,7 +4,6 @@ import type { UserFromGetMe } from "grammy/types";
 import type { CrisisMatch } from "../conversation/crisis-detector.js";
 import type { Locale } from "../conversation/machine.js";
 import type { Logger } from "../privacy/logger.js";
-import type { Translate } from "../screens/render.js";
 import { decodeButton } from "./callback-data.js";
 import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
@@ -32,7 +31,7 @@ export function createBot(deps: BotDeps) {
   const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
-  const t = (locale: Locale): Translate => deps.translate(locale);
+  const t = deps.translate;
 
   // An update whose chat has no usable id cannot be answered or keyed: drop it quietly.
   bot.use(async (ctx, next) => {
@@ -99,7 +98,6 @@ export function createBot(deps: BotDeps) {
   for (const [name, event] of Object.entries(COMMAND_EVENTS)) {
     chat.command(name, (ctx) => converse(ctx, deps, { kind: "event", event, locale: startLocale(ctx) }, "new"));
   }
-  chat.command("menu", (ctx) => converse(ctx, deps, { kind: "event", event: { type: "MENU" }, locale: startLocale(ctx) }, "new"));
 
   chat.on("callback_query:data", async (ctx) => {
     // Always answer, first: the spinner on the person's button stops whatever happens next.
@@ -109,14 +107,11 @@ export function createBot(deps: BotDeps) {
     const input = button ? { kind: "event" as const, event: button.event, screen: button.screen, locale } : { kind: "unknown-button" as const, locale };
     await converse(ctx, deps, input, "edit");
   });
-  // Game or inline-message callbacks without data: answer so the button stops spinning.
-  chat.on("callback_query", (ctx) => ctx.answerCallbackQuery().then(() => undefined, () => undefined));
-
   chat.on("message:text", (ctx) => converse(ctx, deps, { kind: "text", crisis: undefined, locale: startLocale(ctx) }, "new"));
   // Stickers, photos, voice, documents, locations, contacts…: kindly redirected, never stored.
   chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));
 
-  // Taps that reach no private chat (inline messages, groups): still stop the spinner.
+  // Taps without data (game buttons) or outside a private chat (inline messages, groups): still stop the spinner.
   boundary.on("callback_query", (ctx) => ctx.answerCallbackQuery().then(() => undefined, () => undefined));
 
   bot.catch((err) => {

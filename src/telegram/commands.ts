@@ -7,15 +7,24 @@ import type { Translate } from "../screens/render.js";
 export const COMMANDS = ["start", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-/** Commands that are plain conversation events; /start and /exit are handled on their own. */
-export const COMMAND_EVENTS: Partial<Record<CommandName, ConversationEvent>> = {
+/**
+ * Commands that are plain conversation events; /start and /exit are handled on their own.
+ * /menu works when typed but is not in the registered set, which design.md fixes at eight.
+ */
+export const COMMAND_EVENTS: Readonly<Record<string, ConversationEvent>> = {
   help: { type: "HELP" },
   helplines: { type: "HELPLINES" },
   language: { type: "LANGUAGE" },
   privacy: { type: "PRIVACY" },
   restart: { type: "RESTART" },
   forget: { type: "FORGET" },
+  menu: { type: "MENU" },
 };
+
+/** The event a typed command stands for, if it is one of ours. */
+export function commandEvent(name: string): ConversationEvent | undefined {
+  return Object.hasOwn(COMMAND_EVENTS, name) ? COMMAND_EVENTS[name] : undefined;
+}
 
 /** Registers the command menu in English (default) and Hindi. A failure is logged, never fatal. */
 export async function registerCommands(api: Api, translate: (l: Locale) => Translate, log: Logger): Promise<void> {

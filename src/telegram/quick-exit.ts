@@ -3,7 +3,8 @@ import type { Translate } from "../screens/render.js";
 import type { BotContext } from "./context.js";
 import { loadRecord } from "./converse.js";
 import { localeFromTelegram } from "./locale.js";
-import { LOCALES, type Locale } from "../conversation/machine.js";
+import type { Locale } from "../conversation/machine.js";
+import { StoredConversation } from "../conversation/turn.js";
 
 /** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
 const BATCH = 100;
@@ -23,9 +24,10 @@ export function idRange(last: number): number[] {
   return ids;
 }
 
+/** The language of the stored conversation, if it can be read; Telegram's otherwise. */
 function localeOfRecord(conversation: unknown, fallback: Locale): Locale {
-  const locale = (conversation as { snapshot?: { context?: { locale?: unknown } } } | undefined)?.snapshot?.context?.locale;
-  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : fallback;
+  const stored = StoredConversation.safeParse(conversation);
+  return stored.success ? stored.data.snapshot.context.locale : fallback;
 }
 
 /**

@@ -52,7 +52,6 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
     }
   }
 
-  if (turn.crisis) ctx.log.info("crisis screen shown");
   const t = deps.translate(turn.snapshot.context.locale);
   const shown = storeDown ? { ...screen, text: `${t(turn.forget ? "notice-forget-failed" : "notice-saving-paused")}\n\n${screen.text}` } : screen;
   await deliver(ctx, shown, mode);

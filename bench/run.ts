@@ -27,14 +27,17 @@ class CountingStore implements SessionStore {
     this.trips++;
     return this.inner.get(key);
   }
-  async set(key: string, value: string, ttl: number) {
+  async compareAndSet(key: string, value: string, expected: number, ttl: number) {
     this.trips++;
     this.bytes = Buffer.byteLength(key) + Buffer.byteLength(value);
-    return this.inner.set(key, value, ttl);
+    return this.inner.compareAndSet(key, value, expected, ttl);
   }
-  async delete(key: string) {
+  async delete(...keys: string[]) {
     this.trips++;
-    return this.inner.delete(key);
+    return this.inner.delete(...keys);
+  }
+  async ping() {
+    return this.inner.ping();
   }
   async close() {}
 }

@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { ChatRecord } from "./telegram/chat-record.js";
 import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
 import type { PersonInput } from "./conversation/turn.js";
 import type { Locale } from "./conversation/machine.js";
 import { ChatVault } from "./privacy/chat-vault.js";
-import { reply } from "./screens/reply.js";
 import type { RenderedScreen } from "./screens/render.js";
 import { MemoryStore } from "./store/memory-store.js";
+import { takeTurn } from "./telegram/take-turn.js";
 
 /**
  * `npm run chat`: the same machine, screens and encrypted session in a terminal. No token, no
@@ -16,6 +15,8 @@ import { MemoryStore } from "./store/memory-store.js";
  */
 
 const CHAT_ID = 1;
+/** The playground's memory store cannot fail, and the terminal is no place for log lines. */
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 function pickLocale(): Locale {
   const flag = process.argv.indexOf("--lang");
@@ -38,11 +39,7 @@ async function chat(): Promise<void> {
   let current: RenderedScreen | undefined;
 
   const turn = async (input: PersonInput) => {
-    const record = ChatRecord.safeParse(await vault.load(CHAT_ID));
-    const stored = record.success ? record.data.conversation : undefined;
-    const result = reply(deps, stored, input);
-    if (result.turn.forget) await vault.erase(CHAT_ID);
-    else await vault.save(CHAT_ID, { conversation: result.turn.stored } satisfies ChatRecord);
+    const result = await takeTurn({ ...deps, vault }, CHAT_ID, input, quiet);
     current = result.screen;
     show(result.screen, out);
   };

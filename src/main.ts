@@ -5,18 +5,30 @@ import { loadConversationDeps, ROOT } from "./deps.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import { createLogger, type Logger } from "./privacy/logger.js";
 import { MemoryStore } from "./store/memory-store.js";
+import { RedisStore } from "./store/redis-store.js";
 import type { SessionStore } from "./store/session-store.js";
+import { UpstashStore } from "./store/upstash-store.js";
 import { createBot } from "./telegram/bot.js";
 import { registerCommands } from "./telegram/commands.js";
 import { pacePolling } from "./telegram/polling-pace.js";
 
 /** Composition root: config → store → bot → long polling (webhook mode comes with its own issue). */
 
-function createStore(config: Config): SessionStore {
-  if (config.store !== "memory") {
-    throw new ConfigError(`STORE=${config.store} is not available in this version yet; use STORE=memory`);
-  }
+
+function createStore(config: Config, logger: Logger): SessionStore {
+  if (config.store === "redis") return new RedisStore(config.redisUrl!, logger);
+  if (config.store === "upstash") return new UpstashStore(config.upstash!);
   return new MemoryStore();
+}
+
+/** A store that is down at start is not fatal: help still works and the store is retried per update. */
+async function checkStore(store: SessionStore, logger: Logger): Promise<void> {
+  if (store instanceof RedisStore && !(await store.ready(3000))) return; // RedisStore logs the outage itself
+  try {
+    await store.ping();
+  } catch (error) {
+    logger.warn({ err: error }, "store unreachable at start; answering without saving until it returns");
+  }
 }
 
 /** Reads `.env` beside package.json if there is one; variables already set win. */
@@ -38,7 +50,7 @@ async function main(): Promise<void> {
     config = createConfig(process.env);
     logger = createLogger(config.logLevel);
     deps = loadConversationDeps();
-    store = createStore(config);
+    store = createStore(config, logger);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError) {
       process.stderr.write(`not-your-fault: ${error.message}\n`);
@@ -53,6 +65,7 @@ async function main(): Promise<void> {
     logger.warn("WEBHOOK_URL is set, but webhook mode is not in this version yet: using long polling");
   }
 
+  await checkStore(store, logger);
   const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
   const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
 

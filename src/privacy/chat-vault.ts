@@ -1,6 +1,13 @@
 import type { SessionStore } from "../store/session-store.js";
 import { decrypt, encrypt } from "./cipher.js";
-import { chatEncryptionKey, logTag, sessionKey } from "./pseudonym.js";
+import { chatEncryptionKey, logTag, personKeys, sessionKey } from "./pseudonym.js";
+
+/** What a load found: the decrypted JSON (undefined when nothing is kept) and the version to write against. */
+export interface Loaded {
+  data: unknown;
+  /** 0 when nothing is stored yet. */
+  version: number;
+}
 
 /**
  * The one door between a raw chat id and the store: it pseudonymises the key, encrypts the value
@@ -13,23 +20,20 @@ export class ChatVault {
     private readonly ttlSeconds: number,
   ) {}
 
-  /** The stored JSON for this chat, or undefined when there is none or it cannot be decrypted. */
-  async load(chatId: number): Promise<unknown> {
+  /** The stored JSON for this chat; `{ corrupt: true }` when something is there that cannot be read. */
+  async load(chatId: number): Promise<Loaded> {
     const key = sessionKey(this.secret, chatId);
-    const value = await this.store.get(key);
-    if (value === undefined) return undefined;
-    const plain = decrypt(chatEncryptionKey(this.secret, chatId), value, key);
-    if (plain === undefined) return { corrupt: true };
-    try {
-      return JSON.parse(plain) as unknown;
-    } catch {
-      return { corrupt: true };
-    }
+    const found = await this.store.get(key);
+    if (found === undefined) return { data: undefined, version: 0 };
+    const plain = decrypt(chatEncryptionKey(this.secret, chatId), found.value, key);
+    return { data: plain === undefined ? { corrupt: true } : parseJson(plain), version: found.version };
   }
 
-  async save(chatId: number, data: unknown): Promise<void> {
+  /** Encrypts and writes if nobody wrote since `version` was loaded; false on such a conflict. */
+  async save(chatId: number, data: unknown, version: number): Promise<boolean> {
     const key = sessionKey(this.secret, chatId);
-    await this.store.set(key, encrypt(chatEncryptionKey(this.secret, chatId), JSON.stringify(data), key), this.ttlSeconds);
+    const value = encrypt(chatEncryptionKey(this.secret, chatId), JSON.stringify(data), key);
+    return (await this.store.compareAndSet(key, value, version, this.ttlSeconds)) !== undefined;
   }
 
   /** A short pseudonym prefix to follow one chat through the logs. */
@@ -37,7 +41,16 @@ export class ChatVault {
     return logTag(this.secret, chatId);
   }
 
+  /** Deletes every key kept for this person. */
   async erase(chatId: number): Promise<void> {
-    await this.store.delete(sessionKey(this.secret, chatId));
+    await this.store.delete(...personKeys(this.secret, chatId));
+  }
+}
+
+function parseJson(plain: string): unknown {
+  try {
+    return JSON.parse(plain) as unknown;
+  } catch {
+    return { corrupt: true };
   }
 }

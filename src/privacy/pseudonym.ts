@@ -16,6 +16,14 @@ export function sessionKey(secret: string, chatId: number | string): string {
   return `${KEY_PREFIX}${chatPseudonym(secret, chatId)}`;
 }
 
+/**
+ * Every key kept for one person. /forget and /exit delete exactly these, so a new per-person key
+ * (a rate limit, an evidence log) must be added here to be forgotten with the rest.
+ */
+export function personKeys(secret: string, chatId: number | string): string[] {
+  return [sessionKey(secret, chatId)];
+}
+
 /** A short prefix of the pseudonym: enough to follow one session through logs, too short to be a key. */
 export function logTag(secret: string, chatId: number | string): string {
   return chatPseudonym(secret, chatId).slice(0, 8);

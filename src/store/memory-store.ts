@@ -1,33 +1,56 @@
-import type { SessionStore } from "./session-store.js";
+import type { SessionStore, Versioned } from "./session-store.js";
+import { formatVersioned, parseVersioned } from "./versioned-value.js";
 
-/** In-process store for development, the terminal playground and tests. Expired keys vanish on read. */
+/**
+ * In-process store for development, the terminal playground and tests. Expired keys vanish on
+ * read. Values are kept in the same "<version>:<value>" form as in Redis, so the contract suite
+ * and privacy scans see one format everywhere.
+ */
 export class MemoryStore implements SessionStore {
-  readonly #entries = new Map<string, { value: string; expiresAt: number }>();
+  readonly #entries = new Map<string, { raw: string; expiresAt: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async get(key: string): Promise<string | undefined> {
+  async get(key: string): Promise<Versioned | undefined> {
+    const raw = this.#live(key);
+    return raw === undefined ? undefined : parseVersioned(raw);
+  }
+
+  async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {
+    const raw = this.#live(key);
+    const current = raw === undefined ? { value: undefined, version: 0 } : parseVersioned(raw);
+    if (current.version > 0 && current.value === value) return current.version;
+    if (current.version !== expected) return undefined;
+    const version = current.version + 1;
+    this.#entries.set(key, { raw: formatVersioned(value, version), expiresAt: this.now() + ttlSeconds * 1000 });
+    return version;
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    for (const key of keys) this.#entries.delete(key);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  /** Everything held, as stored, for privacy tests that search every key and value. */
+  dump(): [string, string][] {
+    return [...this.#entries].map(([k, e]) => [k, e.raw]);
+  }
+
+  /** Plants a raw value, as a fault test would in Redis (corrupt or old snapshots). */
+  plant(key: string, raw: string, ttlSeconds = 3600): void {
+    this.#entries.set(key, { raw, expiresAt: this.now() + ttlSeconds * 1000 });
+  }
+
+  #live(key: string): string | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
       this.#entries.delete(key);
       return undefined;
     }
-    return entry.value;
-  }
-
-  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.#entries.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
-  }
-
-  async delete(key: string): Promise<void> {
-    this.#entries.delete(key);
-  }
-
-  async close(): Promise<void> {}
-
-  /** Everything held, for privacy tests that search every key and value. */
-  dump(): [string, string][] {
-    return [...this.#entries].map(([k, e]) => [k, e.value]);
+    return entry.raw;
   }
 }

@@ -1,7 +1,7 @@
 import type { ChatVault } from "../privacy/chat-vault.js";
 import type { Translate } from "../screens/render.js";
 import type { BotContext } from "./context.js";
-import { loadRecord } from "./converse.js";
+import { loadRecord } from "./take-turn.js";
 import { localeFromTelegram } from "./locale.js";
 import type { Locale } from "../conversation/machine.js";
 import { StoredConversation } from "../conversation/turn.js";
@@ -37,7 +37,7 @@ function localeOfRecord(conversation: unknown, fallback: Locale): Locale {
 export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate): Promise<void> {
   const chatId = ctx.chat!.id;
   const last = ctx.msg!.message_id;
-  const { record } = await loadRecord(ctx, vault);
+  const { record } = await loadRecord(vault, chatId, ctx.log);
   const locale = localeOfRecord(record?.conversation, localeFromTelegram(ctx.from?.language_code));
   const ids = idRange(last);
 

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { decrypt } from "../../src/privacy/cipher.js";
 import { chatEncryptionKey, sessionKey } from "../../src/privacy/pseudonym.js";
+import { parseVersioned } from "../../src/store/versioned-value.js";
+import { BACKENDS, openBackend, type BackendName, type OpenBackend } from "../support/stores.js";
 import { prepareBot, tap, updates, type Person, type TestBot } from "../support/telegram.js";
 
 /** People with identifiers distinctive enough that any leak is found by a plain substring search. */
@@ -26,30 +28,70 @@ async function walk(t: TestBot, p: (typeof people)[number]): Promise<void> {
 }
 
 /** Every place a person could leak to: every store key and value, every log line. */
-function haystacks(t: TestBot): string[] {
-  return [...t.store.dump().flat(), ...t.logs];
+async function haystacks(t: TestBot, backend: OpenBackend): Promise<string[]> {
+  return [...(await backend.dump()).flat(), ...t.logs];
 }
 
-describe("no identity is kept", () => {
-  it("several people walk the bot; no id, name, username or typed text is in the store or any log line", async () => {
-    const t = prepareBot();
+async function leaksOf(t: TestBot, backend: OpenBackend, who: typeof people): Promise<string[]> {
+  const hay = await haystacks(t, backend);
+  const leaks: string[] = [];
+  for (const p of who) {
+    for (const needle of identifiers(p)) for (const h of hay) if (h.includes(needle)) leaks.push(`${needle} in ${h.slice(0, 120)}`);
+  }
+  return leaks;
+}
+
+const opened: OpenBackend[] = [];
+afterEach(async () => {
+  for (const b of opened.splice(0)) await b.close();
+});
+
+async function open(name: BackendName): Promise<OpenBackend> {
+  const backend = await openBackend(name, name === "upstash" ? "privacyScanUpstash" : "privacyScan");
+  opened.push(backend);
+  return backend;
+}
+
+describe.each(BACKENDS)("no identity is kept (%s store)", (name) => {
+  it("several people walk the bot; no id, name, username or typed text is in any stored key or value, or any log line", async () => {
+    const backend = await open(name);
+    const t = prepareBot({ store: backend.store });
     for (const p of people) await walk(t, p);
     expect(t.logs.length).toBeGreaterThan(20);
-    expect(t.store.dump().length).toBe(people.length);
-    const leaks: string[] = [];
-    for (const p of people) {
-      for (const needle of identifiers(p)) {
-        for (const hay of haystacks(t)) if (hay.includes(needle)) leaks.push(`${needle} in ${hay.slice(0, 120)}`);
-      }
-    }
-    expect(leaks).toEqual([]);
+    expect((await backend.dump()).length).toBe(people.length);
+    expect(await leaksOf(t, backend, people)).toEqual([]);
   });
 
+  it("the scan itself would catch a leak (a stored value or a log line with a raw chat id)", async () => {
+    const backend = await open(name);
+    const t = prepareBot({ store: backend.store });
+    await walk(t, people[0]!);
+    expect(await leaksOf(t, backend, [people[0]!])).toEqual([]);
+    await backend.plant("nyf:v1:s:planted", `1:${people[0]!.username}`);
+    t.logs.push(JSON.stringify({ msg: "oops", chatId: people[0]!.id }));
+    expect(await leaksOf(t, backend, [people[0]!])).toHaveLength(2);
+  });
+
+  it("/forget and /exit leave no key of that person", async () => {
+    const backend = await open(name);
+    const t = prepareBot({ store: backend.store });
+    for (const p of people) await walk(t, p);
+    await t.send(updates.command(people[0]!, "forget"));
+    await tap(t, people[0]!, /erase|मिटा/i);
+    await t.send(updates.command(people[1]!, "exit"));
+    expect((await backend.dump()).map(([k]) => k)).toEqual([sessionKey("test-secret-test-secret-test-secret-0001", people[2]!.id)]);
+  });
+});
+
+describe("what is stored", () => {
   it("store keys are HMAC pseudonyms and values are ciphertext that only the secret opens", async () => {
     const secret = "another-secret-another-secret-another-1";
     const t = prepareBot({ secret });
     await walk(t, people[0]!);
-    const [[key, value]] = t.store.dump() as [[string, string]];
+    const [[key, raw]] = t.store.dump() as [[string, string]];
+    const { value, version } = parseVersioned(raw);
+    expect(raw).toBe(`${version}:${value}`);
+    expect(version).toBeGreaterThan(1);
     expect(key).toMatch(/^nyf:v1:s:[0-9a-f]{64}$/);
     expect(key).toBe(sessionKey(secret, people[0]!.id));
     expect(value).toMatch(/^v1\.[A-Za-z0-9+/=]+$/);
@@ -65,27 +107,11 @@ describe("no identity is kept", () => {
     for (const p of people) await walk(t, p);
     for (const p of people) {
       const key = sessionKey(secret, p.id);
-      const value = t.store.dump().find(([k]) => k === key)![1];
+      const { value } = parseVersioned(t.store.dump().find(([k]) => k === key)![1]);
       const plain = decrypt(chatEncryptionKey(secret, p.id), value, key)!;
       for (const needle of [p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x))) {
         expect(plain).not.toContain(needle);
       }
     }
-  });
-
-  it("the scan itself would catch a leak (a log line with a raw chat id)", async () => {
-    const t = prepareBot();
-    await walk(t, people[0]!);
-    t.logs.push(JSON.stringify({ msg: "oops", chatId: people[0]!.id }));
-    expect(haystacks(t).some((h) => h.includes(String(people[0]!.id)))).toBe(true);
-  });
-
-  it("/forget and /exit leave no key of that person", async () => {
-    const t = prepareBot();
-    for (const p of people) await walk(t, p);
-    await t.send(updates.command(people[0]!, "forget"));
-    await tap(t, people[0]!, /erase|मिटा/i);
-    await t.send(updates.command(people[1]!, "exit"));
-    expect(t.store.dump().length).toBe(1);
   });
 });

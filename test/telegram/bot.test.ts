@@ -285,10 +285,10 @@ describe("groups and channels", () => {
 
 describe("when the store is down", () => {
   class BrokenStore extends MemoryStore {
-    override get(): Promise<string | undefined> {
+    override get(): Promise<undefined> {
       return Promise.reject(new Error("connection refused"));
     }
-    override set(): Promise<void> {
+    override compareAndSet(): Promise<undefined> {
       return Promise.reject(new Error("connection refused"));
     }
   }

@@ -1,0 +1,88 @@
+import { Redis } from "ioredis";
+import { StoreError, storeCommand, type SessionStore, type Versioned } from "./session-store.js";
+import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
+
+export interface StoreStatusLog {
+  warn(obj: object, msg: string): void;
+  info(msg: string): void;
+}
+
+type RedisWithCas = Redis & {
+  compareAndSet(key: string, expected: number, value: string, ttlSeconds: number): Promise<number>;
+};
+
+/**
+ * Redis over TCP (ioredis). Tuned to fail fast: during an outage a command errors at once instead
+ * of queueing, so the bot can still answer with help from content alone; ioredis reconnects in
+ * the background and the next update simply works again.
+ */
+export class RedisStore implements SessionStore {
+  readonly #client: RedisWithCas;
+  #down = false;
+
+  constructor(url: string, log?: StoreStatusLog) {
+    this.#client = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      commandTimeout: 2000,
+      // Keep trying for ever, at most every 2 s: the store coming back must need nobody.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    }) as RedisWithCas;
+    // defineCommand runs EVALSHA and falls back to EVAL once per connection: one round trip.
+    this.#client.defineCommand("compareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET_LUA });
+    // Without an error listener ioredis prints every failed reconnect; log an outage once instead.
+    this.#client.on("error", (error: unknown) => {
+      if (this.#down) return;
+      this.#down = true;
+      log?.warn({ err: new StoreError("redis", "connection", error) }, "store unreachable; answering without saving until it returns");
+    });
+    this.#client.on("ready", () => {
+      if (!this.#down) return;
+      this.#down = false;
+      log?.info("store reachable again");
+    });
+  }
+
+  /** Waits up to `ms` for the first connection; false if Redis did not answer in time. */
+  async ready(ms: number): Promise<boolean> {
+    if (this.#client.status === "ready") return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#client.off("ready", onReady);
+        resolve(false);
+      }, ms);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.#client.once("ready", onReady);
+    });
+  }
+
+  async get(key: string): Promise<Versioned | undefined> {
+    const raw = await storeCommand("redis", "get", () => this.#client.get(key));
+    return raw === null ? undefined : parseVersioned(raw);
+  }
+
+  async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {
+    const version = await storeCommand("redis", "compareAndSet", () => this.#client.compareAndSet(key, expected, value, ttlSeconds));
+    return version > 0 ? version : undefined;
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    if (keys.length > 0) await storeCommand("redis", "delete", () => this.#client.del(...keys));
+  }
+
+  async ping(): Promise<void> {
+    await storeCommand("redis", "ping", () => this.#client.ping());
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.#client.quit();
+    } catch {
+      this.#client.disconnect();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { Redis } from "@upstash/redis";
+import { storeCommand, type SessionStore, type Versioned } from "./session-store.js";
+import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
+
+export interface UpstashOptions {
+  url: string;
+  token: string;
+  /** Per-request limit, so an unreachable endpoint fails fast instead of holding an update. */
+  timeoutMs?: number;
+}
+
+/**
+ * Upstash Redis over its REST API. Values are our own ciphertext, so the client's automatic JSON
+ * (de)serialisation is off. Auto-pipelining is off too: a turn's two commands depend on each other
+ * (the write needs the read's version), so batching would only mix different chats' commands into
+ * one non-atomic request. Telemetry headers are off: nothing leaves but the command.
+ */
+export class UpstashStore implements SessionStore {
+  readonly #client: Redis;
+  readonly #cas: ReturnType<Redis["createScript"]>;
+
+  constructor(options: UpstashOptions) {
+    const timeoutMs = options.timeoutMs ?? 3000;
+    this.#client = new Redis({
+      url: options.url,
+      token: options.token,
+      automaticDeserialization: false,
+      enableAutoPipelining: false,
+      enableTelemetry: false,
+      // One quick retry for a dropped connection; the CAS makes a repeated write harmless.
+      retry: { retries: 1, backoff: () => 100 },
+      signal: () => AbortSignal.timeout(timeoutMs),
+    });
+    // EVALSHA first, EVAL once when the script is not cached yet.
+    this.#cas = this.#client.createScript<number>(COMPARE_AND_SET_LUA);
+  }
+
+  async get(key: string): Promise<Versioned | undefined> {
+    const raw = await storeCommand("upstash", "get", () => this.#client.get<string>(key));
+    return raw === null || raw === undefined ? undefined : parseVersioned(String(raw));
+  }
+
+  async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {
+    const version = await storeCommand("upstash", "compareAndSet", () => this.#cas.exec([key], [String(expected), value, String(ttlSeconds)]));
+    return Number(version) > 0 ? Number(version) : undefined;
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    if (keys.length > 0) await storeCommand("upstash", "delete", () => this.#client.del(...keys));
+  }
+
+  async ping(): Promise<void> {
+    await storeCommand("upstash", "ping", () => this.#client.ping());
+  }
+
+  /** HTTP needs no teardown: there is no connection to release. */
+  async close(): Promise<void> {}
+}

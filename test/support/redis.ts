@@ -1,0 +1,118 @@
+/**
+ * Real Redis for tests. The shared server is `REDIS_URL` or 127.0.0.1:6379 (`.ci/run` starts one);
+ * each test file takes its own logical database so files running in parallel never see each
+ * other's keys (a privacy scan reads "every key" of its database). Fault tests that stop Redis
+ * start a private `redis-server` on a free port instead of touching the shared one.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+
+const SHARED = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+
+/**
+ * Logical databases handed out to test files by name, so two files never share one.
+ * Database 0 is left alone (it may be someone's real data on a developer machine).
+ */
+export const TEST_DATABASES = {
+  storeContract: 1,
+  privacyScan: 2,
+  upstashBridge: 3,
+  race: 4,
+  snapshots: 5,
+  restartE2e: 6,
+  bench: 7,
+  privacyScanUpstash: 8,
+} as const;
+
+/** The shared server's URL for one test database. */
+export function redisUrl(db: keyof typeof TEST_DATABASES): string {
+  const url = new URL(SHARED);
+  url.pathname = `/${TEST_DATABASES[db]}`;
+  return url.toString();
+}
+
+/** A plain client for test assertions (dumping keys, planting corrupt values). */
+export function adminClient(url: string): Redis {
+  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+}
+
+/** Every key and value in the client's database, for privacy scans. */
+export async function dumpDatabase(client: Redis): Promise<[string, string][]> {
+  const entries: [string, string][] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "COUNT", 1000);
+    cursor = next;
+    for (const key of keys) {
+      const type = await client.type(key);
+      const value = type === "string" ? ((await client.get(key)) ?? "") : JSON.stringify(await client.call("DUMP", key));
+      entries.push([key, value]);
+    }
+  } while (cursor !== "0");
+  return entries;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A redis-server this test owns: it can be stopped and started again on the same port. */
+export interface PrivateRedis {
+  readonly port: number;
+  readonly url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function privateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const url = `redis://127.0.0.1:${port}/0`;
+
+  const answers = async (): Promise<boolean> => {
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    probe.on("error", () => undefined);
+    try {
+      await probe.connect();
+      return (await probe.ping()) === "PONG";
+    } catch {
+      return false;
+    } finally {
+      probe.disconnect();
+    }
+  };
+
+  const handle: PrivateRedis = {
+    port,
+    url,
+    async start() {
+      child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      const spawned = child;
+      const failed = new Promise<never>((_, reject) => spawned.once("error", (e) => reject(new Error(`cannot start redis-server: ${e.message}`))));
+      for (let i = 0; i < 100; i++) {
+        if (await Promise.race([answers(), failed])) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`redis-server on port ${port} did not answer`);
+    },
+    async stop() {
+      const running = child;
+      child = undefined;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((r) => running.once("exit", r));
+      running.kill("SIGKILL");
+      await exited;
+    },
+  };
+  await handle.start();
+  return handle;
+}

@@ -11,9 +11,13 @@ import { loadConversationDeps } from "../src/deps.js";
 import { ChatVault } from "../src/privacy/chat-vault.js";
 import { createLogger } from "../src/privacy/logger.js";
 import { MemoryStore } from "../src/store/memory-store.js";
+import { RedisStore } from "../src/store/redis-store.js";
+import { UpstashStore } from "../src/store/upstash-store.js";
 import type { SessionStore } from "../src/store/session-store.js";
 import { encodeButton } from "../src/telegram/callback-data.js";
 import { createBot } from "../src/telegram/bot.js";
+import { adminClient, redisUrl } from "../test/support/redis.js";
+import { startUpstashBridge } from "../test/support/upstash-bridge.js";
 
 const deps = loadConversationDeps();
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -29,7 +33,8 @@ class CountingStore implements SessionStore {
   }
   async compareAndSet(key: string, value: string, expected: number, ttl: number) {
     this.trips++;
-    this.bytes = Buffer.byteLength(key) + Buffer.byteLength(value);
+    // As it sits in the store: key + "<version>:" + ciphertext; the largest this session reached.
+    this.bytes = Math.max(this.bytes, Buffer.byteLength(key) + `${expected + 1}:`.length + Buffer.byteLength(value));
     return this.inner.compareAndSet(key, value, expected, ttl);
   }
   async delete(...keys: string[]) {
@@ -39,7 +44,9 @@ class CountingStore implements SessionStore {
   async ping() {
     return this.inner.ping();
   }
-  async close() {}
+  async close() {
+    return this.inner.close();
+  }
 }
 
 function makeBot(store: SessionStore) {
@@ -92,8 +99,7 @@ interface Subject {
   back: string;
 }
 
-async function subject(depth: number): Promise<Subject> {
-  const store = new CountingStore(new MemoryStore());
+async function subject(store: CountingStore, depth: number): Promise<Subject> {
   const bot = makeBot(store);
   const chat = 10_000 + depth;
   const screen = await prepare(bot, chat, depth);
@@ -109,21 +115,40 @@ async function timeRound(s: Subject, n: number): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+interface StoreResult {
+  us: Map<number, number>;
+  trips: number;
+  /** HTTP requests per update, where the store speaks HTTP (Upstash). */
+  requests?: number;
+  bytes: number;
+}
+
 /** Depths are measured round-robin, several rounds, median: JIT warm-up and noise hit all alike. */
-async function perUpdate(depths: number[]): Promise<Map<number, { us: number; trips: number; bytes: number }>> {
-  const subjects = await Promise.all(depths.map(subject));
-  for (const s of subjects) await timeRound(s, 300);
+async function perUpdate(open: () => SessionStore | Promise<SessionStore>, depths: number[], iterations: number, requests?: () => number): Promise<StoreResult> {
+  const subjects: Subject[] = [];
+  for (const depth of depths) subjects.push(await subject(new CountingStore(await open()), depth));
+  for (const s of subjects) await timeRound(s, 200);
   const samples = subjects.map(() => [] as number[]);
   const ROUNDS = 7;
+  const perRound = Math.ceil(iterations / ROUNDS);
+  let trips = 0;
+  let sent = 0;
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, s] of subjects.entries()) {
       s.store.trips = 0;
-      samples[i]!.push(await timeRound(s, Math.ceil(ITERATIONS / ROUNDS)));
+      const before = requests?.() ?? 0;
+      samples[i]!.push(await timeRound(s, perRound));
+      trips = s.store.trips / perRound;
+      sent = ((requests?.() ?? 0) - before) / perRound;
     }
   }
-  return new Map(
-    subjects.map((s, i) => [depths[i]!, { us: median(samples[i]!), trips: s.store.trips / Math.ceil(ITERATIONS / ROUNDS), bytes: s.store.bytes }]),
-  );
+  for (const s of subjects) await s.store.close();
+  return {
+    us: new Map(depths.map((d, i) => [d, median(samples[i]!)])),
+    trips,
+    requests: requests ? sent : undefined,
+    bytes: subjects.at(-1)!.store.bytes,
+  };
 }
 
 function crisisPerMessage(): number {
@@ -135,35 +160,79 @@ function crisisPerMessage(): number {
   return Number(process.hrtime.bigint() - start) / 1000 / n;
 }
 
-const byDepth = await perUpdate([1, 10, 50]);
-const d1 = byDepth.get(1)!;
-const d10 = byDepth.get(10)!;
-const d50 = byDepth.get(50)!;
+const DEPTHS = [1, 10, 50];
+const results: Record<string, StoreResult | string> = {};
+results.memory = await perUpdate(() => new MemoryStore(), DEPTHS, ITERATIONS);
+
+// Redis and Upstash (the REST bridge from test/support, on loopback) when a redis-server answers.
+const url = redisUrl("bench");
+const admin = adminClient(url);
+admin.on("error", () => undefined);
+const reachable = await admin.flushdb().then(
+  () => true,
+  () => false,
+);
+if (reachable) {
+  results.redis = await perUpdate(
+    async () => {
+      const store = new RedisStore(url);
+      if (!(await store.ready(5000))) throw new Error("Redis answered FLUSHDB but not the store's connection");
+      return store;
+    },
+    DEPTHS,
+    Math.ceil(ITERATIONS / 2),
+  );
+  const bridge = await startUpstashBridge({ redisUrl: url });
+  results.upstash = await perUpdate(() => new UpstashStore({ url: bridge.url, token: bridge.token }), DEPTHS, Math.ceil(ITERATIONS / 4), () => bridge.requests());
+  await bridge.close();
+  await admin.flushdb();
+} else {
+  results.redis = results.upstash = `skipped: no Redis at ${new URL(url).host}`;
+}
+admin.disconnect();
 const crisis = crisisPerMessage();
 
-const rows: [string, string][] = [
-  ["button tap, depth 1 (µs/update)", d1.us.toFixed(1)],
-  ["button tap, depth 10 (µs/update)", d10.us.toFixed(1)],
-  ["button tap, depth 50 (µs/update)", d50.us.toFixed(1)],
-  ["depth 50 / depth 1", (d50.us / d1.us).toFixed(2)],
-  ["store round trips per update", d50.trips.toFixed(2)],
-  ["stored bytes per session (key + ciphertext)", String(d50.bytes)],
-  ["crisis check (µs/message, mixed incl. 4,096 chars)", crisis.toFixed(1)],
+const fmt = (r: StoreResult | string, f: (r: StoreResult) => string) => (typeof r === "string" ? "–" : f(r));
+const names = ["memory", "redis", "upstash"] as const;
+const rows: [string, ...string[]][] = [
+  ["", ...names],
+  ...DEPTHS.map((d): [string, ...string[]] => [`button tap, depth ${d} (µs/update)`, ...names.map((n) => fmt(results[n]!, (r) => r.us.get(d)!.toFixed(1)))]),
+  ["depth 50 / depth 1", ...names.map((n) => fmt(results[n]!, (r) => (r.us.get(50)! / r.us.get(1)!).toFixed(2)))],
+  ["store round trips per update", ...names.map((n) => fmt(results[n]!, (r) => r.trips.toFixed(2)))],
+  ["HTTP requests per update", ...names.map((n) => fmt(results[n]!, (r) => (r.requests === undefined ? "–" : r.requests.toFixed(2))))],
+  ["stored bytes per session", ...names.map((n) => fmt(results[n]!, (r) => String(r.bytes)))],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
-console.log(`Not Your Fault benchmarks — ${cpus().length}× ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${ITERATIONS} iterations, memory store`);
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v.padStart(10)}`);
+console.log(`Not Your Fault benchmarks — ${cpus().length}× ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${ITERATIONS} iterations`);
+for (const [k, ...v] of rows) console.log(`${k.padEnd(width)}  ${v.map((x) => x.padStart(10)).join("")}`);
+for (const n of names) if (typeof results[n] === "string") console.log(`${n}: ${results[n]}`);
+console.log(`${"crisis check (µs/message, mixed incl. 4,096 chars)".padEnd(width)}  ${crisis.toFixed(1).padStart(10)}`);
 
-const results = {
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  store: "memory",
-  iterations: ITERATIONS,
-  depth1_us: d1.us,
-  depth10_us: d10.us,
-  depth50_us: d50.us,
-  depth50_over_depth1: d50.us / d1.us,
-  store_round_trips_per_update: d50.trips,
-  session_bytes: d50.bytes,
-  crisis_check_us: crisis,
-};
-writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+const json = (r: StoreResult | string) =>
+  typeof r === "string"
+    ? r
+    : {
+        depth1_us: r.us.get(1),
+        depth10_us: r.us.get(10),
+        depth50_us: r.us.get(50),
+        depth50_over_depth1: r.us.get(50)! / r.us.get(1)!,
+        store_round_trips_per_update: r.trips,
+        http_requests_per_update: r.requests,
+        session_bytes: r.bytes,
+      };
+const memory = results.memory;
+writeFileSync(
+  new URL("./results.json", import.meta.url),
+  `${JSON.stringify(
+    {
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      iterations: ITERATIONS,
+      // Headline figures: the memory store (the in-process cost of the bot itself).
+      ...(json(memory) as object),
+      crisis_check_us: crisis,
+      stores: Object.fromEntries(names.map((n) => [n, json(results[n]!)])),
+    },
+    null,
+    2,
+  )}\n`,
+);

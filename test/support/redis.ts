@@ -5,7 +5,10 @@
  * start a private `redis-server` on a free port instead of touching the shared one.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Redis } from "ioredis";
 
 const SHARED = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
@@ -70,11 +73,20 @@ export interface PrivateRedis {
   readonly port: number;
   readonly url: string;
   start(): Promise<void>;
+  /** Kills the server (SIGKILL: an outage, not a shutdown). */
   stop(): Promise<void>;
+  /** Stops it for good and deletes its files. */
+  remove(): Promise<void>;
 }
 
-export async function privateRedis(): Promise<PrivateRedis> {
+/**
+ * Starts a redis-server of the test's own. With `persist`, it keeps an append-only file in a temp
+ * folder, so data outlives stop/start like a production Redis restart; without, a restart is empty.
+ */
+export async function privateRedis(options: { persist?: boolean } = {}): Promise<PrivateRedis> {
   const port = await freePort();
+  const dir = options.persist ? await mkdtemp(path.join(tmpdir(), "nyf-redis-")) : undefined;
+  const persistence = dir ? ["--appendonly", "yes", "--appendfsync", "always", "--dir", dir] : ["--appendonly", "no"];
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}/0`;
 
@@ -95,7 +107,7 @@ export async function privateRedis(): Promise<PrivateRedis> {
     port,
     url,
     async start() {
-      child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+      child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence], { stdio: "ignore" });
       const spawned = child;
       const failed = new Promise<never>((_, reject) => spawned.once("error", (e) => reject(new Error(`cannot start redis-server: ${e.message}`))));
       for (let i = 0; i < 100; i++) {
@@ -111,6 +123,10 @@ export async function privateRedis(): Promise<PrivateRedis> {
       const exited = new Promise((r) => running.once("exit", r));
       running.kill("SIGKILL");
       await exited;
+    },
+    async remove() {
+      await handle.stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
     },
   };
   await handle.start();

@@ -56,6 +56,20 @@ export async function dumpDatabase(client: Redis): Promise<[string, string][]> {
   return entries;
 }
 
+/** True when a Redis at `url` answers PING; never throws, never retries. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, connectTimeout: 1000 });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -90,18 +104,6 @@ export async function privateRedis(options: { persist?: boolean } = {}): Promise
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}/0`;
 
-  const answers = async (): Promise<boolean> => {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-    probe.on("error", () => undefined);
-    try {
-      await probe.connect();
-      return (await probe.ping()) === "PONG";
-    } catch {
-      return false;
-    } finally {
-      probe.disconnect();
-    }
-  };
 
   const handle: PrivateRedis = {
     port,
@@ -111,7 +113,7 @@ export async function privateRedis(options: { persist?: boolean } = {}): Promise
       const spawned = child;
       const failed = new Promise<never>((_, reject) => spawned.once("error", (e) => reject(new Error(`cannot start redis-server: ${e.message}`))));
       for (let i = 0; i < 100; i++) {
-        if (await Promise.race([answers(), failed])) return;
+        if (await Promise.race([redisAnswers(url), failed])) return;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error(`redis-server on port ${port} did not answer`);

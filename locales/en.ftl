@@ -33,7 +33,7 @@ notice-lost-session = I couldn't pick up where we were, and that's okay. Let's p
 notice-stale-button = That button was from an earlier message. Let's pick up from here.
 notice-not-understood = I can only follow the buttons here, and I don't keep what you type. Please use the buttons below. If you are in danger, tap 🆘 Helplines or send /helplines.
 notice-unsupported = Please don't send photos, files or voice messages here. I can't use them and I don't keep them. The buttons below will guide you.
-notice-saving-paused = I can't save your progress right now, but I'm still here. Helplines work as usual.
+notice-saving-paused = I can't reach or save your progress right now, but I'm still here. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
 notice-trouble = Something didn't work on my side, and it's not you. Send /start to carry on. If you need help now: /helplines
 

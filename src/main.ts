@@ -17,7 +17,7 @@ import { pacePolling } from "./telegram/polling-pace.js";
 
 function createStore(config: Config, logger: Logger): SessionStore {
   if (config.store === "redis") return new RedisStore(config.redisUrl!, logger);
-  if (config.store === "upstash") return new UpstashStore(config.upstash!);
+  if (config.store === "upstash") return new UpstashStore(config.upstash!, logger);
   return new MemoryStore();
 }
 

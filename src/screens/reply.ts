@@ -20,10 +20,11 @@ export interface Reply {
 /**
  * One turn, put into words: what the person did → the next snapshot and the screen to show, in
  * their language, with a calm notice on top where one is due. Pure; both transports call it.
+ * `turnNotice: false` leaves out the turn's own notice (the caller has a truer one to give).
  */
-export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput): Reply {
+export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput, options: { turnNotice?: boolean } = {}): Reply {
   const turn = runTurn(deps.machine, stored, input);
   const screen = screenFor(deps.content, turn.snapshot);
-  const notice = turn.notice ? text(`notice-${turn.notice}`) : undefined;
+  const notice = turn.notice && options.turnNotice !== false ? text(`notice-${turn.notice}`) : undefined;
   return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice) };
 }

@@ -1,11 +1,7 @@
 import { Redis } from "ioredis";
-import { StoreError, storeCommand, type SessionStore, type Versioned } from "./session-store.js";
+import { OutageLog, type StoreStatusLog } from "./outage-log.js";
+import { storeCommand, type SessionStore, type Versioned } from "./session-store.js";
 import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
-
-export interface StoreStatusLog {
-  warn(obj: object, msg: string): void;
-  info(msg: string): void;
-}
 
 type RedisWithCas = Redis & {
   compareAndSet(key: string, expected: number, value: string, ttlSeconds: number): Promise<number>;
@@ -18,7 +14,8 @@ type RedisWithCas = Redis & {
  */
 export class RedisStore implements SessionStore {
   readonly #client: RedisWithCas;
-  #down = false;
+  readonly #outage: OutageLog;
+  #closing = false;
 
   constructor(url: string, log?: StoreStatusLog) {
     this.#client = new Redis(url, {
@@ -31,17 +28,14 @@ export class RedisStore implements SessionStore {
     }) as RedisWithCas;
     // defineCommand runs EVALSHA and falls back to EVAL once per connection: one round trip.
     this.#client.defineCommand("compareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET_LUA });
-    // Without an error listener ioredis prints every failed reconnect; log an outage once instead.
-    this.#client.on("error", (error: unknown) => {
-      if (this.#down) return;
-      this.#down = true;
-      log?.warn({ err: new StoreError("redis", "connection", error) }, "store unreachable; answering without saving until it returns");
+    // Without an error listener ioredis prints every failed reconnect; log an outage once instead,
+    // from the moment the connection drops (a short outage may end before any reconnect fails).
+    this.#outage = new OutageLog("redis", log);
+    this.#client.on("error", (error: unknown) => this.#outage.down(error));
+    this.#client.on("close", () => {
+      if (!this.#closing) this.#outage.down(new Error("connection closed"));
     });
-    this.#client.on("ready", () => {
-      if (!this.#down) return;
-      this.#down = false;
-      log?.info("store reachable again");
-    });
+    this.#client.on("ready", () => this.#outage.up());
   }
 
   /** Waits up to `ms` for the first connection; false if Redis did not answer in time. */
@@ -79,6 +73,7 @@ export class RedisStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     try {
       await this.#client.quit();
     } catch {

@@ -39,6 +39,8 @@ export class StoreError extends Error {
     reason: unknown,
   ) {
     super(`${backend} ${operation} failed: ${describe(reason)}`);
+    // An outage is an expected condition, not a bug to trace: the message says all there is.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

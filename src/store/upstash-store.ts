@@ -1,4 +1,5 @@
 import { Redis } from "@upstash/redis";
+import { OutageLog, type StoreStatusLog } from "./outage-log.js";
 import { storeCommand, type SessionStore, type Versioned } from "./session-store.js";
 import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
 
@@ -18,8 +19,10 @@ export interface UpstashOptions {
 export class UpstashStore implements SessionStore {
   readonly #client: Redis;
   readonly #cas: ReturnType<Redis["createScript"]>;
+  readonly #outage: OutageLog;
 
-  constructor(options: UpstashOptions) {
+  constructor(options: UpstashOptions, log?: StoreStatusLog) {
+    this.#outage = new OutageLog("upstash", log);
     const timeoutMs = options.timeoutMs ?? 3000;
     this.#client = new Redis({
       url: options.url,
@@ -36,23 +39,35 @@ export class UpstashStore implements SessionStore {
   }
 
   async get(key: string): Promise<Versioned | undefined> {
-    const raw = await storeCommand("upstash", "get", () => this.#client.get<string>(key));
+    const raw = await this.#command("get", () => this.#client.get<string>(key));
     return raw === null || raw === undefined ? undefined : parseVersioned(String(raw));
   }
 
   async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {
-    const version = await storeCommand("upstash", "compareAndSet", () => this.#cas.exec([key], [String(expected), value, String(ttlSeconds)]));
+    const version = await this.#command("compareAndSet", () => this.#cas.exec([key], [String(expected), value, String(ttlSeconds)]));
     return Number(version) > 0 ? Number(version) : undefined;
   }
 
   async delete(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await storeCommand("upstash", "delete", () => this.#client.del(...keys));
+    if (keys.length > 0) await this.#command("delete", () => this.#client.del(...keys));
   }
 
   async ping(): Promise<void> {
-    await storeCommand("upstash", "ping", () => this.#client.ping());
+    await this.#command("ping", () => this.#client.ping());
   }
 
   /** HTTP needs no teardown: there is no connection to release. */
   async close(): Promise<void> {}
+
+  /** Every command marks the store up or down: HTTP has no connection whose state we could watch. */
+  async #command<T>(operation: string, command: () => Promise<T>): Promise<T> {
+    try {
+      const result = await storeCommand("upstash", operation, command);
+      this.#outage.up();
+      return result;
+    } catch (error) {
+      this.#outage.down(error);
+      throw error;
+    }
+  }
 }

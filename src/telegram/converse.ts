@@ -5,13 +5,17 @@ import { takeTurn, type TurnDeps } from "./take-turn.js";
 
 export type ConverseDeps = TurnDeps;
 
+const URGENT_SCREENS = new Set(["crisis", "helplines"]);
+
 /**
  * One update through the conversation and onto the screen. takeTurn commits the new state before
  * anything is sent, so a crash after sending never shows a screen the store doesn't know.
  */
 export async function converse(ctx: BotContext, deps: ConverseDeps, input: PersonInput, mode: "edit" | "new"): Promise<void> {
   const { turn, screen, storeDown } = await takeTurn(deps, ctx.chat!.id, input, ctx.log);
-  const t = deps.translate(turn.snapshot.context.locale);
-  const shown = storeDown ? { ...screen, text: `${t(turn.forget ? "notice-forget-failed" : "notice-saving-paused")}\n\n${screen.text}` } : screen;
-  await deliver(ctx, shown, mode);
+  if (!storeDown) return deliver(ctx, screen, mode);
+  const notice = deps.translate(turn.snapshot.context.locale)(turn.forget ? "notice-forget-failed" : "notice-saving-paused");
+  // Someone in crisis reads the numbers first; elsewhere the notice explains the screen, so it leads.
+  const text = URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;
+  await deliver(ctx, { ...screen, text }, mode);
 }

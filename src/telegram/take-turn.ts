@@ -53,7 +53,9 @@ export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog)
 export async function takeTurn(deps: TurnDeps, chatId: number, input: PersonInput, log: TurnLog): Promise<TakenTurn> {
   for (let attempt = 1; ; attempt++) {
     const loaded = await loadRecord(deps.vault, chatId, log);
-    const result = reply(deps, loaded.record ? loaded.record.conversation : loaded.raw, input);
+    // With the store out of reach the session isn't lost, only unreadable for now: the
+    // transport's "can't reach or save your progress" says so, not "couldn't pick up".
+    const result = reply(deps, loaded.record ? loaded.record.conversation : loaded.raw, input, { turnNotice: !loaded.storeDown });
 
     if (result.turn.forget) {
       try {

@@ -293,20 +293,23 @@ describe("when the store is down", () => {
     }
   }
 
-  it("a person in crisis still gets the crisis numbers, with a calm word that progress isn't saved", async () => {
+  it("a person in crisis still gets the crisis numbers first, then a calm word that progress isn't saved", async () => {
     const t = prepareBot({ store: new BrokenStore() });
     await t.send(updates.text(asha, "I want to kill myself"));
     expect(methods(t.last)).toEqual(["sendMessage"]);
-    expect(t.screen().text).toContain("14416");
-    expect(t.screen().text).toContain("can't save your progress");
+    const text = t.screen().text;
+    expect(text.startsWith("Thank you for telling me")).toBe(true);
+    expect(text.indexOf("14416")).toBeLessThan(text.indexOf("can't reach or save your progress"));
     expect(t.logs.some((l) => l.includes("store unavailable"))).toBe(true);
   });
 
-  it("/helplines and button taps still answer", async () => {
+  it("/helplines and button taps still answer; a tap says progress is out of reach, not that it was lost", async () => {
     const t = prepareBot({ store: new BrokenStore() });
     await t.send(updates.command(asha, "helplines"));
     expect(t.screen().text).toContain("1930");
     await tap(t, asha, "Back");
     expect(methods(t.last)).toEqual(["answerCallbackQuery", "editMessageText"]);
+    expect(t.screen().text.startsWith("I can't reach or save your progress right now")).toBe(true);
+    expect(t.screen().text).not.toContain("couldn't pick up");
   });
 });

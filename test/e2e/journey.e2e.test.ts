@@ -5,9 +5,9 @@
  * crash, erase everything and leave. Then every line every bot process printed is scanned for who
  * they are and for anything they typed.
  */
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot, type BotProcess } from "../support/bot-process.js";
+import { createCast, groupAlive, sleep } from "../support/e2e-cast.js";
 import { startEmulator, type BotMessage, type Emulator, type Person, type Screen } from "../support/emulator.js";
 
 const WAIT_MS = 20_000;
@@ -19,9 +19,6 @@ const TAKEDOWN = /taken down — (\d+) of (\d+)/;
 const REPORT_ROUTE = /Where to report — (\d+) of (\d+)/;
 const PICK_UP = /pick up from here/i;
 const MENU = "Where would you like to go?";
-/** What a frightened person must never be shown: an error, a leaked placeholder, or the error
- * boundary's apology (it means an update failed on the way). */
-const ERRORISH = /\berror\b|exception|\bundefined\b|\bnull\b|\bNaN\b|\{\s*\$|didn't work on my side/i;
 
 const CRISIS_HI = "मैं मरना चाहती हूँ";
 const CRISIS_EN = "i really want to die";
@@ -37,10 +34,6 @@ const GROUP_CHATTER = "anyone up for chai at five, zanzibar";
 describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, restart, forget, exit", { concurrent: false }, () => {
   let emulator: Emulator | undefined;
   const bots: BotProcess[] = [];
-  let unwatch: (() => void)[] = [];
-  /** Everyone who wrote to the bot, with everything they typed. */
-  const people: { person: Person; typed: string[] }[] = [];
-  let taps = 0;
 
   const emu = (): Emulator => {
     if (!emulator) throw new Error("emulator not started");
@@ -51,64 +44,9 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     if (!b) throw new Error("bot not started");
     return b;
   };
-  const meet = (opts: Parameters<Emulator["person"]>[0]): Person => {
-    const person = emu().person(opts);
-    people.push({ person, typed: [] });
-    return person;
-  };
-  const typed = (p: Person): string[] => {
-    const entry = people.find((e) => e.person === p);
-    if (!entry) throw new Error("unknown person");
-    return entry.typed;
-  };
-  const say = async (p: Person, text: string): Promise<void> => {
-    typed(p).push(text);
-    await p.send(text);
-  };
-  const command = async (p: Person, name: string): Promise<void> => {
-    typed(p).push(`/${name}`);
-    await p.command(name);
-  };
-  const answers = (): number => emu().calls("answerCallbackQuery").length;
-  const editsOf = (p: Person): { messageId: number; text: string }[] =>
-    emu()
-      .calls("editMessageText")
-      .filter((c) => String(c.body.chat_id) === String(p.chatId))
-      .map((c) => ({ messageId: Number(c.body.message_id), text: typeof c.body.text === "string" ? c.body.text : "" }));
-  const sendsTo = (p: Person): number =>
-    emu()
-      .calls("sendMessage")
-      .filter((c) => String(c.body.chat_id) === String(p.chatId)).length;
-  const screenOf = (p: Person): Screen => {
-    const s = p.lastKeyboardScreen();
-    if (!s) throw new Error(`no screen with buttons in this chat\n${bot().describe()}`);
-    return s;
-  };
-  const noErrorText = (msgs: BotMessage[]): void => {
-    for (const m of msgs) expect(m.text, `bot said: ${m.text.slice(0, 300)}`).not.toMatch(ERRORISH);
-  };
-
-  /**
-   * Taps a button and waits for the screen to change. The tap must edit the message it was on (no
-   * new message), and be answered (the spinner stops).
-   */
-  const tapEdit = async (p: Person, label: string | RegExp, expected?: string | RegExp): Promise<Screen> => {
-    const before = screenOf(p);
-    const editsBefore = editsOf(p).length;
-    const sendsBefore = sendsTo(p);
-    const answersBefore = answers();
-    taps++;
-    await p.tap(label);
-    const fresh = await (expected === undefined ? p.waitForReply(WAIT_MS) : p.waitFor(expected, WAIT_MS));
-    noErrorText(fresh);
-    expect(fresh.map((m) => m.messageId), `tap ${String(label)} must edit message #${String(before.messageId)}`).toEqual([before.messageId]);
-    expect(sendsTo(p), `tap ${String(label)} sent a new message instead of editing`).toBe(sendsBefore);
-    const edits = editsOf(p).slice(editsBefore);
-    expect(edits.length, `tap ${String(label)}: editMessageText calls`).toBeGreaterThanOrEqual(1);
-    expect(edits.every((e) => e.messageId === before.messageId)).toBe(true);
-    expect(answers() - answersBefore, `tap ${String(label)}: answerCallbackQuery calls`).toBe(1);
-    return screenOf(p);
-  };
+  /** Everyone who writes to the bot, remembered with everything they typed. */
+  const cast = createCast({ emulator: emu, describeBot: () => bot().describe(), waitMs: WAIT_MS });
+  const { meet, typed, say, command, tapEdit, answers, editsOf, screenOf, noErrorText, taps, unwatchBot } = cast;
 
   /** Types a crisis message; expects crisis numbers at once, then the first button resumes. */
   const crisisThenResume = async (p: Person, words: string, where: Screen): Promise<void> => {
@@ -125,32 +63,14 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     expect(back.text).toContain(where.text);
   };
 
-  /** Waits until the bot has polled again after `count` getUpdates calls (a new process is up). */
-  const waitForNewPolling = async (count: number, b: BotProcess): Promise<void> => {
-    const deadline = Date.now() + WAIT_MS;
-    while (emu().getUpdatesCount() <= count) {
-      const why = b.exitedMessage();
-      if (why) throw new Error(why);
-      if (Date.now() > deadline) throw new Error(`the new bot never polled\n${b.describe()}`);
-      await sleep(20);
-    }
-  };
-
-  const launch = async (): Promise<BotProcess> => {
-    const polled = emulator?.getUpdatesCount() ?? 0;
-    // Exactly as the README says: `npm start` in the repo root (memory store, so a restart loses
-    // every session). Debug logs make the privacy scan below stricter.
-    const b = startBot({ apiRoot: emu().apiRoot, token: emu().token, launcher: "npm", env: { LOG_LEVEL: "debug" } });
-    bots.push(b);
-    // A bot that crashes fails every wait at once, with its output attached.
-    unwatch = [emu().addFailFast(() => b.exitedMessage()), emu().addDiagnostics(() => b.describe())];
-    await waitForNewPolling(polled, b);
-    return b;
-  };
-  const unwatchBot = (): void => {
-    for (const u of unwatch) u();
-    unwatch = [];
-  };
+  const launch = (): Promise<BotProcess> =>
+    cast.startWatched(() => {
+      // Exactly as the README says: `npm start` in the repo root (memory store, so a restart loses
+      // every session). Debug logs make the privacy scan below stricter.
+      const b = startBot({ apiRoot: emu().apiRoot, token: emu().token, launcher: "npm", env: { LOG_LEVEL: "debug" } });
+      bots.push(b);
+      return b;
+    });
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -221,8 +141,8 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     // One message all the way: the welcome, edited on every tap.
     expect(p.messages().map((m) => m.messageId)).toEqual([first]);
     expect(editsOf(p).every((e) => e.messageId === first)).toBe(true);
-    expect(editsOf(p).length).toBeGreaterThanOrEqual(taps);
-    expect(answers()).toBe(taps);
+    expect(editsOf(p).length).toBeGreaterThanOrEqual(taps());
+    expect(answers()).toBe(taps());
   }, TEST_MS);
 
   // ---- 2. a Hindi speaker, crisis typed mid-way, then back where she was ------------------------
@@ -324,8 +244,7 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     const older = p.messages().at(-2)?.messageId;
     for (const [data, messageId] of [["garbage", undefined], ["0|welcome|b", older]] as const) {
       const before = answers();
-      taps++;
-      await p.tapData(data, messageId);
+      await cast.tapData(p, data, messageId);
       const msgs = await p.waitFor(PICK_UP, WAIT_MS);
       noErrorText(msgs);
       if (messageId !== undefined) expect(msgs.map((m) => m.messageId)).toContain(messageId);
@@ -353,7 +272,7 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     await command(supergroup, "start");
     await supergroup.waitForReply(WAIT_MS);
     await say(supergroup, `${GROUP_CHATTER} again`);
-    await waitUntil(() => supergroup.allDelivered(), "the chatter is delivered");
+    await cast.waitUntil(() => supergroup.allDelivered(), "until the chatter is delivered");
     await sleep(700);
     expect(supergroup.messages().length).toBe(1);
     expect(supergroup.messages()[0]?.text).toContain("private");
@@ -375,9 +294,8 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
 
     await launch();
     const before = answers();
-    taps++;
     restartTapped = screenOf(p).messageId;
-    await p.tap("✓ Done");
+    await cast.tap(p, "✓ Done");
     const msgs = await p.waitFor(PICK_UP, WAIT_MS);
     noErrorText(msgs);
     const all = msgs.map((m) => m.text).join("\n");
@@ -435,7 +353,7 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
   }, TEST_MS);
 
   it("answered every tap, kept every text within Telegram's limits", () => {
-    expect(answers()).toBe(taps);
+    expect(answers()).toBe(taps());
     for (const c of [...emu().calls("sendMessage"), ...emu().calls("editMessageText")]) {
       const text = typeof c.body.text === "string" ? c.body.text : "";
       expect(text.length, `${c.method} with ${String(text.length)} chars: ${text.slice(0, 80)}`).toBeLessThanOrEqual(4096);
@@ -447,22 +365,7 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     const lines = bots.flatMap((b, i) => b.lines().map((l) => ({ ...l, run: i + 1 })));
     expect(lines.length, "the bots printed nothing, so the scan would prove nothing").toBeGreaterThan(10);
 
-    const forbidden: { what: string; pattern: RegExp }[] = [{ what: "bot token", pattern: new RegExp(escape(emu().token)) }];
-    for (const { person: p, typed: texts } of people) {
-      const who = `${p.firstName} (${p.languageCode})`;
-      forbidden.push(
-        { what: `user id of ${who}`, pattern: new RegExp(`(?<!\\d)${String(p.id)}(?!\\d)`) },
-        { what: `chat id of ${who}`, pattern: new RegExp(`(?<!\\d)${escape(String(p.chatId))}(?!\\d)`) },
-        { what: `username of ${who}`, pattern: new RegExp(escape(p.username), "i") },
-        { what: `first name of ${who}`, pattern: new RegExp(escape(p.firstName), "i") },
-      );
-      for (const text of texts) {
-        forbidden.push({ what: `text typed by ${who}: ${text.slice(0, 40)}`, pattern: new RegExp(escape(text), "i") });
-        // A long text could be logged cut short: its start alone must not appear either.
-        if (text.length > 40) forbidden.push({ what: `start of a long text by ${who}`, pattern: new RegExp(escape(text.slice(0, 40)), "i") });
-      }
-    }
-    forbidden.push({ what: "long text fragment", pattern: /quokka line/i }, { what: "chatter fragment", pattern: /zanzibar/i });
+    const forbidden = [...cast.mustNeverLeak(), { what: "long text fragment", pattern: /quokka line/i }, { what: "chatter fragment", pattern: /zanzibar/i }];
 
     const leaks = lines.flatMap((line) =>
       forbidden.filter((f) => f.pattern.test(line.text)).map((f) => `run ${String(line.run)}: ${f.what} in [${line.stream}] ${line.text.slice(0, 300)}`),
@@ -478,36 +381,8 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitUntil(done: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
-
-/**
- * True while any process of the group `pgid` is running. Zombies do not count: in a container whose
- * PID 1 does not reap, an exited orphan stays a zombie (`Z`) for good, though it runs nothing.
- */
-function groupAlive(pgid: number): boolean {
-  const out = execFileSync("ps", ["-eo", "pgid=,stat=,args="], { encoding: "utf8" });
-  return out.split("\n").some((line) => {
-    const [group, stat] = line.trim().split(/\s+/);
-    return Number(group) === pgid && stat !== undefined && !stat.startsWith("Z");
-  });
-}
-
 function randomDigits(n: number): string {
   let s = "";
   while (s.length < n) s += String(Math.floor(Math.random() * 10));
   return s;
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -8,7 +8,6 @@
  * process printed, and every key and value in every Redis database used, is scanned for who these
  * people are and for anything they typed.
  */
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +15,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionKey } from "../../src/privacy/pseudonym.js";
 import { REPO_ROOT, startBot, TEST_PSEUDONYM_SECRET, type BotProcess } from "../support/bot-process.js";
+import { createCast, escapeRegExp as escape, groupAlive, sleep } from "../support/e2e-cast.js";
 import { startEmulator, type Emulator, type Person, type Screen } from "../support/emulator.js";
 import { adminClient, dumpDatabase, privateRedis, redisUrl, type PrivateRedis } from "../support/redis.js";
 import { startUpstashBridge, type UpstashBridge } from "../support/upstash-bridge.js";
@@ -31,8 +31,6 @@ const OUTAGE_MS = 2_500;
 const SHARED_URL = redisUrl("restartE2e");
 const DEVANAGARI = /[\u0900-\u097F]/;
 const STEP = /Step (\d+) of (\d+)/;
-/** What a frightened person must never be shown (the same net as journey.e2e). */
-const ERRORISH = /\berror\b|exception|\bundefined\b|\bnull\b|\bNaN\b|\{\s*\$|didn't work on my side/i;
 const CRISIS_EN = "I want to die";
 
 /** A one-line message from a locale file, exactly as the bot will print it (notices have no placeables). */
@@ -57,9 +55,6 @@ const UNHANDLED = /unhandledRejection|unhandled rejection|uncaughtException|unca
 describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { concurrent: false }, () => {
   let emulator: Emulator | undefined;
   const bots: { label: string; bot: BotProcess }[] = [];
-  let unwatch: (() => void)[] = [];
-  /** Everyone who wrote to the bot, with everything they typed. */
-  const people: { person: Person; typed: string[] }[] = [];
   let shared: Redis | undefined;
   let ownRedis: PrivateRedis | undefined;
   const bridges: UpstashBridge[] = [];
@@ -73,66 +68,13 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     if (!shared) throw new Error("no admin client");
     return shared;
   };
-  const meet = (opts: Parameters<Emulator["person"]>[0]): Person => {
-    const person = emu().person(opts);
-    people.push({ person, typed: [] });
-    return person;
-  };
-  const typed = (p: Person): string[] => {
-    const entry = people.find((e) => e.person === p);
-    if (!entry) throw new Error("unknown person");
-    return entry.typed;
-  };
-  const say = async (p: Person, text: string): Promise<void> => {
-    typed(p).push(text);
-    await p.send(text);
-  };
-  const command = async (p: Person, name: string): Promise<void> => {
-    typed(p).push(`/${name}`);
-    await p.command(name);
-  };
-  const answers = (): number => emu().calls("answerCallbackQuery").length;
-  const editsOf = (p: Person): { messageId: number; text: string }[] =>
-    emu()
-      .calls("editMessageText")
-      .filter((c) => String(c.body.chat_id) === String(p.chatId))
-      .map((c) => ({ messageId: Number(c.body.message_id), text: typeof c.body.text === "string" ? c.body.text : "" }));
-  const sendsTo = (p: Person): number =>
-    emu()
-      .calls("sendMessage")
-      .filter((c) => String(c.body.chat_id) === String(p.chatId)).length;
-  const screenOf = (p: Person): Screen => {
-    const s = p.lastKeyboardScreen();
-    if (!s) throw new Error(`no screen with buttons in this chat\n${bots.at(-1)?.bot.describe() ?? ""}`);
-    return s;
-  };
-  const noErrorText = (msgs: { text: string }[]): void => {
-    for (const m of msgs) expect(m.text, `bot said: ${m.text.slice(0, 300)}`).not.toMatch(ERRORISH);
-  };
+  /** Everyone who writes to the bot, remembered with everything they typed. */
+  const cast = createCast({ emulator: emu, describeBot: () => bots.at(-1)?.bot.describe() ?? "", waitMs: WAIT_MS });
+  const { meet, say, command, tapEdit, answers, editsOf, sendsTo, noErrorText, waitUntil, unwatchBot } = cast;
+
   const noNotice = (text: string): void => {
     for (const notice of LOST) expect(text, "a notice where the conversation should simply go on").not.toContain(notice);
     expect(text).not.toMatch(PICK_UP);
-  };
-
-  /**
-   * Taps a button on the latest screen and waits for it to change. The tap must edit the message it
-   * was on (no new message) and be answered once (the spinner stops).
-   */
-  const tapEdit = async (p: Person, label: string | RegExp, expected?: string | RegExp): Promise<Screen> => {
-    const before = screenOf(p);
-    const editsBefore = editsOf(p).length;
-    const sendsBefore = sendsTo(p);
-    const answersBefore = answers();
-    await p.tap(label);
-    const fresh = await (expected === undefined ? p.waitForReply(WAIT_MS) : p.waitFor(expected, WAIT_MS));
-    noErrorText(fresh);
-    expect(fresh.map((m) => m.messageId), `tap ${String(label)} must edit message #${String(before.messageId)}`).toEqual([before.messageId]);
-    expect(sendsTo(p), `tap ${String(label)} sent a new message instead of editing`).toBe(sendsBefore);
-    const edits = editsOf(p).slice(editsBefore);
-    expect(edits.length, `tap ${String(label)}: editMessageText calls`).toBeGreaterThanOrEqual(1);
-    expect(edits.every((e) => e.messageId === before.messageId)).toBe(true);
-    expect(answers() - answersBefore, `tap ${String(label)}: answerCallbackQuery calls`).toBe(1);
-    return screenOf(p);
   };
 
   /**
@@ -145,8 +87,8 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     const editsBefore = editsOf(p).length;
     const sendsBefore = sendsTo(p);
     const answersBefore = answers();
-    await p.tapData(data, messageId);
-    await waitUntil(() => editsOf(p).length > editsBefore && answers() > answersBefore, `an edit of message #${String(messageId)}`);
+    await cast.tapData(p, data, messageId);
+    await waitUntil(() => editsOf(p).length > editsBefore && answers() > answersBefore, `for an edit of message #${String(messageId)}`);
     const edits = editsOf(p).slice(editsBefore);
     expect(edits.map((e) => e.messageId), "the tapped message is the one edited").toEqual(edits.map(() => messageId));
     expect(sendsTo(p), "a tap sent a new message instead of editing").toBe(sendsBefore);
@@ -164,39 +106,22 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     return { data, messageId };
   };
 
-  /** Waits until the bot has polled again after `count` getUpdates calls (a new process is up). */
-  const waitForNewPolling = async (count: number, b: BotProcess): Promise<void> => {
-    const deadline = Date.now() + WAIT_MS;
-    while (emu().getUpdatesCount() <= count) {
-      const why = b.exitedMessage();
-      if (why) throw new Error(why);
-      if (Date.now() > deadline) throw new Error(`the new bot never polled\n${b.describe()}`);
-      await sleep(20);
-    }
-  };
-
   /** `npm start`, exactly as the README says, with a production environment and a fixed secret. */
   const launch = async (label: string, env: Record<string, string>): Promise<BotProcess> => {
     // Only one bot may poll the emulator: one left running by a failed test would take the updates.
     unwatchBot();
     for (const { bot } of bots) if (!bot.exitInfo()) await bot.stop(5_000);
-    const polled = emu().getUpdatesCount();
-    const b = startBot({
-      apiRoot: emu().apiRoot,
-      token: emu().token,
-      launcher: "npm",
-      // Debug logs make the privacy scan at the end stricter.
-      env: { NODE_ENV: "production", PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET, LOG_LEVEL: "debug", ...env },
+    return cast.startWatched(() => {
+      const b = startBot({
+        apiRoot: emu().apiRoot,
+        token: emu().token,
+        launcher: "npm",
+        // Debug logs make the privacy scan at the end stricter.
+        env: { NODE_ENV: "production", PSEUDONYM_SECRET: TEST_PSEUDONYM_SECRET, LOG_LEVEL: "debug", ...env },
+      });
+      bots.push({ label, bot: b });
+      return b;
     });
-    bots.push({ label, bot: b });
-    // A bot that crashes fails every wait at once, with its output attached.
-    unwatch = [emu().addFailFast(() => b.exitedMessage()), emu().addDiagnostics(() => b.describe())];
-    await waitForNewPolling(polled, b);
-    return b;
-  };
-  const unwatchBot = (): void => {
-    for (const u of unwatch) u();
-    unwatch = [];
   };
   const stopBot = async (b: BotProcess): Promise<void> => {
     unwatchBot();
@@ -261,7 +186,39 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     }
   };
 
+  /**
+   * After an outage, her old "✓ Done" on step 2 (see tapUntilRecovered) must lead to step 3, and the
+   * next tap to step 4: it is saved again. Returns how many taps it took to find the store back.
+   */
+  const carriesOnFromStepTwo = async (p: Person, done: { data: string; messageId: number }, total: number): Promise<number> => {
+    const { text, taps } = await tapUntilRecovered(p, done);
+    expect(STEP.exec(text)?.slice(1).map(Number), text).toEqual([3, total]);
+    noNotice(text);
+    expect(taps).toBeLessThanOrEqual(Math.ceil(RECOVER_MS / RETRY_GAP_MS) + 1);
+    const step4 = await tapOld(p, doneButton(p, done.messageId).data, done.messageId);
+    expect(STEP.exec(step4)?.slice(1).map(Number), step4).toEqual([4, total]);
+    noNotice(step4);
+    return taps;
+  };
+
   const count = (b: BotProcess, msg: string): number => b.lines().filter((l) => l.json?.msg === msg).length;
+
+  /**
+   * What a bot that lived through an outage says of it in its own log: it is still running, nothing
+   * went unhandled, no error; the outage and the recovery are logged once each, and the warning per
+   * update that found the store down is bounded by the updates sent during the outage (at least)
+   * and those plus the taps it took to find the store back (at most).
+   */
+  const expectCalmOutageLog = (b: BotProcess, outageUpdates: number, taps: number): void => {
+    expect(b.exitInfo(), b.describe()).toBeUndefined();
+    const lines = b.lines();
+    expect(lines.filter((l) => UNHANDLED.test(l.text)).map((l) => l.text)).toEqual([]);
+    expect(lines.filter((l) => typeof l.json?.level === "number" && l.json.level >= 50).map((l) => l.text.slice(0, 400))).toEqual([]);
+    expect(count(b, STORE_DOWN_ONCE), b.describe(80)).toBe(1);
+    expect(count(b, STORE_BACK), b.describe(80)).toBe(1);
+    expect(count(b, LOAD_FAILED)).toBeGreaterThanOrEqual(outageUpdates);
+    expect(count(b, LOAD_FAILED)).toBeLessThanOrEqual(outageUpdates + taps);
+  };
 
   beforeAll(async () => {
     emulator = await startEmulator();
@@ -363,33 +320,18 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     const outageUpdates = await duringOutage(p, b);
     // The bot says so in its log once ioredis fails to reconnect; keep Redis down a little longer,
     // so that several reconnects fail (each must not be logged again).
-    await waitUntil(() => count(b, STORE_DOWN_ONCE) > 0, `"${STORE_DOWN_ONCE}" in the log\n${b.describe()}`, 5_000);
+    await waitUntil(() => count(b, STORE_DOWN_ONCE) > 0, `for "${STORE_DOWN_ONCE}" in the log\n${b.describe()}`, 5_000);
     await sleep(Math.max(0, OUTAGE_MS - (Date.now() - downSince)));
 
     await redis.start();
     // The taps during the outage were answered but not saved (a failed load never writes), so once
     // ioredis has reconnected by itself she is exactly where she was: her old "✓ Done" on step 2
     // leads to step 3. The failed taps while it reconnects edit that same message, so they count.
-    const { text, taps } = await tapUntilRecovered(p, done);
-    expect(STEP.exec(text)?.slice(1).map(Number), text).toEqual([3, total]);
-    noNotice(text);
-    expect(taps).toBeLessThanOrEqual(Math.ceil(RECOVER_MS / RETRY_GAP_MS) + 1);
+    const taps = await carriesOnFromStepTwo(p, done, total);
 
-    // And it is saved again: the next step follows.
-    const step4 = await tapOld(p, doneButton(p, done.messageId).data, done.messageId);
-    expect(STEP.exec(step4)?.slice(1).map(Number), step4).toEqual([4, total]);
-    noNotice(step4);
-
-    expect(b.exitInfo(), b.describe()).toBeUndefined();
-    const lines = b.lines();
-    expect(lines.filter((l) => UNHANDLED.test(l.text)).map((l) => l.text)).toEqual([]);
-    expect(lines.filter((l) => typeof l.json?.level === "number" && l.json.level >= 50).map((l) => l.text.slice(0, 400))).toEqual([]);
     // The outage is logged once and the recovery once, not once per failed reconnect; the per-update
     // warning is bounded by the updates that arrived while it was down.
-    expect(count(b, STORE_DOWN_ONCE), b.describe(80)).toBe(1);
-    expect(count(b, STORE_BACK), b.describe(80)).toBe(1);
-    expect(count(b, LOAD_FAILED)).toBeGreaterThanOrEqual(outageUpdates);
-    expect(count(b, LOAD_FAILED)).toBeLessThanOrEqual(outageUpdates + taps);
+    expectCalmOutageLog(b, outageUpdates, taps);
 
     await stopBot(b);
   }, TEST_MS);
@@ -417,23 +359,11 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     bridges.push(again);
     expect(again.url).toBe(bridge.url);
     // As with Redis: the outage taps were not saved, so step 2's "✓ Done" leads to step 3.
-    const { text, taps } = await tapUntilRecovered(p, done);
-    expect(STEP.exec(text)?.slice(1).map(Number), text).toEqual([3, total]);
-    noNotice(text);
-    const step4 = await tapOld(p, doneButton(p, done.messageId).data, done.messageId);
-    expect(STEP.exec(step4)?.slice(1).map(Number), step4).toEqual([4, total]);
-    noNotice(step4);
+    const taps = await carriesOnFromStepTwo(p, done, total);
 
-    expect(b.exitInfo(), b.describe()).toBeUndefined();
-    const lines = b.lines();
-    expect(lines.filter((l) => UNHANDLED.test(l.text)).map((l) => l.text)).toEqual([]);
-    expect(lines.filter((l) => typeof l.json?.level === "number" && l.json.level >= 50).map((l) => l.text.slice(0, 400))).toEqual([]);
     // HTTP has no connection to watch: the first failed command marks the outage, the first
     // answered one its end, once each; plus one warning per update that found the store down.
-    expect(count(b, STORE_DOWN_ONCE), b.describe(80)).toBe(1);
-    expect(count(b, STORE_BACK), b.describe(80)).toBe(1);
-    expect(count(b, LOAD_FAILED)).toBeGreaterThanOrEqual(outageUpdates);
-    expect(count(b, LOAD_FAILED)).toBeLessThanOrEqual(outageUpdates + taps);
+    expectCalmOutageLog(b, outageUpdates, taps);
 
     await stopBot(b);
   }, TEST_MS);
@@ -463,17 +393,7 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
       }
     }
 
-    const forbidden: { what: string; pattern: RegExp }[] = [{ what: "bot token", pattern: new RegExp(escape(emu().token)) }];
-    for (const { person: p, typed: texts } of people) {
-      const who = `${p.username} (${p.languageCode})`;
-      forbidden.push(
-        { what: `user id of ${who}`, pattern: new RegExp(`(?<!\\d)${String(p.id)}(?!\\d)`) },
-        { what: `chat id of ${who}`, pattern: new RegExp(`(?<!\\d)${escape(String(p.chatId))}(?!\\d)`) },
-        { what: `username of ${who}`, pattern: new RegExp(escape(p.username), "i") },
-        { what: `first name of ${who}`, pattern: new RegExp(escape(p.firstName), "i") },
-      );
-      for (const text of texts) forbidden.push({ what: `text typed by ${who}: ${text}`, pattern: new RegExp(escape(text), "i") });
-    }
+    const forbidden = cast.mustNeverLeak();
 
     const leaks = [
       ...lines.flatMap((line) =>
@@ -492,33 +412,3 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     expect(stderr.map((l) => `${l.where}: ${l.text.slice(0, 300)}`)).toEqual([]);
   }, TEST_MS);
 });
-
-// ---- helpers -----------------------------------------------------------------------------------
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitUntil(done: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-/**
- * True while any process of the group `pgid` is running. Zombies do not count: in a container whose
- * PID 1 does not reap, an exited orphan stays a zombie (`Z`) for good, though it runs nothing.
- */
-function groupAlive(pgid: number): boolean {
-  const out = execFileSync("ps", ["-eo", "pgid=,stat=,args="], { encoding: "utf8" });
-  return out.split("\n").some((line) => {
-    const [group, stat] = line.trim().split(/\s+/);
-    return Number(group) === pgid && stat !== undefined && !stat.startsWith("Z");
-  });
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -13,7 +13,7 @@ import { createLogger } from "../src/privacy/logger.js";
 import { MemoryStore } from "../src/store/memory-store.js";
 import { RedisStore } from "../src/store/redis-store.js";
 import { UpstashStore } from "../src/store/upstash-store.js";
-import type { SessionStore } from "../src/store/session-store.js";
+import type { SessionStore, UpdateKeys, UpdateLimits } from "../src/store/session-store.js";
 import { encodeButton } from "../src/telegram/callback-data.js";
 import { createBot } from "../src/telegram/bot.js";
 import { adminClient, redisUrl } from "../test/support/redis.js";
@@ -30,6 +30,10 @@ class CountingStore implements SessionStore {
   async get(key: string) {
     this.trips++;
     return this.inner.get(key);
+  }
+  async openUpdate(keys: UpdateKeys, limits: UpdateLimits) {
+    this.trips++;
+    return this.inner.openUpdate(keys, limits);
   }
   async compareAndSet(key: string, value: string, expected: number, ttl: number) {
     this.trips++;

@@ -36,6 +36,7 @@ notice-unsupported = Please don't send photos, files or voice messages here. I c
 notice-saving-paused = I can't reach or save your progress right now, but I'm still here. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
 notice-trouble = Something didn't work on my side, and it's not you. Send /start to carry on. If you need help now: /helplines
+notice-slow-down = That's a lot of messages very quickly, so I'll pause for a few seconds. Nothing is lost. If you need help right now: Tele-MANAS 14416, emergency 112.
 
 ## Welcome
 welcome-title = You are not alone, and this is not your fault.

@@ -1,12 +1,18 @@
-import type { SessionStore } from "../store/session-store.js";
+import type { SessionStore, UpdateLimits, Versioned } from "../store/session-store.js";
 import { decrypt, encrypt } from "./cipher.js";
-import { chatEncryptionKey, logTag, personKeys, sessionKey } from "./pseudonym.js";
+import { chatEncryptionKey, logTag, personKeys, rateKey, sessionKey } from "./pseudonym.js";
 
 /** What a load found: the decrypted JSON (undefined when nothing is kept) and the version to write against. */
 export interface Loaded {
   data: unknown;
   /** 0 when nothing is stored yet. */
   version: number;
+}
+
+export interface OpenedChat {
+  /** This person's updates in the current rate window, this one included. */
+  hits: number;
+  loaded: Loaded;
 }
 
 /**
@@ -23,8 +29,21 @@ export class ChatVault {
   /** The stored JSON for this chat; `{ corrupt: true }` when something is there that cannot be read. */
   async load(chatId: number): Promise<Loaded> {
     const key = sessionKey(this.secret, chatId);
-    const found = await this.store.get(key);
+    return this.#open(chatId, await this.store.get(key));
+  }
+
+  /**
+   * An update arrives: count it against this person's rate window and load the session, in one
+   * store round trip (the conversation then needs only the write).
+   */
+  async open(chatId: number, limits: UpdateLimits): Promise<OpenedChat> {
+    const opened = await this.store.openUpdate({ session: sessionKey(this.secret, chatId), rate: rateKey(this.secret, chatId) }, limits);
+    return { hits: opened.hits, loaded: this.#open(chatId, opened.session) };
+  }
+
+  #open(chatId: number, found: Versioned | undefined): Loaded {
     if (found === undefined) return { data: undefined, version: 0 };
+    const key = sessionKey(this.secret, chatId);
     const plain = decrypt(chatEncryptionKey(this.secret, chatId), found.value, key);
     return { data: plain === undefined ? { corrupt: true } : parseJson(plain), version: found.version };
   }

@@ -7,6 +7,8 @@ import { createHmac, hkdfSync } from "node:crypto";
  */
 
 export const KEY_PREFIX = "nyf:v1:s:";
+const RATE_PREFIX = "nyf:v1:r:";
+
 
 export function chatPseudonym(secret: string, chatId: number | string): string {
   return createHmac("sha256", secret).update(`chat:${chatId}`).digest("hex");
@@ -21,8 +23,14 @@ export function sessionKey(secret: string, chatId: number | string): string {
  * (a rate limit, an evidence log) must be added here to be forgotten with the rest.
  */
 export function personKeys(secret: string, chatId: number | string): string[] {
-  return [sessionKey(secret, chatId)];
+  return [sessionKey(secret, chatId), rateKey(secret, chatId)];
 }
+
+/** The person's update counter for flood control: the same pseudonym, never the raw id. */
+export function rateKey(secret: string, chatId: number | string): string {
+  return `${RATE_PREFIX}${chatPseudonym(secret, chatId)}`;
+}
+
 
 /** A short prefix of the pseudonym: enough to follow one session through logs, too short to be a key. */
 export function logTag(secret: string, chatId: number | string): string {

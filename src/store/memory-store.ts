@@ -1,4 +1,4 @@
-import type { SessionStore, Versioned } from "./session-store.js";
+import type { OpenedUpdate, SessionStore, UpdateKeys, UpdateLimits, Versioned } from "./session-store.js";
 import { formatVersioned, parseVersioned } from "./versioned-value.js";
 
 /**
@@ -16,13 +16,20 @@ export class MemoryStore implements SessionStore {
     return raw === undefined ? undefined : parseVersioned(raw);
   }
 
+  async openUpdate(keys: UpdateKeys, limits: UpdateLimits): Promise<OpenedUpdate> {
+    const hits = Number(this.#live(keys.rate) ?? 0) + 1;
+    const expiresAt = hits === 1 ? this.now() + limits.rateWindowMs : this.#entries.get(keys.rate)!.expiresAt;
+    this.#entries.set(keys.rate, { raw: String(hits), expiresAt });
+    return { hits, session: await this.get(keys.session) };
+  }
+
   async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {
     const raw = this.#live(key);
     const current = raw === undefined ? { value: undefined, version: 0 } : parseVersioned(raw);
     if (current.version > 0 && current.value === value) return current.version;
     if (current.version !== expected) return undefined;
     const version = current.version + 1;
-    this.#entries.set(key, { raw: formatVersioned(value, version), expiresAt: this.now() + ttlSeconds * 1000 });
+    this.#put(key, formatVersioned(value, version), ttlSeconds * 1000);
     return version;
   }
 
@@ -41,7 +48,11 @@ export class MemoryStore implements SessionStore {
 
   /** Plants a raw value, as a fault test would in Redis (corrupt or old snapshots). */
   plant(key: string, raw: string, ttlSeconds = 3600): void {
-    this.#entries.set(key, { raw, expiresAt: this.now() + ttlSeconds * 1000 });
+    this.#put(key, raw, ttlSeconds * 1000);
+  }
+
+  #put(key: string, raw: string, ttlMs: number): void {
+    this.#entries.set(key, { raw, expiresAt: this.now() + ttlMs });
   }
 
   #live(key: string): string | undefined {

@@ -1,10 +1,11 @@
 import { Redis } from "ioredis";
 import { OutageLog, type StoreStatusLog } from "./outage-log.js";
-import { storeCommand, type SessionStore, type Versioned } from "./session-store.js";
-import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
+import { storeCommand, type OpenedUpdate, type SessionStore, type UpdateKeys, type UpdateLimits, type Versioned } from "./session-store.js";
+import { COMPARE_AND_SET_LUA, OPEN_UPDATE_LUA, parseOpenedUpdate, parseVersioned } from "./versioned-value.js";
 
 type RedisWithCas = Redis & {
   compareAndSet(key: string, expected: number, value: string, ttlSeconds: number): Promise<number>;
+  openUpdate(session: string, rate: string, rateWindowMs: number): Promise<unknown>;
 };
 
 /**
@@ -28,6 +29,7 @@ export class RedisStore implements SessionStore {
     }) as RedisWithCas;
     // defineCommand runs EVALSHA and falls back to EVAL once per connection: one round trip.
     this.#client.defineCommand("compareAndSet", { numberOfKeys: 1, lua: COMPARE_AND_SET_LUA });
+    this.#client.defineCommand("openUpdate", { numberOfKeys: 2, lua: OPEN_UPDATE_LUA });
     // Without an error listener ioredis prints every failed reconnect; log an outage once instead,
     // from the moment the connection drops (a short outage may end before any reconnect fails).
     this.#outage = new OutageLog("redis", log);
@@ -57,6 +59,11 @@ export class RedisStore implements SessionStore {
   async get(key: string): Promise<Versioned | undefined> {
     const raw = await storeCommand("redis", "get", () => this.#client.get(key));
     return raw === null ? undefined : parseVersioned(raw);
+  }
+
+  async openUpdate(keys: UpdateKeys, limits: UpdateLimits): Promise<OpenedUpdate> {
+    const reply = await storeCommand("redis", "openUpdate", () => this.#client.openUpdate(keys.session, keys.rate, limits.rateWindowMs));
+    return parseOpenedUpdate(reply);
   }
 
   async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {

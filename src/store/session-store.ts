@@ -9,8 +9,27 @@ export interface Versioned {
   version: number;
 }
 
+/** The keys an incoming update touches before the conversation runs (see ChatVault.open). */
+export interface UpdateKeys {
+  session: string;
+  /** Counts this person's updates in a fixed window. */
+  rate: string;
+}
+
+export interface UpdateLimits {
+  rateWindowMs: number;
+}
+
+export interface OpenedUpdate {
+  /** Updates from this person in the current window, this one included. */
+  hits: number;
+  session: Versioned | undefined;
+}
+
 export interface SessionStore {
   get(key: string): Promise<Versioned | undefined>;
+  /** The start of an update, in one round trip: count a hit in the person's rate window, read the session. */
+  openUpdate(keys: UpdateKeys, limits: UpdateLimits): Promise<OpenedUpdate>;
   /**
    * Writes `value` only if the key is still at `expected` (0: the key must not exist), and
    * (re)starts its time to live: the TTL slides with every write. Returns the new version, or

@@ -1,7 +1,7 @@
 import { Redis } from "@upstash/redis";
 import { OutageLog, type StoreStatusLog } from "./outage-log.js";
-import { storeCommand, type SessionStore, type Versioned } from "./session-store.js";
-import { COMPARE_AND_SET_LUA, parseVersioned } from "./versioned-value.js";
+import { storeCommand, type OpenedUpdate, type SessionStore, type UpdateKeys, type UpdateLimits, type Versioned } from "./session-store.js";
+import { COMPARE_AND_SET_LUA, OPEN_UPDATE_LUA, parseOpenedUpdate, parseVersioned } from "./versioned-value.js";
 
 export interface UpstashOptions {
   url: string;
@@ -19,6 +19,7 @@ export interface UpstashOptions {
 export class UpstashStore implements SessionStore {
   readonly #client: Redis;
   readonly #cas: ReturnType<Redis["createScript"]>;
+  readonly #open: ReturnType<Redis["createScript"]>;
   readonly #outage: OutageLog;
 
   constructor(options: UpstashOptions, log?: StoreStatusLog) {
@@ -36,11 +37,17 @@ export class UpstashStore implements SessionStore {
     });
     // EVALSHA first, EVAL once when the script is not cached yet.
     this.#cas = this.#client.createScript<number>(COMPARE_AND_SET_LUA);
+    this.#open = this.#client.createScript<unknown>(OPEN_UPDATE_LUA);
   }
 
   async get(key: string): Promise<Versioned | undefined> {
     const raw = await this.#command("get", () => this.#client.get<string>(key));
     return raw === null || raw === undefined ? undefined : parseVersioned(String(raw));
+  }
+
+  async openUpdate(keys: UpdateKeys, limits: UpdateLimits): Promise<OpenedUpdate> {
+    const reply = await this.#command("openUpdate", () => this.#open.exec([keys.session, keys.rate], [String(limits.rateWindowMs)]));
+    return parseOpenedUpdate(reply);
   }
 
   async compareAndSet(key: string, value: string, expected: number, ttlSeconds: number): Promise<number | undefined> {

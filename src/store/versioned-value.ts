@@ -19,6 +19,23 @@ export function formatVersioned(value: string, version: number): string {
 }
 
 /**
+ * The start of an update in one atomic step (EVAL/EVALSHA on Redis and Upstash alike).
+ * KEYS[1] session · KEYS[2] rate counter · ARGV[1] rate window ms.
+ * Returns {hits, raw session or nil}.
+ */
+export const OPEN_UPDATE_LUA = `
+local hits = redis.call('INCR', KEYS[2])
+if hits == 1 then redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[1])) end
+return {hits, redis.call('GET', KEYS[1])}
+`;
+
+/** Turns the script's reply into an OpenedUpdate (both remote stores get the same array back). */
+export function parseOpenedUpdate(reply: unknown): { hits: number; session: Versioned | undefined } {
+  const [hits, raw] = Array.isArray(reply) ? (reply as unknown[]) : [];
+  return { hits: Number(hits) || 0, session: typeof raw === "string" ? parseVersioned(raw) : undefined };
+}
+
+/**
  * Compare-and-set in one atomic step, run by Redis and Upstash alike (EVAL/EVALSHA).
  * KEYS[1] key · ARGV[1] expected version · ARGV[2] new value · ARGV[3] ttl seconds.
  * Returns the new version, or 0 on conflict.

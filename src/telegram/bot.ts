@@ -5,6 +5,7 @@ import type { CrisisMatch } from "../conversation/crisis-detector.js";
 import type { Locale } from "../conversation/machine.js";
 import type { Logger } from "../privacy/logger.js";
 import { decodeButton } from "./callback-data.js";
+import { gate, type GateLimits } from "./gate.js";
 import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { converse, type ConverseDeps } from "./converse.js";
@@ -18,6 +19,8 @@ export interface BotDeps extends ConverseDeps {
   detectCrisis: (text: string) => CrisisMatch | undefined;
   /** Preset bot info: tests skip getMe with it. */
   botInfo?: UserFromGetMe;
+  /** Re-delivery and flood limits; the defaults suit production. */
+  limits?: GateLimits;
 }
 
 /** The locale to start a new conversation in; an existing one keeps its own. */
@@ -81,6 +84,7 @@ export function createBot(deps: BotDeps) {
   const chat = boundary.chatType("private");
   // Telegram sends one chat's updates in order, but the runner handles them concurrently.
   chat.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  chat.use(gate(deps));
 
   // Crisis first: any text or caption, typed or edited, anywhere in the flow.
   chat.on(["message", "edited_message"], async (ctx, next) => {

@@ -1,10 +1,26 @@
 import { z } from "zod";
+import type { Locale } from "../conversation/machine.js";
+import { StoredConversation } from "../conversation/turn.js";
+
+/** How many recent update ids a record remembers: Telegram re-sends the latest ones, not old ones. */
+export const SEEN_KEPT = 8;
 
 /**
- * What is kept for one chat, encrypted as a whole by the vault: the conversation snapshot only.
- * (/exit needs no list of messages: ids in a private chat only go up, so it sweeps back a range.)
+ * What is kept for one chat, encrypted as a whole by the vault: the conversation snapshot, and
+ * the ids of the last few updates it took in, so an update Telegram delivers again (a webhook it
+ * thought failed) is recognised and answered only once. The compare-and-set on the record makes
+ * that hold across instances too. (/exit needs no list of messages: ids in a private chat only go
+ * up, so it sweeps back a range.)
  */
 export const ChatRecord = z.object({
   conversation: z.unknown(),
+  seen: z.array(z.number().int()).max(SEEN_KEPT).default([]),
 });
 export type ChatRecord = z.infer<typeof ChatRecord>;
+
+/** The language of a stored record, if it can be read; `fallback` (Telegram's) otherwise. */
+export function recordLocale(data: unknown, fallback: Locale): Locale {
+  const record = ChatRecord.safeParse(data);
+  const stored = StoredConversation.safeParse(record.success ? record.data.conversation : undefined);
+  return stored.success ? stored.data.snapshot.context.locale : fallback;
+}

@@ -12,7 +12,13 @@ const URGENT_SCREENS = new Set(["crisis", "helplines"]);
  * anything is sent, so a crash after sending never shows a screen the store doesn't know.
  */
 export async function converse(ctx: BotContext, deps: ConverseDeps, input: PersonInput, mode: "edit" | "new"): Promise<void> {
-  const { turn, screen, storeDown } = await takeTurn(deps, ctx.chat!.id, input, ctx.log);
+  const { turn, screen, storeDown, duplicate } = await takeTurn(deps, ctx.chat!.id, input, ctx.log, { preloaded: ctx.opened, updateId: ctx.update.update_id });
+  // One turn per update: anything later in this update (there is nothing today) reads afresh.
+  ctx.opened = undefined;
+  if (duplicate) {
+    ctx.log.info("update delivered again; already answered");
+    return;
+  }
   if (!storeDown) return deliver(ctx, screen, mode);
   const notice = deps.translate(turn.snapshot.context.locale)(turn.forget ? "notice-forget-failed" : "notice-saving-paused");
   // Someone in crisis reads the numbers first; elsewhere the notice explains the screen, so it leads.

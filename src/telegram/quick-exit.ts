@@ -4,7 +4,7 @@ import type { BotContext } from "./context.js";
 import { loadRecord } from "./take-turn.js";
 import { localeFromTelegram } from "./locale.js";
 import type { Locale } from "../conversation/machine.js";
-import { StoredConversation } from "../conversation/turn.js";
+import { recordLocale } from "./chat-record.js";
 
 /** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
 const BATCH = 100;
@@ -24,12 +24,6 @@ export function idRange(last: number): number[] {
   return ids;
 }
 
-/** The language of the stored conversation, if it can be read; Telegram's otherwise. */
-function localeOfRecord(conversation: unknown, fallback: Locale): Locale {
-  const stored = StoredConversation.safeParse(conversation);
-  return stored.success ? stored.data.snapshot.context.locale : fallback;
-}
-
 /**
  * /exit: remove everything visible that Telegram still lets us remove (the bot's messages and the
  * person's own), erase the session, and leave one neutral line that says what could not go.
@@ -37,8 +31,8 @@ function localeOfRecord(conversation: unknown, fallback: Locale): Locale {
 export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate): Promise<void> {
   const chatId = ctx.chat!.id;
   const last = ctx.msg!.message_id;
-  const { record } = await loadRecord(vault, chatId, ctx.log);
-  const locale = localeOfRecord(record?.conversation, localeFromTelegram(ctx.from?.language_code));
+  const { raw } = await loadRecord(vault, chatId, ctx.log, ctx.opened);
+  const locale = recordLocale(raw, localeFromTelegram(ctx.from?.language_code));
   const ids = idRange(last);
 
   let deleted = 0;

@@ -1,7 +1,7 @@
 import type { PersonInput } from "../conversation/turn.js";
-import type { ChatVault } from "../privacy/chat-vault.js";
+import type { ChatVault, Loaded } from "../privacy/chat-vault.js";
 import { reply, type Reply, type ReplyDeps } from "../screens/reply.js";
-import { ChatRecord } from "./chat-record.js";
+import { ChatRecord, SEEN_KEPT } from "./chat-record.js";
 
 /** No grammY here: the terminal playground takes turns through this same function. */
 
@@ -27,15 +27,27 @@ export interface LoadedRecord {
 export interface TakenTurn extends Reply {
   /** The store could not be read or written: the screen is shown, progress is not kept. */
   storeDown: boolean;
+  /** This update was taken in before (Telegram delivered it again): show nothing. */
+  duplicate?: boolean;
+}
+
+export interface TurnOptions {
+  /** What the update's gate already read, if anything. */
+  preloaded?: Loaded;
+  /** The update's id, remembered in the record so a re-delivery is answered once. */
+  updateId?: number;
 }
 
 /** Another instance writing the same chat at the same moment is rare; a few replays settle it. */
 const MAX_ATTEMPTS = 5;
 
-/** Loads the chat's record; a store outage is logged and treated as "nothing kept" so help still works. */
-export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog): Promise<LoadedRecord> {
+/**
+ * Loads the chat's record (or takes the one already loaded with the update's claim); a store
+ * outage is logged and treated as "nothing kept" so help still works.
+ */
+export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog, preloaded?: Loaded): Promise<LoadedRecord> {
   try {
-    const { data, version } = await vault.load(chatId);
+    const { data, version } = preloaded ?? (await vault.load(chatId));
     const parsed = ChatRecord.safeParse(data);
     return { record: parsed.success ? parsed.data : undefined, raw: data, version, storeDown: false };
   } catch (error) {
@@ -50,12 +62,16 @@ export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog)
  * turn is replayed on the newer state (the machine is pure, so replaying is safe), and the screen
  * shown is always the one the store now holds.
  */
-export async function takeTurn(deps: TurnDeps, chatId: number, input: PersonInput, log: TurnLog): Promise<TakenTurn> {
+export async function takeTurn(deps: TurnDeps, chatId: number, input: PersonInput, log: TurnLog, options: TurnOptions = {}): Promise<TakenTurn> {
+  const { updateId } = options;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await loadRecord(deps.vault, chatId, log);
+    // The first attempt uses what the update's gate already read; a replay must read afresh.
+    const loaded = await loadRecord(deps.vault, chatId, log, attempt === 1 ? options.preloaded : undefined);
     // With the store out of reach the session isn't lost, only unreadable for now: the
     // transport's "can't reach or save your progress" says so, not "couldn't pick up".
     const result = reply(deps, loaded.record ? loaded.record.conversation : loaded.raw, input, { turnNotice: !loaded.storeDown });
+    // Checked on every attempt: the other instance that won a race may have been handling this very update.
+    if (updateId !== undefined && loaded.record?.seen.includes(updateId)) return { ...result, storeDown: false, duplicate: true };
 
     if (result.turn.forget) {
       try {
@@ -71,7 +87,8 @@ export async function takeTurn(deps: TurnDeps, chatId: number, input: PersonInpu
     if (loaded.storeDown) return { ...result, storeDown: true };
 
     try {
-      const record: ChatRecord = { conversation: result.turn.stored };
+      const seen = updateId === undefined ? (loaded.record?.seen ?? []) : [...(loaded.record?.seen ?? []), updateId].slice(-SEEN_KEPT);
+      const record: ChatRecord = { conversation: result.turn.stored, seen };
       if (await deps.vault.save(chatId, record, loaded.version)) return { ...result, storeDown: false };
     } catch (error) {
       log.warn({ err: error }, "store unavailable on save");

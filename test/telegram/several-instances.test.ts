@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChatVault } from "../../src/privacy/chat-vault.js";
 import { RedisStore } from "../../src/store/redis-store.js";
-import type { SessionStore, Versioned } from "../../src/store/session-store.js";
+import type { OpenedUpdate, SessionStore, UpdateKeys, UpdateLimits, Versioned } from "../../src/store/session-store.js";
 import { ChatRecord } from "../../src/telegram/chat-record.js";
 import { StoredConversation } from "../../src/conversation/turn.js";
 import { redisUrl, adminClient } from "../support/redis.js";
@@ -33,6 +33,9 @@ class HeldStore implements SessionStore {
 
   get(key: string): Promise<Versioned | undefined> {
     return this.inner.get(key);
+  }
+  openUpdate(keys: UpdateKeys, limits: UpdateLimits): Promise<OpenedUpdate> {
+    return this.inner.openUpdate(keys, limits);
   }
   async compareAndSet(key: string, value: string, expected: number, ttl: number): Promise<number | undefined> {
     this.writes++;

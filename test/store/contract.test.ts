@@ -102,6 +102,18 @@ describe.each(BACKENDS)("the %s store", (name) => {
     expect(await store.get(k)).toBeUndefined();
   });
 
+  it("opens an update in one call: counts hits in a window that ends on time, and reads the session", async () => {
+    const [session, rate] = [key(), key()];
+    await store.compareAndSet(session, "the session", 0, 60);
+    expect(await store.openUpdate({ session, rate }, { rateWindowMs: 800 })).toEqual({ hits: 1, session: { value: "the session", version: 1 } });
+    expect((await store.openUpdate({ session, rate }, { rateWindowMs: 800 })).hits).toBe(2);
+    const nobody = await store.openUpdate({ session: key(), rate: key() }, { rateWindowMs: 800 });
+    expect(nobody).toEqual({ hits: 1, session: undefined });
+    await sleep(900);
+    // The window does not slide: it ends 800 ms after its first hit, and counting starts again.
+    expect((await store.openUpdate({ session, rate }, { rateWindowMs: 800 })).hits).toBe(1);
+  });
+
   it("stores nothing but the key and the versioned value it was given", async () => {
     const k = key();
     await store.compareAndSet(k, "only-this", 0, 60);

@@ -21,7 +21,11 @@ const Env = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  WEBHOOK_URL: z.url({ protocol: /^https$/ }).optional(),
+  // Telegram calls only https; plain http is allowed for loopback (a local Bot API server or emulator).
+  WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "must be an https:// URL" })
+    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u), "must be an https:// URL (http:// only for 127.0.0.1 or localhost)")
+    .optional(),
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, "must be 12-256 letters, digits, _ or -").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
 });
@@ -38,7 +42,8 @@ export interface Config {
   sessionTtlSeconds: number;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   nodeEnv: z.infer<typeof Env>["NODE_ENV"];
-  webhook: { url: string; secret: string | undefined; port: number } | undefined;
+  /** Webhook mode: Telegram posts to `url`, whose path the server listens on. */
+  webhook: { url: string; path: string; secret: string | undefined; port: number } | undefined;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -67,6 +72,9 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
   } else if (secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`PSEUDONYM_SECRET is too short: it needs at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`);
   }
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET && e.NODE_ENV === "production") {
+    throw new ConfigError("WEBHOOK_SECRET is missing: it is required with WEBHOOK_URL when NODE_ENV=production, so that only Telegram can post updates");
+  }
   if (e.STORE === "redis" && !e.REDIS_URL) throw new ConfigError("REDIS_URL is missing: it is required when STORE=redis");
   if (e.STORE === "upstash" && (!e.UPSTASH_REDIS_REST_URL || !e.UPSTASH_REDIS_REST_TOKEN)) {
     throw new ConfigError("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN are required when STORE=upstash");
@@ -85,6 +93,6 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
-    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT } : undefined,
+    webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET, port: e.PORT } : undefined,
   };
 }

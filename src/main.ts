@@ -8,11 +8,13 @@ import { MemoryStore } from "./store/memory-store.js";
 import { RedisStore } from "./store/redis-store.js";
 import type { SessionStore } from "./store/session-store.js";
 import { UpstashStore } from "./store/upstash-store.js";
-import { createBot } from "./telegram/bot.js";
+import { createBot, type NyfBot } from "./telegram/bot.js";
 import { registerCommands } from "./telegram/commands.js";
+import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
 import { pacePolling } from "./telegram/polling-pace.js";
+import { startWebhookServer } from "./telegram/webhook-server.js";
 
-/** Composition root: config → store → bot → long polling (webhook mode comes with its own issue). */
+/** Composition root: config → store → bot → long polling, or the webhook server when WEBHOOK_URL is set. */
 
 
 function createStore(config: Config, logger: Logger): SessionStore {
@@ -61,47 +63,69 @@ async function main(): Promise<void> {
   if (config.secretGenerated) {
     logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
   }
-  if (config.webhook) {
-    logger.warn("WEBHOOK_URL is set, but webhook mode is not in this version yet: using long polling");
-  }
-
   await checkStore(store, logger);
   const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
   const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
 
   try {
-    await bot.init();
+    // grammY retries a refused connection for ever; a bot that never starts should say so and stop.
+    await Promise.race([bot.init(), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 30 s")), 30_000).unref())]);
   } catch (error) {
     // A wrong token or an unreachable API root: one clear line, not a stack trace.
     process.stderr.write(`not-your-fault: cannot reach the Bot API at ${config.apiRoot} (${error instanceof Error ? error.message.replace(/bot[^/\s]*\//, "bot<token>/") : "unknown error"})\n`);
     process.exit(1);
   }
-  logger.info({ bot: bot.botInfo.username }, "bot starting (long polling)");
+  installOutgoingLimits(bot.api);
   await registerCommands(bot.api, deps.translate, logger);
-  try {
-    await bot.api.deleteWebhook();
-  } catch (error) {
-    logger.warn({ err: error }, "deleteWebhook failed; polling anyway");
-  }
-
-  bot.api.config.use(pacePolling());
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] } },
-  });
+  const stopTransport = config.webhook ? await serveWebhook(bot, store, config.webhook, logger) : await poll(bot, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
-    await runner.stop();
+    await stopTransport();
     await store.close();
+    logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
-  await runner.task();
+}
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
+
+/** Long polling (@grammyjs/runner). Returns how to stop: the runner finishes what it has fetched. */
+async function poll(bot: NyfBot, logger: Logger): Promise<() => Promise<void>> {
+  logger.info({ bot: bot.botInfo.username }, "bot starting (long polling)");
+  try {
+    await bot.api.deleteWebhook();
+  } catch (error) {
+    logger.warn({ err: error }, "deleteWebhook failed; polling anyway");
+  }
+  bot.api.config.use(pacePolling());
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  // If polling itself dies (not an update: those have the error boundary), stop with a clear line.
+  void runner.task()?.catch((error: unknown) => {
+    logger.fatal({ err: error }, "polling stopped");
+    process.exit(1);
+  });
+  return () => runner.stop();
+}
+
+/** Webhook mode: the HTTP server first, then tell Telegram where it is. */
+async function serveWebhook(bot: NyfBot, store: SessionStore, webhook: NonNullable<Config["webhook"]>, logger: Logger): Promise<() => Promise<void>> {
+  if (!webhook.secret) logger.warn("WEBHOOK_SECRET not set: anyone who finds the URL can post updates (allowed outside production only)");
+  const server = await startWebhookServer({ bot, store, path: webhook.path, secret: webhook.secret, port: webhook.port, logger });
+  logger.info({ bot: bot.botInfo.username, port: server.port, path: webhook.path }, "bot starting (webhook)");
+  try {
+    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  } catch (error) {
+    // The server still answers; Telegram may already have this webhook from an earlier start.
+    logger.error({ err: error }, "setWebhook failed");
+  }
+  return () => server.close();
 }
 
 await main();

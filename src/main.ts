@@ -4,10 +4,9 @@ import { ContentError } from "./content/load.js";
 import { loadConversationDeps, ROOT } from "./deps.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import { createLogger, type Logger } from "./privacy/logger.js";
-import { MemoryStore } from "./store/memory-store.js";
+import { createStore } from "./store/create-store.js";
 import { RedisStore } from "./store/redis-store.js";
 import type { SessionStore } from "./store/session-store.js";
-import { UpstashStore } from "./store/upstash-store.js";
 import { createBot, type NyfBot } from "./telegram/bot.js";
 import { registerCommands } from "./telegram/commands.js";
 import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
@@ -15,13 +14,6 @@ import { pacePolling } from "./telegram/polling-pace.js";
 import { startWebhookServer } from "./telegram/webhook-server.js";
 
 /** Composition root: config → store → bot → long polling, or the webhook server when WEBHOOK_URL is set. */
-
-
-function createStore(config: Config, logger: Logger): SessionStore {
-  if (config.store === "redis") return new RedisStore(config.redisUrl!, logger);
-  if (config.store === "upstash") return new UpstashStore(config.upstash!, logger);
-  return new MemoryStore();
-}
 
 /** A store that is down at start is not fatal: help still works and the store is retried per update. */
 async function checkStore(store: SessionStore, logger: Logger): Promise<void> {

@@ -1,10 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { webhookCallback } from "grammy";
-import type { Update } from "grammy/types";
 import type { Logger } from "../privacy/logger.js";
 import type { SessionStore } from "../store/session-store.js";
 import type { NyfBot } from "./bot.js";
+import { parseUpdate, SECRET_HEADER, secretMatches } from "./webhook-input.js";
 
 export interface WebhookServerOptions {
   bot: NyfBot;
@@ -34,7 +33,6 @@ export interface WebhookServer {
 
 /** Telegram's updates are a few KB; anything this large is not one. */
 const MAX_BODY = 1024 * 1024;
-const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
 /**
  * The webhook transport: POST <path> with Telegram's secret header → the bot; GET /healthz → 200
@@ -113,13 +111,6 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   };
 }
 
-function secretMatches(header: string | string[] | undefined, secret: string | undefined): boolean {
-  if (secret === undefined) return true;
-  const given = Buffer.from(Array.isArray(header) ? (header[0] ?? "") : (header ?? ""));
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -129,17 +120,4 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/** An object with an integer update_id; anything else is answered 400 and never reaches the bot. */
-function parseUpdate(raw: string | undefined): Update | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const value = JSON.parse(raw) as unknown;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-    const id = (value as { update_id?: unknown }).update_id;
-    return Number.isSafeInteger(id) && (id as number) >= 0 ? (value as Update) : undefined;
-  } catch {
-    return undefined;
-  }
 }

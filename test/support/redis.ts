@@ -26,6 +26,7 @@ export const TEST_DATABASES = {
   restartE2e: 6,
   bench: 7,
   privacyScanUpstash: 8,
+  serverless: 9,
 } as const;
 
 /** The shared server's URL for one test database. */

@@ -27,9 +27,21 @@ describe("config", () => {
     [{ BOT_TOKEN: "1:a", STORE: "redis" }, /REDIS_URL/],
     [{ BOT_TOKEN: "1:a", SESSION_TTL_HOURS: "-1" }, /SESSION_TTL_HOURS/],
     [{ BOT_TOKEN: "1:a", TELEGRAM_API_ROOT: "not a url" }, /TELEGRAM_API_ROOT/],
+    [{ BOT_TOKEN: "1:a", STORE: "redis", REDIS_URL: "127.0.0.1:6379" }, /REDIS_URL: must be a redis:\/\//],
+    [{ BOT_TOKEN: "1:a", STORE: "upstash", UPSTASH_REDIS_REST_URL: "https://x.upstash.io" }, /UPSTASH_REDIS_REST_TOKEN/],
+    [{ BOT_TOKEN: "1:a", WEBHOOK_URL: "http://bot.example.org/tg" }, /WEBHOOK_URL: must be an https:\/\/ URL/],
+    [{ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: secret, WEBHOOK_URL: "https://bot.example.org/tg" }, /WEBHOOK_SECRET is missing/],
+    [{ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/tg", WEBHOOK_SECRET: "bad secret!" }, /WEBHOOK_SECRET/],
   ])("refuses %o with a clear message", (env, message) => {
     expect(() => createConfig(env as Record<string, string>)).toThrow(ConfigError);
     expect(() => createConfig(env as Record<string, string>)).toThrow(message);
+  });
+
+  it("webhook mode: the path comes from WEBHOOK_URL; plain http only for loopback", () => {
+    const config = createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: "abcdefghijkl", PORT: "9000" });
+    expect(config.webhook).toEqual({ url: "https://bot.example.org/telegram/hook", path: "/telegram/hook", secret: "abcdefghijkl", port: 9000 });
+    expect(createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "http://127.0.0.1:8080/tg" }).webhook?.path).toBe("/tg");
+    expect(createConfig({ BOT_TOKEN: "1:a" }).webhook).toBeUndefined();
   });
 
   it("needs no token for the terminal chat", () => {

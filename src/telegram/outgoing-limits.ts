@@ -4,7 +4,7 @@ import type { Api, Transformer } from "grammy";
 
 /**
  * Staying inside Telegram's limits on what we send: about 30 messages a second overall and one a
- * second per chat (throttled, queued in this process), and a 429 retried after the `retry_after`
+ * second per chat on average (throttled, queued in this process), and a 429 retried after the `retry_after`
  * Telegram names — but only if that is short, and only a few times, so an update never hangs.
  * Installed by the composition root, not by createBot, so tests and benchmarks measure the bot
  * itself. With several instances each keeps its own queue: the per-chat rate holds (Telegram
@@ -18,16 +18,20 @@ export interface OutgoingLimits {
   /** Longest `retry_after` worth waiting for; a longer one fails the call at once. */
   maxRetryDelaySeconds: number;
   maxRetryAttempts: number;
-  perChatMinMs: number;
+  /**
+   * Per chat: up to `perChatBurst` messages at once, then the allowance refills every
+   * `perChatBurst` seconds: one a second on average, without making someone who taps twice wait.
+   */
+  perChatBurst: number;
   perSecondOverall: number;
 }
 
-export const DEFAULT_OUTGOING: OutgoingLimits = { maxRetryDelaySeconds: 5, maxRetryAttempts: 3, perChatMinMs: 1000, perSecondOverall: 30 };
+export const DEFAULT_OUTGOING: OutgoingLimits = { maxRetryDelaySeconds: 5, maxRetryAttempts: 3, perChatBurst: 3, perSecondOverall: 30 };
 
 export function installOutgoingLimits(api: Api, limits: OutgoingLimits = DEFAULT_OUTGOING): void {
   const throttle = apiThrottler({
     global: { reservoir: limits.perSecondOverall, reservoirRefreshAmount: limits.perSecondOverall, reservoirRefreshInterval: 1000 },
-    out: { maxConcurrent: 1, minTime: limits.perChatMinMs },
+    out: { maxConcurrent: 1, reservoir: limits.perChatBurst, reservoirRefreshAmount: limits.perChatBurst, reservoirRefreshInterval: limits.perChatBurst * 1000 },
   });
   const selective: Transformer = (prev, method, payload, signal) => (UNTHROTTLED.has(method) ? prev(method, payload, signal) : throttle(prev, method, payload, signal));
   api.config.use(selective);

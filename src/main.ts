@@ -81,8 +81,10 @@ async function main(): Promise<void> {
     logger.info("stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  // `on`, not `once`: npm forwards the signal it gets to us, so it can arrive twice; a second one
+  // must not kill an update that the first one is letting finish.
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 }
 

@@ -71,6 +71,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     try {
       await handleUpdate(update, (json: string) => void res.writeHead(200, { "content-type": "application/json" }).end(json), undefined);
       if (!res.headersSent) res.writeHead(200).end();
+      // Counted out only once the answer has left: a shutdown must not cut it off.
+      if (!res.writableFinished) await new Promise((resolve) => res.once("close", resolve));
     } finally {
       inFlight--;
       if (draining && inFlight === 0) drained?.();
@@ -105,6 +107,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         const timedOut = await Promise.race([done.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
         if (timedOut) logger.warn({ inFlight }, "shutdown grace period over with updates still in flight");
       }
+      // Idle keep-alive connections go now; a last answer still being written gets a moment.
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
       server.closeAllConnections();
       await closed;
     },

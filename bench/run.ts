@@ -1,240 +1,152 @@
 /**
- * `npm run bench`: what one update costs in-process, side by side in one run, so ratios are
- * meaningful on any machine. Outgoing Bot API calls are answered by a transformer; nothing
- * leaves the process. Results: a table on stdout and bench/results.json.
+ * `npm run bench`: side by side in one run, so ratios mean something on any machine.
+ *   1. One update (a button tap) in-process at conversation depth 1, 10 and 50, on the memory,
+ *      Redis and Upstash (REST bridge) stores: this bot, and the same flow written with
+ *      @grammyjs/conversations (bench/conversations-flow.ts) on the same store. Outgoing Bot API
+ *      calls are answered in-process; nothing leaves the machine.
+ *   2. Throughput: simulated people through the webhook server on loopback with Redis, one bot
+ *      process and then two (bench/throughput.ts).
+ * Prints a table and writes bench/results.json. Redis parts are skipped, with a line saying so,
+ * when no redis-server answers.
  */
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import type { Transformer } from "grammy";
-import type { Update } from "grammy/types";
-import { loadConversationDeps } from "../src/deps.js";
-import { ChatVault } from "../src/privacy/chat-vault.js";
-import { createLogger } from "../src/privacy/logger.js";
 import { MemoryStore } from "../src/store/memory-store.js";
 import { RedisStore } from "../src/store/redis-store.js";
+import type { SessionStore } from "../src/store/session-store.js";
 import { UpstashStore } from "../src/store/upstash-store.js";
-import type { SessionStore, UpdateKeys, UpdateLimits } from "../src/store/session-store.js";
-import { encodeButton } from "../src/telegram/callback-data.js";
-import { createBot } from "../src/telegram/bot.js";
 import { adminClient, redisUrl } from "../test/support/redis.js";
-import { startUpstashBridge } from "../test/support/upstash-bridge.js";
+import { startUpstashBridge, type UpstashBridge } from "../test/support/upstash-bridge.js";
+import { measureConversations, type ConversationsResult } from "./conversations-flow.js";
+import { crisisPerMessage, measureThisBot, type ThisBotResult } from "./this-bot.js";
+import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
-const deps = loadConversationDeps();
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
-
-/** Counts store round trips, to report how many one update costs. */
-class CountingStore implements SessionStore {
-  trips = 0;
-  bytes = 0;
-  constructor(private readonly inner: SessionStore) {}
-  async get(key: string) {
-    this.trips++;
-    return this.inner.get(key);
-  }
-  async openUpdate(keys: UpdateKeys, limits: UpdateLimits) {
-    this.trips++;
-    return this.inner.openUpdate(keys, limits);
-  }
-  async compareAndSet(key: string, value: string, expected: number, ttl: number) {
-    this.trips++;
-    // As it sits in the store: key + "<version>:" + ciphertext; the largest this session reached.
-    this.bytes = Math.max(this.bytes, Buffer.byteLength(key) + `${expected + 1}:`.length + Buffer.byteLength(value));
-    return this.inner.compareAndSet(key, value, expected, ttl);
-  }
-  async delete(...keys: string[]) {
-    this.trips++;
-    return this.inner.delete(...keys);
-  }
-  async ping() {
-    return this.inner.ping();
-  }
-  async close() {
-    return this.inner.close();
-  }
-}
-
-function makeBot(store: SessionStore) {
-  const vault = new ChatVault(store, "bench-secret-bench-secret-bench-secret-01", 3600);
-  const bot = createBot({
-    ...deps,
-    vault,
-    token: "1:BENCH",
-    apiRoot: "http://127.0.0.1:9",
-    logger: createLogger("silent"),
-    botInfo: { id: 1, is_bot: true, first_name: "b", username: "b", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as never,
-  });
-  let id = 100;
-  const answer: Transformer = async (_prev, method, payload) =>
-    ({ ok: true, result: method === "sendMessage" ? { message_id: ++id, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: "private" } } : true }) as never;
-  bot.api.config.use(answer);
-  return bot;
-}
-
-let updateId = 0;
-const from = (chat: number) => ({ id: chat, is_bot: false, first_name: "p" });
-const chatOf = (chat: number) => ({ id: chat, type: "private" as const, first_name: "p" });
-const tap = (chat: number, data: string): Update => ({
-  update_id: ++updateId,
-  callback_query: { id: String(updateId), from: from(chat), chat_instance: "c", data, message: { message_id: 1, date: 0, chat: chatOf(chat), text: "…" } as never },
-});
-
-/** Brings a chat `depth` updates into the conversation; returns the screen it is on. */
-async function prepare(bot: ReturnType<typeof makeBot>, chat: number, depth: number): Promise<string> {
-  const script: [string, string][] = [
-    ["1|welcome|b", "safety"],
-    ["1|safety|s", "incident"],
-    ["1|incident|c|sextortion", "age"],
-    ["1|age|c|adult", "platforms"],
-  ];
-  let screen = "welcome";
-  for (let i = 0; i < depth; i++) {
-    const [data, next] = script[i] ?? [encodeButton("platforms", { type: "TOGGLE", value: "instagram" }), "platforms"];
-    await bot.handleUpdate(tap(chat, data));
-    screen = next;
-  }
-  return screen;
-}
-
-interface Subject {
-  bot: ReturnType<typeof makeBot>;
-  store: CountingStore;
-  chat: number;
-  open: string;
-  back: string;
-}
-
-async function subject(store: CountingStore, depth: number): Promise<Subject> {
-  const bot = makeBot(store);
-  const chat = 10_000 + depth;
-  const screen = await prepare(bot, chat, depth);
-  return { bot, store, chat, open: encodeButton(screen, { type: "HELPLINES" }), back: encodeButton("helplines", { type: "BACK" }) };
-}
-
-/** Mean µs of one real transition: open the helplines from the current screen, then go back. */
-async function timeRound(s: Subject, n: number): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) await s.bot.handleUpdate(tap(s.chat, i % 2 ? s.back : s.open));
-  return Number(process.hrtime.bigint() - start) / 1000 / n;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-interface StoreResult {
-  us: Map<number, number>;
-  trips: number;
-  /** HTTP requests per update, where the store speaks HTTP (Upstash). */
-  requests?: number;
-  bytes: number;
-}
-
-/** Depths are measured round-robin, several rounds, median: JIT warm-up and noise hit all alike. */
-async function perUpdate(open: () => SessionStore | Promise<SessionStore>, depths: number[], iterations: number, requests?: () => number): Promise<StoreResult> {
-  const subjects: Subject[] = [];
-  for (const depth of depths) subjects.push(await subject(new CountingStore(await open()), depth));
-  for (const s of subjects) await timeRound(s, 200);
-  const samples = subjects.map(() => [] as number[]);
-  const ROUNDS = 7;
-  const perRound = Math.ceil(iterations / ROUNDS);
-  let trips = 0;
-  let sent = 0;
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [i, s] of subjects.entries()) {
-      s.store.trips = 0;
-      const before = requests?.() ?? 0;
-      samples[i]!.push(await timeRound(s, perRound));
-      trips = s.store.trips / perRound;
-      sent = ((requests?.() ?? 0) - before) / perRound;
-    }
-  }
-  for (const s of subjects) await s.store.close();
-  return {
-    us: new Map(depths.map((d, i) => [d, median(samples[i]!)])),
-    trips,
-    requests: requests ? sent : undefined,
-    bytes: subjects.at(-1)!.store.bytes,
-  };
-}
-
-function crisisPerMessage(): number {
-  const texts = ["hello, where do I report this?", "mujhe samajh nahi aa raha kya karu", "मुझे डर लग रहा है", "x".repeat(4096)];
-  for (let i = 0; i < 500; i++) deps.detectCrisis(texts[i % texts.length]!);
-  const start = process.hrtime.bigint();
-  const n = ITERATIONS * 5;
-  for (let i = 0; i < n; i++) deps.detectCrisis(texts[i % texts.length]!);
-  return Number(process.hrtime.bigint() - start) / 1000 / n;
-}
-
 const DEPTHS = [1, 10, 50];
-const results: Record<string, StoreResult | string> = {};
-results.memory = await perUpdate(() => new MemoryStore(), DEPTHS, ITERATIONS);
+const STORES = ["memory", "redis", "upstash"] as const;
+type StoreName = (typeof STORES)[number];
+const started = Date.now();
 
-// Redis and Upstash (the REST bridge from test/support, on loopback) when a redis-server answers.
+interface Pair {
+  ours: ThisBotResult;
+  conversations: ConversationsResult;
+}
+
 const url = redisUrl("bench");
 const admin = adminClient(url);
 admin.on("error", () => undefined);
-const reachable = await admin.flushdb().then(
+const redisUp = await admin.flushdb().then(
   () => true,
   () => false,
 );
-if (reachable) {
-  results.redis = await perUpdate(
-    async () => {
-      const store = new RedisStore(url);
-      if (!(await store.ready(5000))) throw new Error("Redis answered FLUSHDB but not the store's connection");
-      return store;
-    },
-    DEPTHS,
-    Math.ceil(ITERATIONS / 2),
-  );
+
+async function openRedis(): Promise<SessionStore> {
+  const store = new RedisStore(url);
+  if (!(await store.ready(5000))) throw new Error("Redis answered FLUSHDB but not the store's connection");
+  return store;
+}
+
+/** Both bots on one kind of store; remote stores get fewer iterations (each tap waits on the network). */
+async function pair(name: StoreName, bridge?: UpstashBridge): Promise<Pair> {
+  const share = name === "memory" ? 1 : name === "redis" ? 2 : 4;
+  const open = name === "memory" ? () => new MemoryStore() : name === "redis" ? openRedis : () => new UpstashStore({ url: bridge!.url, token: bridge!.token });
+  const ours = await measureThisBot(open, DEPTHS, Math.ceil(ITERATIONS / share), bridge ? () => bridge.requests() : undefined);
+  const conversations = await measureConversations(open, DEPTHS, Math.ceil(ITERATIONS / share / 4));
+  return { ours, conversations };
+}
+
+const pairs: Partial<Record<StoreName, Pair>> = {};
+pairs.memory = await pair("memory");
+let throughput: ThroughputResult[] = [];
+if (redisUp) {
+  pairs.redis = await pair("redis");
   const bridge = await startUpstashBridge({ redisUrl: url });
-  results.upstash = await perUpdate(() => new UpstashStore({ url: bridge.url, token: bridge.token }), DEPTHS, Math.ceil(ITERATIONS / 4), () => bridge.requests());
+  pairs.upstash = await pair("upstash", bridge);
   await bridge.close();
   await admin.flushdb();
-} else {
-  results.redis = results.upstash = `skipped: no Redis at ${new URL(url).host}`;
+  throughput = [await measureThroughput({ processes: 1 }), await measureThroughput({ processes: 2 })];
 }
 admin.disconnect();
-const crisis = crisisPerMessage();
+const crisis = crisisPerMessage(ITERATIONS);
 
-const fmt = (r: StoreResult | string, f: (r: StoreResult) => string) => (typeof r === "string" ? "–" : f(r));
-const names = ["memory", "redis", "upstash"] as const;
+// ---- the table ---------------------------------------------------------------------------------
+const present = STORES.filter((n) => pairs[n]);
+const cell = (f: (p: Pair) => string) => present.map((n) => f(pairs[n]!));
+const us = (m: Map<number, number>, d: number) => m.get(d)!;
 const rows: [string, ...string[]][] = [
-  ["", ...names],
-  ...DEPTHS.map((d): [string, ...string[]] => [`button tap, depth ${d} (µs/update)`, ...names.map((n) => fmt(results[n]!, (r) => r.us.get(d)!.toFixed(1)))]),
-  ["depth 50 / depth 1", ...names.map((n) => fmt(results[n]!, (r) => (r.us.get(50)! / r.us.get(1)!).toFixed(2)))],
-  ["store round trips per update", ...names.map((n) => fmt(results[n]!, (r) => r.trips.toFixed(2)))],
-  ["HTTP requests per update", ...names.map((n) => fmt(results[n]!, (r) => (r.requests === undefined ? "–" : r.requests.toFixed(2))))],
-  ["stored bytes per session", ...names.map((n) => fmt(results[n]!, (r) => String(r.bytes)))],
+  ["per update (button tap)", ...present],
+  ...DEPTHS.map((d): [string, ...string[]] => [`this bot, depth ${d} (µs)`, ...cell((p) => us(p.ours.us, d).toFixed(0))]),
+  ...DEPTHS.map((d): [string, ...string[]] => [`conversations plugin, depth ${d} (µs)`, ...cell((p) => us(p.conversations.us, d).toFixed(0))]),
+  ["this bot: depth 50 / depth 1", ...cell((p) => (us(p.ours.us, 50) / us(p.ours.us, 1)).toFixed(2))],
+  ["conversations: depth 50 / depth 1", ...cell((p) => (us(p.conversations.us, 50) / us(p.conversations.us, 1)).toFixed(2))],
+  ["depth 50: this bot faster by", ...cell((p) => `${(us(p.conversations.us, 50) / us(p.ours.us, 50)).toFixed(1)}×`)],
+  ["depth 50 CPU: this bot faster by", ...cell((p) => `${(us(p.conversations.cpuUs, 50) / us(p.ours.cpuUs, 50)).toFixed(1)}×`)],
+  ["this bot: store round trips", ...cell((p) => p.ours.trips.toFixed(2))],
+  ["this bot: HTTP requests", ...cell((p) => (p.ours.requests === undefined ? "–" : p.ours.requests.toFixed(2)))],
+  ["this bot: stored bytes per session", ...cell((p) => String(p.ours.bytes))],
+  ["conversations: stored bytes at depth 50", ...cell((p) => String(p.conversations.bytesAt.get(50)))],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
+const line = (k: string, v: string[]) => console.log(`${k.padEnd(width)}  ${v.map((x) => x.padStart(10)).join("")}`);
 console.log(`Not Your Fault benchmarks — ${cpus().length}× ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${ITERATIONS} iterations`);
-for (const [k, ...v] of rows) console.log(`${k.padEnd(width)}  ${v.map((x) => x.padStart(10)).join("")}`);
-for (const n of names) if (typeof results[n] === "string") console.log(`${n}: ${results[n]}`);
-console.log(`${"crisis check (µs/message, mixed incl. 4,096 chars)".padEnd(width)}  ${crisis.toFixed(1).padStart(10)}`);
+for (const [k, ...v] of rows) line(k, v);
+if (!redisUp) console.log(`redis, upstash and throughput: skipped, no Redis at ${new URL(url).host}`);
+line("crisis check (µs/message, incl. 4,096 chars)", [crisis.toFixed(1)]);
+if (throughput.length > 0) {
+  console.log("");
+  line("throughput, webhook + Redis (loopback)", throughput.map((t) => `${t.processes} proc`));
+  line("people × updates", throughput.map((t) => `${t.people}×${t.updates_planned / t.people}`));
+  line("updates handled", throughput.map((t) => String(t.updates)));
+  line("updates per second", throughput.map((t) => t.updates_per_second.toFixed(0)));
+  line("p50 / p99 latency (ms)", throughput.map((t) => `${t.p50_ms.toFixed(1)}/${t.p99_ms.toFixed(1)}`));
+  line("peak RSS per process (MB)", throughput.map((t) => t.peak_rss_mb.toFixed(0)));
+  line("non-2xx answers", throughput.map((t) => String(t.errors)));
+  line("turns lost or mixed up", throughput.map((t) => String(t.wrong_final_screen + t.stale_or_lost_notices)));
+}
+console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-const json = (r: StoreResult | string) =>
-  typeof r === "string"
-    ? r
-    : {
-        depth1_us: r.us.get(1),
-        depth10_us: r.us.get(10),
-        depth50_us: r.us.get(50),
-        depth50_over_depth1: r.us.get(50)! / r.us.get(1)!,
-        store_round_trips_per_update: r.trips,
-        http_requests_per_update: r.requests,
-        session_bytes: r.bytes,
-      };
-const memory = results.memory;
+// ---- results.json -----------------------------------------------------------------------------
+const perStore = (p: Pair) => ({
+  this_bot: {
+    depth1_us: us(p.ours.us, 1),
+    depth10_us: us(p.ours.us, 10),
+    depth50_us: us(p.ours.us, 50),
+    depth50_cpu_us: us(p.ours.cpuUs, 50),
+    depth50_over_depth1: us(p.ours.us, 50) / us(p.ours.us, 1),
+    store_round_trips_per_update: p.ours.trips,
+    http_requests_per_update: p.ours.requests,
+    session_bytes: p.ours.bytes,
+  },
+  conversations: {
+    depth1_us: us(p.conversations.us, 1),
+    depth10_us: us(p.conversations.us, 10),
+    depth50_us: us(p.conversations.us, 50),
+    depth50_cpu_us: us(p.conversations.cpuUs, 50),
+    depth50_over_depth1: us(p.conversations.us, 50) / us(p.conversations.us, 1),
+    store_round_trips_per_update: p.conversations.trips,
+    session_bytes_at_depth50: p.conversations.bytesAt.get(50),
+  },
+  depth50_speedup_vs_conversations: us(p.conversations.us, 50) / us(p.ours.us, 50),
+});
+const memory = pairs.memory;
+const one = throughput.find((t) => t.processes === 1);
 writeFileSync(
   new URL("./results.json", import.meta.url),
   `${JSON.stringify(
     {
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
       iterations: ITERATIONS,
-      // Headline figures: the memory store (the in-process cost of the bot itself).
-      ...(json(memory) as object),
+      seconds: (Date.now() - started) / 1000,
+      // Headline figures: in-process on the memory store (the bot's own cost), throughput with one process.
+      depth50_speedup_vs_conversations: us(memory.conversations.us, 50) / us(memory.ours.us, 50),
+      depth50_over_depth1: us(memory.ours.us, 50) / us(memory.ours.us, 1),
+      store_round_trips_per_update: memory.ours.trips,
+      session_bytes: memory.ours.bytes,
+      updates_per_second: one?.updates_per_second,
+      p99_ms: one?.p99_ms,
       crisis_check_us: crisis,
-      stores: Object.fromEntries(names.map((n) => [n, json(results[n]!)])),
+      stores: Object.fromEntries(present.map((n) => [n, perStore(pairs[n]!)])),
+      throughput,
     },
     null,
     2,

@@ -60,6 +60,7 @@ pairs.memory = await pair("memory");
 let throughput: ThroughputResult[] = [];
 if (redisUp) {
   pairs.redis = await pair("redis");
+  await admin.flushdb(); // each pair starts from an empty database: the chats are the same numbers
   const bridge = await startUpstashBridge({ redisUrl: url });
   pairs.upstash = await pair("upstash", bridge);
   await bridge.close();
@@ -98,7 +99,7 @@ if (throughput.length > 0) {
   line("people × updates", throughput.map((t) => `${t.people}×${t.updates_planned / t.people}`));
   line("updates handled", throughput.map((t) => String(t.updates)));
   line("updates per second", throughput.map((t) => t.updates_per_second.toFixed(0)));
-  line("p50 / p99 latency (ms)", throughput.map((t) => `${t.p50_ms.toFixed(1)}/${t.p99_ms.toFixed(1)}`));
+  line("p50 / p99 latency (ms)", throughput.map((t) => `${t.p50_ms.toFixed(0)} / ${t.p99_ms.toFixed(0)}`));
   line("peak RSS per process (MB)", throughput.map((t) => t.peak_rss_mb.toFixed(0)));
   line("non-2xx answers", throughput.map((t) => String(t.errors)));
   line("turns lost or mixed up", throughput.map((t) => String(t.wrong_final_screen + t.stale_or_lost_notices)));

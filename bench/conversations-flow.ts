@@ -37,7 +37,7 @@ import {
 import { Bot, Context, type Filter, type Middleware, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { AgeGroup, CountryId, IncidentId, PlatformId } from "../src/content/schema.js";
-import { LOCALES, type ConversationContext, type ConversationEvent, type Locale, type Section } from "../src/conversation/machine.js";
+import { freshContext, LOCALES, type ConversationContext, type ConversationEvent, type Locale, type Section } from "../src/conversation/machine.js";
 import type { Notice } from "../src/conversation/turn.js";
 import { evidenceSteps, reportingRoutes, takedownRoutes } from "../src/conversation/steps.js";
 import { loadConversationDeps } from "../src/deps.js";
@@ -132,18 +132,7 @@ const SECTION_OF: Partial<Record<Place, Section>> = {
   closing: "closing",
 };
 
-const fresh = (locale: Locale): ConversationContext => ({
-  locale,
-  incident: undefined,
-  age: "unknown",
-  platforms: [],
-  country: "in",
-  step: 0,
-  route: 0,
-  report: 0,
-  done: [],
-  visited: [],
-});
+const fresh = freshContext;
 
 /**
  * Puts a screen into words and onto Telegram as the answer to `ctx`: a tap is answered (the

@@ -68,7 +68,7 @@ export interface ConversationInput {
   locale: Locale;
 }
 
-function freshContext(locale: Locale): ConversationContext {
+export function freshContext(locale: Locale): ConversationContext {
   return {
     locale,
     incident: undefined,

@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
+import { RedisStore } from "../../src/store/redis-store.js";
 
 const SHARED = new URL(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 
@@ -27,6 +28,7 @@ export const TEST_DATABASES = {
   bench: 7,
   privacyScanUpstash: 8,
   serverless: 9,
+  gate: 10,
 } as const;
 
 /** The shared server's URL for one test database. */
@@ -39,6 +41,16 @@ export function redisUrl(db: keyof typeof TEST_DATABASES): string {
 /** A plain client for test assertions (dumping keys, planting corrupt values). */
 export function adminClient(url: string): Redis {
   return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+}
+
+/** `n` RedisStores, each with its own connection (as separate bot processes would have), on an emptied database. */
+export async function redisStores(db: keyof typeof TEST_DATABASES, n: number): Promise<RedisStore[]> {
+  const admin = adminClient(redisUrl(db));
+  await admin.flushdb();
+  admin.disconnect();
+  const stores = Array.from({ length: n }, () => new RedisStore(redisUrl(db)));
+  for (const s of stores) if (!(await s.ready(5000))) throw new Error("Redis did not answer the store's connection");
+  return stores;
 }
 
 /** Every key and value in the client's database, for privacy scans. */

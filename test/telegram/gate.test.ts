@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/memory-store.js";
-import { RedisStore } from "../../src/store/redis-store.js";
 import type { SessionStore } from "../../src/store/session-store.js";
 import { DEFAULT_LIMITS } from "../../src/telegram/gate.js";
-import { adminClient, redisUrl } from "../support/redis.js";
+import { redisStores } from "../support/redis.js";
 import { prepareBot, tap, updates, type Person } from "../support/telegram.js";
 
 const kiran: Person = { id: 4_400_100_200, first_name: "Kiran", language_code: "en" };
@@ -86,12 +85,8 @@ describe("an update Telegram delivers twice", () => {
   });
 
   it("to two instances at the same moment, on Redis: exactly one of them answers", async () => {
-    const admin = adminClient(redisUrl("race"));
-    await admin.flushdb();
-    admin.disconnect();
-    const stores = [new RedisStore(redisUrl("race")), new RedisStore(redisUrl("race"))];
+    const stores = await redisStores("gate", 2);
     opened.push(...stores);
-    for (const s of stores) await s.ready(5000);
     const [a, b] = stores.map((store) => prepareBot({ store, secret: "dup-secret-dup-secret-dup-secret-000001" }));
     await a!.send(updates.command(kiran, "start"));
     for (let i = 0; i < 5; i++) {

@@ -4,7 +4,7 @@ import { RedisStore } from "../../src/store/redis-store.js";
 import type { OpenedUpdate, SessionStore, UpdateKeys, UpdateLimits, Versioned } from "../../src/store/session-store.js";
 import { ChatRecord } from "../../src/telegram/chat-record.js";
 import { StoredConversation } from "../../src/conversation/turn.js";
-import { redisUrl, adminClient } from "../support/redis.js";
+import { redisStores, redisUrl } from "../support/redis.js";
 import { prepareBot, tap, updates, type Person, type TestBot } from "../support/telegram.js";
 
 /**
@@ -75,12 +75,8 @@ afterEach(async () => {
 });
 
 async function twoInstances(wrap: (s: SessionStore) => HeldStore = (s) => new HeldStore(s)): Promise<[TestBot, TestBot, HeldStore]> {
-  const admin = adminClient(redisUrl("race"));
-  await admin.flushdb();
-  admin.disconnect();
-  const stores = [new RedisStore(redisUrl("race")), new RedisStore(redisUrl("race"))];
+  const stores = await redisStores("race", 2);
   opened.push(...stores);
-  for (const s of stores) await s.ready(5000);
   const held = wrap(stores[0]!);
   return [prepareBot({ store: held, secret: SECRET }), prepareBot({ store: stores[1]!, secret: SECRET }), held];
 }

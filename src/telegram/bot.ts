@@ -6,6 +6,7 @@ import type { Locale } from "../conversation/machine.js";
 import type { Logger } from "../privacy/logger.js";
 import { decodeButton } from "./callback-data.js";
 import { gate, type GateLimits } from "./gate.js";
+import { sendUrgently } from "./outgoing-limits.js";
 import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { converse, type ConverseDeps } from "./converse.js";
@@ -82,18 +83,27 @@ export function createBot(deps: BotDeps) {
   boundary.use(elsewhere);
 
   const chat = boundary.chatType("private");
-  // Telegram sends one chat's updates in order, but the runner handles them concurrently.
-  chat.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // Before anything can queue: a tap's spinner stops at once, whatever happens next.
+  chat.on("callback_query", async (ctx, next) => {
+    await ctx.answerCallbackQuery().catch((error: unknown) => ctx.log.debug({ err: error }, "answerCallbackQuery failed"));
+    await next();
+  });
+  // Counted as it arrives, not when its turn comes: a flood is stopped before it can queue up.
   chat.use(gate(deps));
 
-  // Crisis first: any text or caption, typed or edited, anywhere in the flow.
+  // Crisis first: any text or caption, typed or edited, anywhere in the flow — ahead of this
+  // chat's queue (the compare-and-set keeps the queued turns right) and of the outgoing throttle.
   chat.on(["message", "edited_message"], async (ctx, next) => {
     const said = ctx.msg.text ?? ctx.msg.caption;
     const crisis = said ? deps.detectCrisis(said) : undefined;
     if (!crisis) return next();
     ctx.log.info({ group: crisis.group }, "crisis detected");
+    sendUrgently(ctx.api);
     await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "new");
   });
+
+  // Telegram sends one chat's updates in order, but the runner (and a webhook) handles them concurrently.
+  chat.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   // An edit that is not a crisis needs no answer: the person already had one.
   chat.on("edited_message", () => undefined);
 
@@ -104,8 +114,6 @@ export function createBot(deps: BotDeps) {
   }
 
   chat.on("callback_query:data", async (ctx) => {
-    // Always answer, first: the spinner on the person's button stops whatever happens next.
-    await ctx.answerCallbackQuery().catch((error: unknown) => ctx.log.debug({ err: error }, "answerCallbackQuery failed"));
     const button = decodeButton(ctx.callbackQuery.data);
     const locale = startLocale(ctx);
     const input = button ? { kind: "event" as const, event: button.event, screen: button.screen, locale } : { kind: "unknown-button" as const, locale };
@@ -116,7 +124,10 @@ export function createBot(deps: BotDeps) {
   chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));
 
   // Taps without data (game buttons) or outside a private chat (inline messages, groups): still stop the spinner.
-  boundary.on("callback_query", (ctx) => ctx.answerCallbackQuery().then(() => undefined, () => undefined));
+  boundary.on("callback_query", async (ctx) => {
+    if (ctx.chat?.type === "private") return; // answered on arrival, above
+    await ctx.answerCallbackQuery().catch(() => undefined);
+  });
 
   bot.catch((err) => {
     // Reached only if the boundary itself failed; keep the process alive.

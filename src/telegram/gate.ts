@@ -7,6 +7,7 @@ import type { UpdateLimits } from "../store/session-store.js";
 import { recordLocale } from "./chat-record.js";
 import type { BotContext } from "./context.js";
 import { localeFromTelegram } from "./locale.js";
+import { sendUrgently } from "./outgoing-limits.js";
 
 export interface GateLimits extends UpdateLimits {
   /** Updates one person may send per window before the bot pauses for them. */
@@ -24,10 +25,12 @@ export interface GateDeps {
 }
 
 /**
- * The door of every private update, in one store round trip (ChatVault.open):
+ * The door of every private update, in one store round trip (ChatVault.open), as it arrives
+ * (before the chat's queue, so a burst is counted in real time):
  * - a flood from one person gets one calm line, then silence until the window ends — except a
  *   crisis message, which always goes through;
- * - the session read here is handed on, so the conversation only has to write.
+ * - the session read here is handed on, so the conversation only has to write (if the update
+ *   then waits in the chat's queue, its compare-and-set notices the newer state and replays).
  * The counter is keyed by the chat pseudonym (never the raw id), lives one window, and goes with
  * /forget. If the store can't be reached the update goes through: help first.
  */
@@ -43,9 +46,9 @@ export function gate(deps: GateDeps): Middleware<BotContext> {
     }
     if (opened.hits > limits.maxUpdates && !isCrisis(ctx, deps)) {
       ctx.log.info({ hits: opened.hits }, "flood: paused for this person");
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       if (opened.hits === limits.maxUpdates + 1) {
         const locale = recordLocale(opened.loaded.data, localeFromTelegram(ctx.from?.language_code));
+        sendUrgently(ctx.api); // the one line that explains the silence: not behind the backlog
         await ctx.reply(deps.translate(locale)("notice-slow-down")).catch(() => undefined);
       }
       return;

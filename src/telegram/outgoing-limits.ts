@@ -20,20 +20,37 @@ export interface OutgoingLimits {
   maxRetryAttempts: number;
   /**
    * Per chat: up to `perChatBurst` messages at once, then the allowance refills every
-   * `perChatBurst` seconds: one a second on average, without making someone who taps twice wait.
+   * `perChatWindowMs`: one a second on average, without making someone who taps twice wait.
    */
   perChatBurst: number;
+  perChatWindowMs: number;
   perSecondOverall: number;
 }
 
-export const DEFAULT_OUTGOING: OutgoingLimits = { maxRetryDelaySeconds: 5, maxRetryAttempts: 3, perChatBurst: 3, perSecondOverall: 30 };
+export const DEFAULT_OUTGOING: OutgoingLimits = { maxRetryDelaySeconds: 5, maxRetryAttempts: 3, perChatBurst: 3, perChatWindowMs: 3000, perSecondOverall: 30 };
+
+/** Calls made through an Api marked by sendUrgently: never held by the throttle. */
+const urgent = new WeakSet<object>();
+
+/**
+ * Lets what this update sends skip the queue: a crisis screen must not wait behind a burst of
+ * edits to the same chat. (grammY gives each update its own Api; a transformer added there runs
+ * before the bot's and sees the same payload object.)
+ */
+export function sendUrgently(api: Api): void {
+  api.config.use((prev, method, payload, signal) => {
+    urgent.add(payload);
+    return prev(method, payload, signal);
+  });
+}
 
 export function installOutgoingLimits(api: Api, limits: OutgoingLimits = DEFAULT_OUTGOING): void {
   const throttle = apiThrottler({
     global: { reservoir: limits.perSecondOverall, reservoirRefreshAmount: limits.perSecondOverall, reservoirRefreshInterval: 1000 },
-    out: { maxConcurrent: 1, reservoir: limits.perChatBurst, reservoirRefreshAmount: limits.perChatBurst, reservoirRefreshInterval: limits.perChatBurst * 1000 },
+    out: { maxConcurrent: 1, reservoir: limits.perChatBurst, reservoirRefreshAmount: limits.perChatBurst, reservoirRefreshInterval: limits.perChatWindowMs },
   });
-  const selective: Transformer = (prev, method, payload, signal) => (UNTHROTTLED.has(method) ? prev(method, payload, signal) : throttle(prev, method, payload, signal));
+  const selective: Transformer = (prev, method, payload, signal) =>
+    UNTHROTTLED.has(method) || urgent.has(payload) ? prev(method, payload, signal) : throttle(prev, method, payload, signal);
   api.config.use(selective);
   // Installed last, so it runs first: each retry queues through the throttle again.
   api.config.use(

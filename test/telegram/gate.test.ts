@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { SessionStore } from "../../src/store/session-store.js";
 import { DEFAULT_LIMITS } from "../../src/telegram/gate.js";
+import { DEFAULT_OUTGOING, installOutgoingLimits } from "../../src/telegram/outgoing-limits.js";
 import { redisStores } from "../support/redis.js";
 import { prepareBot, tap, updates, type Person } from "../support/telegram.js";
 
@@ -96,4 +97,36 @@ describe("an update Telegram delivers twice", () => {
       expect(sent, `delivery ${i}`).toHaveLength(1);
     }
   });
+});
+
+describe("a burst of taps with the outgoing throttle in place", () => {
+  // Production's shape (a burst of 3, then a refill), on a shorter clock so the backlog drains in seconds.
+  const QUICK = { ...DEFAULT_OUTGOING, perChatWindowMs: 300 };
+
+  it("a crisis message skips the throttle's queue, and every spinner of a burst stops at once", async () => {
+    const t = prepareBot();
+    installOutgoingLimits(t.bot.api, { ...DEFAULT_OUTGOING, perChatWindowMs: 1000 });
+    // Three messages use up this chat's burst: anything else now waits for the refill (1 s).
+    for (const name of ["start", "help", "privacy"]) await t.send(updates.command(kiran, name));
+    const started = Date.now();
+    const welcome = t.screen();
+    const taps = Array.from({ length: 10 }, () => t.bot.handleUpdate(updates.tap(kiran, welcome.data[0]!, welcome.messageId)));
+    await t.bot.handleUpdate(updates.text(kiran, "I want to die"));
+    expect(t.calls.some((c) => c.method === "sendMessage" && String(c.payload.text).includes("14416"))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(t.calls.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(10);
+    await Promise.all(taps);
+  }, 30_000);
+
+  it(`${LIMIT + 5} updates arriving at once: the flood line is sent once, at once, and the rest are dropped`, async () => {
+    const t = prepareBot();
+    installOutgoingLimits(t.bot.api, QUICK);
+    const started = Date.now();
+    const all = Array.from({ length: LIMIT + 5 }, (_, i) => t.bot.handleUpdate(updates.text(kiran, `message ${i}`)));
+    while (!t.calls.some((c) => String(c.payload.text).includes(SLOW_DOWN)) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+    // The accepted messages' answers need about 4 s to get through; the flood line is not behind them.
+    expect(Date.now() - started).toBeLessThan(500);
+    await Promise.all(all);
+    expect(t.calls.filter((c) => String(c.payload.text).includes(SLOW_DOWN))).toHaveLength(1);
+  }, 60_000);
 });

@@ -1,7 +1,6 @@
 /**
- * One bot process for bench/throughput.ts: built like src/main.ts in webhook mode (createConfig →
- * RedisStore → ChatVault → createBot → init → registerCommands → startWebhookServer → setWebhook),
- * from the same environment variables, but WITHOUT installOutgoingLimits unless
+ * One bot process for bench/throughput.ts: src/app.ts's startApp in webhook mode, as `npm start`
+ * runs it, from the same environment variables, but WITHOUT the outgoing throttle unless
  * NYF_BENCH_OUTGOING_LIMITS=1: production throttles what it sends to Telegram's limits (30/s
  * overall, 1/s per chat), which would measure Telegram's limits, not the bot.
  *
@@ -9,15 +8,9 @@
  * IPC channel. Messages to the parent: {type:"ready", port}, {type:"report", ...}. From the parent:
  * {type:"report"} (memory and CPU so far) and {type:"stop"}.
  */
+import { startApp } from "../src/app.js";
 import { createConfig } from "../src/config.js";
-import { loadConversationDeps } from "../src/deps.js";
-import { ChatVault } from "../src/privacy/chat-vault.js";
 import { createLogger } from "../src/privacy/logger.js";
-import { RedisStore } from "../src/store/redis-store.js";
-import { createBot } from "../src/telegram/bot.js";
-import { registerCommands } from "../src/telegram/commands.js";
-import { installOutgoingLimits } from "../src/telegram/outgoing-limits.js";
-import { startWebhookServer } from "../src/telegram/webhook-server.js";
 
 export interface WorkerReport {
   type: "report";
@@ -39,25 +32,16 @@ const send = (message: WorkerMessage) => process.send?.(message);
 
 async function start(): Promise<void> {
   const config = createConfig(process.env);
-  if (config.store !== "redis" || !config.redisUrl || !config.webhook) throw new Error("the throughput worker needs STORE=redis, REDIS_URL and WEBHOOK_URL");
-  const logger = createLogger(config.logLevel);
-  const deps = loadConversationDeps();
-  const store = new RedisStore(config.redisUrl, logger);
-  if (!(await store.ready(5000))) throw new Error("Redis did not answer in 5 s");
-  const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
-  const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
-  await bot.init();
-  if (process.env.NYF_BENCH_OUTGOING_LIMITS === "1") installOutgoingLimits(bot.api);
-  await registerCommands(bot.api, deps.translate, logger);
-  const server = await startWebhookServer({ bot, store, path: config.webhook.path, secret: config.webhook.secret, port: config.webhook.port, host: "127.0.0.1", logger });
-  await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] });
+  if (config.store !== "redis" || !config.webhook) throw new Error("the throughput worker needs STORE=redis, REDIS_URL and WEBHOOK_URL");
+  // Exactly what `npm start` runs (src/app.ts), on loopback, with or without the outgoing throttle.
+  const app = await startApp(config, createLogger(config.logLevel), { outgoingLimits: process.env.NYF_BENCH_OUTGOING_LIMITS === "1", host: "127.0.0.1" });
+  const server = app.server!;
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await server.close(2000);
-    await store.close();
+    await app.stop();
     process.exit(0);
   };
   process.on("message", (message: { type?: string }) => {

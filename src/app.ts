@@ -1,0 +1,121 @@
+import { run } from "@grammyjs/runner";
+import type { Config } from "./config.js";
+import { loadConversationDeps } from "./deps.js";
+import { ChatVault } from "./privacy/chat-vault.js";
+import type { Logger } from "./privacy/logger.js";
+import { createStore } from "./store/create-store.js";
+import { RedisStore } from "./store/redis-store.js";
+import type { SessionStore } from "./store/session-store.js";
+import { createBot, type NyfBot } from "./telegram/bot.js";
+import { registerCommands } from "./telegram/commands.js";
+import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
+import { pacePolling } from "./telegram/polling-pace.js";
+import { startWebhookServer, type WebhookServer } from "./telegram/webhook-server.js";
+
+/**
+ * The running bot: config → store → bot → long polling, or the webhook server when WEBHOOK_URL
+ * is set. main.ts wraps it with the process's concerns (.env, exit codes, signals); the
+ * throughput benchmark starts exactly this, without the outgoing throttle.
+ */
+
+export interface AppOptions {
+  /** Telegram's send limits (production); off only to measure the bot itself. */
+  outgoingLimits?: boolean;
+  /** Webhook server address; default all interfaces. */
+  host?: string;
+}
+
+export interface RunningApp {
+  /** The webhook server, in webhook mode. */
+  server?: WebhookServer;
+  /** Stops taking updates, finishes those in flight, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** The Bot API could not be reached (or refused the token) at start. */
+export class StartError extends Error {
+  override readonly name = "StartError";
+}
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const deps = loadConversationDeps();
+  const store = createStore(config, logger);
+  if (config.secretGenerated) {
+    logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
+  }
+  await checkStore(store, logger);
+  const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
+  const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
+
+  try {
+    // grammY retries a refused connection for ever; a bot that never starts should say so and stop.
+    await Promise.race([bot.init(), new Promise((_, reject) => setTimeout(() => reject(new Error("no answer in 30 s")), 30_000).unref())]);
+  } catch (error) {
+    await store.close();
+    throw new StartError(`cannot reach the Bot API at ${config.apiRoot} (${error instanceof Error ? error.message.replace(/bot[^/\s]*\//, "bot<token>/") : "unknown error"})`);
+  }
+  if (options.outgoingLimits !== false) installOutgoingLimits(bot.api);
+  await registerCommands(bot.api, deps.translate, logger);
+
+  if (config.webhook) {
+    const server = await serveWebhook(bot, store, config.webhook, logger, options.host);
+    return {
+      server,
+      async stop() {
+        await server.close();
+        await store.close();
+      },
+    };
+  }
+  const stopPolling = await poll(bot, logger);
+  return {
+    async stop() {
+      await stopPolling();
+      await store.close();
+    },
+  };
+}
+
+/** A store that is down at start is not fatal: help still works and the store is retried per update. */
+async function checkStore(store: SessionStore, logger: Logger): Promise<void> {
+  if (store instanceof RedisStore && !(await store.ready(3000))) return; // RedisStore logs the outage itself
+  try {
+    await store.ping();
+  } catch (error) {
+    logger.warn({ err: error }, "store unreachable at start; answering without saving until it returns");
+  }
+}
+
+/** Long polling (@grammyjs/runner). Returns how to stop: the runner finishes what it has fetched. */
+async function poll(bot: NyfBot, logger: Logger): Promise<() => Promise<void>> {
+  logger.info({ bot: bot.botInfo.username }, "bot starting (long polling)");
+  try {
+    await bot.api.deleteWebhook();
+  } catch (error) {
+    logger.warn({ err: error }, "deleteWebhook failed; polling anyway");
+  }
+  bot.api.config.use(pacePolling());
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  // If polling itself dies (not an update: those have the error boundary), stop with a clear line.
+  void runner.task()?.catch((error: unknown) => {
+    logger.fatal({ err: error }, "polling stopped");
+    process.exit(1);
+  });
+  return () => runner.stop();
+}
+
+/** Webhook mode: the HTTP server first, then tell Telegram where it is. */
+async function serveWebhook(bot: NyfBot, store: SessionStore, webhook: NonNullable<Config["webhook"]>, logger: Logger, host?: string): Promise<WebhookServer> {
+  if (!webhook.secret) logger.warn("WEBHOOK_SECRET not set: anyone who finds the URL can post updates (allowed outside production only)");
+  const server = await startWebhookServer({ bot, store, path: webhook.path, secret: webhook.secret, port: webhook.port, host, logger });
+  logger.info({ bot: bot.botInfo.username, port: server.port, path: webhook.path }, "bot starting (webhook)");
+  try {
+    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  } catch (error) {
+    // The server still answers; Telegram may already have this webhook from an earlier start.
+    logger.error({ err: error }, "setWebhook failed");
+  }
+  return server;
+}

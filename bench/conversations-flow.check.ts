@@ -9,6 +9,7 @@
  * 50 updates; then the benchmark's "helplines, Back" pair is checked at that depth.
  */
 import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
 import { Api, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import type { ConversationContext, ConversationEvent } from "../src/conversation/machine.js";
@@ -107,7 +108,8 @@ class Pair {
 const SCRIPT_EVENTS: ConversationEvent[] = [{ type: "BEGIN" }, { type: "SAFE" }, { type: "CHOOSE", value: "sextortion" }, { type: "CHOOSE", value: "adult" }];
 const helplinesIntro = t("helplines-intro", { country: t("country-in") });
 
-async function checkFlow(answering: Answering): Promise<void> {
+/** Drives both bots through the same updates and fails on the first screen that differs. */
+export async function checkFlow(answering: Answering): Promise<void> {
   // 1. The benchmark's own path, 50 updates deep, compared screen by screen.
   {
     const p = new Pair(1, answering);
@@ -221,42 +223,45 @@ async function checkFlow(answering: Answering): Promise<void> {
   }
 }
 
-for (const answering of ["fetch", "transformer"] as const) {
-  console.log(`answering Bot API calls with a ${answering}:`);
-  await checkFlow(answering);
-}
-
-// 4. What the fake fetch costs beyond the main bot's transformer, per Bot API call.
-function perCall(api: Api, n: number): Promise<number> {
-  const screen = renderScreen(screenFor(deps.content, { value: { flow: "platforms" }, context: (reply(deps, undefined, { kind: "start", locale: "en" }).turn.snapshot.context) }), t);
-  const options = { reply_markup: keyboardFor(screen), link_preview_options: { is_disabled: true } };
-  return (async () => {
-    for (let i = 0; i < 500; i++) await api.editMessageText(1, 1, screen.text, options);
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) await api.editMessageText(1, 1, screen.text, options);
-    return Number(process.hrtime.bigint() - start) / 1000 / n;
-  })();
-}
-const viaFetch = new Api("1:BENCH", { apiRoot: "http://127.0.0.1:9", fetch: fakeFetch() });
-const viaTransformer = new Api("1:BENCH", { apiRoot: "http://127.0.0.1:9" });
-const answer: Transformer = async () => ({ ok: true, result: true }) as never;
-viaTransformer.config.use(answer);
-const fetchUs = await perCall(viaFetch, 5000);
-const transformerUs = await perCall(viaTransformer, 5000);
-
-// 5. The numbers, memory store.
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
-const DEPTHS = [1, 10, 50];
-console.log(`\n@grammyjs/conversations 2.1.1, memory store, ${ITERATIONS} iterations, Node ${process.version}`);
-console.log(`fake fetch vs transformer, one editMessageText alone: ${fetchUs.toFixed(2)} vs ${transformerUs.toFixed(2)} µs (+${(fetchUs - transformerUs).toFixed(2)} µs a call, 2 calls per update)`);
-for (const answering of ["fetch", "transformer"] as const) {
-  const r = await measureConversations(() => new MemoryStore(), DEPTHS, ITERATIONS, { answering });
-  assert.equal(r.trips, 2, "2 store round trips per update");
-  console.log(`\nBot API answered by ${answering === "fetch" ? "a fake fetch (calls logged and replayed, as in production)" : "a transformer (as bench/run.ts; calls not logged, re-run on replay)"}:`);
-  for (const d of DEPTHS) {
-    console.log(`  depth ${String(d).padStart(2)}: ${r.us.get(d)!.toFixed(1).padStart(8)} µs/update wall, ${r.cpuUs.get(d)!.toFixed(1).padStart(8)} µs/update CPU, ${String(r.bytesAt.get(d)).padStart(6)} bytes stored at depth ${d}`);
+// Run as a script: the checks, then the numbers. Imported (test/bench): only checkFlow.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const answering of ["fetch", "transformer"] as const) {
+    console.log(`answering Bot API calls with a ${answering}:`);
+    await checkFlow(answering);
   }
-  console.log(`  depth 50 / depth 1: ${(r.us.get(50)! / r.us.get(1)!).toFixed(2)} wall, ${(r.cpuUs.get(50)! / r.cpuUs.get(1)!).toFixed(2)} CPU`);
-  console.log(`  store round trips per update: ${r.trips.toFixed(2)}`);
-  console.log(`  stored bytes per session (largest, depth-50 chat): ${r.bytes}`);
+
+  // 4. What the fake fetch costs beyond the main bot's transformer, per Bot API call.
+  function perCall(api: Api, n: number): Promise<number> {
+    const screen = renderScreen(screenFor(deps.content, { value: { flow: "platforms" }, context: (reply(deps, undefined, { kind: "start", locale: "en" }).turn.snapshot.context) }), t);
+    const options = { reply_markup: keyboardFor(screen), link_preview_options: { is_disabled: true } };
+    return (async () => {
+      for (let i = 0; i < 500; i++) await api.editMessageText(1, 1, screen.text, options);
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < n; i++) await api.editMessageText(1, 1, screen.text, options);
+      return Number(process.hrtime.bigint() - start) / 1000 / n;
+    })();
+  }
+  const viaFetch = new Api("1:BENCH", { apiRoot: "http://127.0.0.1:9", fetch: fakeFetch() });
+  const viaTransformer = new Api("1:BENCH", { apiRoot: "http://127.0.0.1:9" });
+  const answer: Transformer = async () => ({ ok: true, result: true }) as never;
+  viaTransformer.config.use(answer);
+  const fetchUs = await perCall(viaFetch, 5000);
+  const transformerUs = await perCall(viaTransformer, 5000);
+
+  // 5. The numbers, memory store.
+  const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+  const DEPTHS = [1, 10, 50];
+  console.log(`\n@grammyjs/conversations 2.1.1, memory store, ${ITERATIONS} iterations, Node ${process.version}`);
+  console.log(`fake fetch vs transformer, one editMessageText alone: ${fetchUs.toFixed(2)} vs ${transformerUs.toFixed(2)} µs (+${(fetchUs - transformerUs).toFixed(2)} µs a call, 2 calls per update)`);
+  for (const answering of ["fetch", "transformer"] as const) {
+    const r = await measureConversations(() => new MemoryStore(), DEPTHS, ITERATIONS, { answering });
+    assert.equal(r.trips, 2, "2 store round trips per update");
+    console.log(`\nBot API answered by ${answering === "fetch" ? "a fake fetch (calls logged and replayed, as in production)" : "a transformer (as bench/run.ts; calls not logged, re-run on replay)"}:`);
+    for (const d of DEPTHS) {
+      console.log(`  depth ${String(d).padStart(2)}: ${r.us.get(d)!.toFixed(1).padStart(8)} µs/update wall, ${r.cpuUs.get(d)!.toFixed(1).padStart(8)} µs/update CPU, ${String(r.bytesAt.get(d)).padStart(6)} bytes stored at depth ${d}`);
+    }
+    console.log(`  depth 50 / depth 1: ${(r.us.get(50)! / r.us.get(1)!).toFixed(2)} wall, ${(r.cpuUs.get(50)! / r.cpuUs.get(1)!).toFixed(2)} CPU`);
+    console.log(`  store round trips per update: ${r.trips.toFixed(2)}`);
+    console.log(`  stored bytes per session (largest, depth-50 chat): ${r.bytes}`);
+  }
 }

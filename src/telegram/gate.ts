@@ -41,7 +41,8 @@ export function gate(deps: GateDeps): Middleware<BotContext> {
     try {
       opened = await deps.vault.open(ctx.chat!.id, limits);
     } catch (error) {
-      ctx.log.warn({ err: error }, "store unavailable at the gate; letting the update through");
+      // Help first: the update goes on, and its turn reports the outage (without asking again).
+      ctx.opened = { unreachable: error };
       return next();
     }
     if (opened.hits > limits.maxUpdates && !isCrisis(ctx, deps)) {

@@ -31,9 +31,12 @@ export interface TakenTurn extends Reply {
   duplicate?: boolean;
 }
 
+/** What the update's gate read: the record, or the error that kept it from reading one. */
+export type Preloaded = Loaded | { unreachable: unknown };
+
 export interface TurnOptions {
   /** What the update's gate already read, if anything. */
-  preloaded?: Loaded;
+  preloaded?: Preloaded;
   /** The update's id, remembered in the record so a re-delivery is answered once. */
   updateId?: number;
 }
@@ -45,8 +48,10 @@ const MAX_ATTEMPTS = 5;
  * Loads the chat's record (or takes the one already loaded with the update's claim); a store
  * outage is logged and treated as "nothing kept" so help still works.
  */
-export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog, preloaded?: Loaded): Promise<LoadedRecord> {
+export async function loadRecord(vault: ChatVault, chatId: number, log: TurnLog, preloaded?: Preloaded): Promise<LoadedRecord> {
   try {
+    // The gate found the store down a moment ago: don't wait on it a second time for this update.
+    if (preloaded && "unreachable" in preloaded) throw preloaded.unreachable;
     const { data, version } = preloaded ?? (await vault.load(chatId));
     const parsed = ChatRecord.safeParse(data);
     return { record: parsed.success ? parsed.data : undefined, raw: data, version, storeDown: false };

@@ -286,13 +286,17 @@ describe("groups and channels", () => {
 
 describe("when the store is down", () => {
   class BrokenStore extends MemoryStore {
+    asked = 0;
     override get(): Promise<undefined> {
+      this.asked++;
       return Promise.reject(new Error("connection refused"));
     }
     override compareAndSet(): Promise<undefined> {
+      this.asked++;
       return Promise.reject(new Error("connection refused"));
     }
     override openUpdate(): Promise<never> {
+      this.asked++;
       return Promise.reject(new Error("connection refused"));
     }
   }
@@ -315,5 +319,14 @@ describe("when the store is down", () => {
     expect(methods(t.last)).toEqual(["answerCallbackQuery", "editMessageText"]);
     expect(t.screen().text.startsWith("I can't reach or save your progress right now")).toBe(true);
     expect(t.screen().text).not.toContain("couldn't pick up");
+  });
+
+  it("each update asks the down store once, and logs the outage once", async () => {
+    const store = new BrokenStore();
+    const t = prepareBot({ store });
+    await t.send(updates.text(asha, "I want to kill myself"));
+    await t.send(updates.command(asha, "helplines"));
+    expect(store.asked).toBe(2);
+    expect(t.logs.filter((l) => l.includes("store unavailable"))).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { run } from "@grammyjs/runner";
 import type { Config } from "./config.js";
-import { loadConversationDeps } from "./deps.js";
+import { loadConversationDeps, type ConversationDeps } from "./deps.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import type { Logger } from "./privacy/logger.js";
 import { createStore } from "./store/create-store.js";
@@ -39,15 +39,20 @@ export class StartError extends Error {
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
 
-export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+/** Content, store and bot as the config says: the part every entry (npm start, serverless) shares. */
+export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps } {
   const deps = loadConversationDeps();
   const store = createStore(config, logger);
+  const bot = createBot({ ...deps, vault: new ChatVault(store, config.secret, config.sessionTtlSeconds), token: config.botToken!, apiRoot: config.apiRoot, logger });
+  return { bot, store, deps };
+}
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const { bot, store, deps } = composeBot(config, logger);
   if (config.secretGenerated) {
     logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
   }
   await checkStore(store, logger);
-  const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
-  const bot = createBot({ ...deps, vault, token: config.botToken!, apiRoot: config.apiRoot, logger });
 
   try {
     // grammY retries a refused connection for ever; a bot that never starts should say so and stop.

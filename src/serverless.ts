@@ -1,12 +1,9 @@
 import { webhookCallback } from "grammy";
 import { createConfig } from "./config.js";
-import { loadConversationDeps } from "./deps.js";
-import { ChatVault } from "./privacy/chat-vault.js";
+import { composeBot } from "./app.js";
 import { createLogger } from "./privacy/logger.js";
-import { createStore } from "./store/create-store.js";
-import { createBot } from "./telegram/bot.js";
 import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
-import { parseUpdate, SECRET_HEADER, secretMatches } from "./telegram/webhook-input.js";
+import { health, parseUpdate, SECRET_HEADER, secretMatches } from "./telegram/webhook-input.js";
 
 /**
  * A fetch-style entry for serverless platforms (Vercel, Netlify, Cloudflare-style runtimes on
@@ -24,9 +21,7 @@ export function createHandler(env: Record<string, string | undefined>): FetchHan
   const config = createConfig(env);
   const logger = createLogger(config.logLevel);
   if (config.store !== "upstash") logger.warn({ store: config.store }, "serverless entry without STORE=upstash: sessions may not survive between invocations");
-  const store = createStore(config, logger);
-  const deps = loadConversationDeps();
-  const bot = createBot({ ...deps, vault: new ChatVault(store, config.secret, config.sessionTtlSeconds), token: config.botToken!, apiRoot: config.apiRoot, logger });
+  const { bot, store } = composeBot(config, logger);
   installOutgoingLimits(bot.api);
   // A platform's own limit is usually 10–60 s: answer Telegram before it, let the update finish.
   const handleUpdate = webhookCallback(bot, "callback", { onTimeout: "return", timeoutMilliseconds: 8_000 });
@@ -35,12 +30,8 @@ export function createHandler(env: Record<string, string | undefined>): FetchHan
   return async (request) => {
     const path = new URL(request.url).pathname;
     if (request.method === "GET" && path === "/healthz") {
-      try {
-        await store.ping();
-        return Response.json({ ok: true });
-      } catch {
-        return Response.json({ ok: false, store: "unreachable" }, { status: 503 });
-      }
+      const { status, body } = await health(store);
+      return new Response(body, { status, headers: { "content-type": "application/json" } });
     }
     if (request.method !== "POST") return new Response(null, { status: 405, headers: { allow: "POST" } });
     if (!secretMatches(request.headers.get(SECRET_HEADER), secret)) return new Response(null, { status: 401 });

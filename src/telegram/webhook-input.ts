@@ -1,7 +1,18 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Update } from "grammy/types";
+import type { SessionStore } from "../store/session-store.js";
 
 /** What every webhook entry checks before an update reaches the bot (the server and the serverless handler). */
+
+/** GET /healthz: whether the store answers a ping within `ms`, as a status and a small JSON body. */
+export async function health(store: SessionStore, ms = 2000): Promise<{ status: 200 | 503; body: string }> {
+  try {
+    await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error("store ping timed out")), ms).unref())]);
+    return { status: 200, body: '{"ok":true}' };
+  } catch {
+    return { status: 503, body: '{"ok":false,"store":"unreachable"}' };
+  }
+}
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 

@@ -3,7 +3,7 @@ import { webhookCallback } from "grammy";
 import type { Logger } from "../privacy/logger.js";
 import type { SessionStore } from "../store/session-store.js";
 import type { NyfBot } from "./bot.js";
-import { parseUpdate, SECRET_HEADER, secretMatches } from "./webhook-input.js";
+import { health, parseUpdate, SECRET_HEADER, secretMatches } from "./webhook-input.js";
 
 export interface WebhookServerOptions {
   bot: NyfBot;
@@ -55,7 +55,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/healthz") return health(res);
+    if (req.method === "GET" && path === "/healthz") return healthz(res);
     if (path !== options.path) return void res.writeHead(404).end();
     if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
     if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) {
@@ -79,13 +79,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     }
   }
 
-  async function health(res: ServerResponse): Promise<void> {
-    try {
-      await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error("store ping timed out")), 2000).unref())]);
-      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
-    } catch {
-      res.writeHead(503, { "content-type": "application/json" }).end('{"ok":false,"store":"unreachable"}');
-    }
+  async function healthz(res: ServerResponse): Promise<void> {
+    const { status, body } = await health(store);
+    res.writeHead(status, { "content-type": "application/json" }).end(body);
   }
 
   await new Promise<void>((resolve, reject) => {

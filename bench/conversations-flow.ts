@@ -35,7 +35,7 @@ import {
   type VersionedStateStorage,
 } from "@grammyjs/conversations";
 import { Bot, Context, type Filter, type Middleware, type Transformer } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { UserFromGetMe } from "grammy/types";
 import { AgeGroup, CountryId, IncidentId, PlatformId } from "../src/content/schema.js";
 import { freshContext, LOCALES, type ConversationContext, type ConversationEvent, type Locale, type Section } from "../src/conversation/machine.js";
 import type { Notice } from "../src/conversation/turn.js";
@@ -46,9 +46,13 @@ import { text } from "../src/screens/screen.js";
 import { screenFor } from "../src/screens/screens.js";
 import type { SessionStore } from "../src/store/session-store.js";
 import { CountingStore } from "./counting-store.js";
+import { BOT_INFO, median, nextUpdateId, screenAt, SCRIPT, tapUpdate, TOGGLE } from "./updates.js";
 import { decodeButton, encodeButton } from "../src/telegram/callback-data.js";
 import { keyboardFor } from "../src/telegram/keyboard.js";
 import { localeFromTelegram } from "../src/telegram/locale.js";
+
+// The check script takes these from here, beside the bot they drive.
+export { BOT_INFO, nextUpdateId, SCRIPT, tapUpdate, TOGGLE };
 
 const deps = loadConversationDeps();
 
@@ -57,17 +61,7 @@ export const TTL_SECONDS = 3600;
 export const KEY_PREFIX = "nyf:bench:conv:";
 export const keyOf = (chat: number) => `${KEY_PREFIX}${chat}`;
 
-export const BOT_INFO = {
-  id: 1,
-  is_bot: true,
-  first_name: "b",
-  username: "b",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-} as unknown as UserFromGetMe;
+
 
 export type ConversationsContext = ConversationFlavor<Context>;
 type Convo = Conversation<ConversationsContext, Context>;
@@ -494,36 +488,6 @@ export function createConversationsBot(options: ConversationsBotOptions): Bot<Co
   return bot;
 }
 
-/** A button tap in a private chat, as bench/run.ts builds it. */
-export function tapUpdate(chat: number, data: string, updateId: number): Update {
-  return {
-    update_id: updateId,
-    callback_query: {
-      id: String(updateId),
-      from: { id: chat, is_bot: false, first_name: "p" },
-      chat_instance: "c",
-      data,
-      message: { message_id: 1, date: 0, chat: { id: chat, type: "private", first_name: "p" }, text: "…" } as never,
-    },
-  };
-}
-
-let updateId = 0;
-/** Update ids for callers that don't keep their own. */
-export const nextUpdateId = () => ++updateId;
-
-/** The taps bench/run.ts's prepare() sends, and the screen each leaves the chat on. */
-export const SCRIPT: readonly (readonly [string, string])[] = [
-  ["1|welcome|b", "safety"],
-  ["1|safety|s", "incident"],
-  ["1|incident|c|sextortion", "age"],
-  ["1|age|c|adult", "platforms"],
-];
-export const TOGGLE = encodeButton("platforms", { type: "TOGGLE", value: "instagram" });
-
-/** The screen a chat is on after `depth` taps of the script. */
-export const screenAt = (depth: number): string => (depth === 0 ? "welcome" : (SCRIPT[depth - 1]?.[1] ?? "platforms"));
-
 /** Brings a chat `depth` updates into the conversation, exactly as bench/run.ts prepares the main bot. */
 export async function prepareConversations(bot: Bot<ConversationsContext>, chat: number, depth: number): Promise<void> {
   for (let i = 0; i < depth; i++) await bot.handleUpdate(tapUpdate(chat, SCRIPT[i]?.[0] ?? TOGGLE, nextUpdateId()));
@@ -587,7 +551,6 @@ async function timeRound(s: Subject, n: number): Promise<{ wall: number; cpu: nu
   return { wall: Number(ns) / 1000 / n, cpu: cpu / n };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface ConversationsResult {
   /** Median wall-clock µs per update, per depth. */

@@ -3,7 +3,6 @@
  * answered by a transformer (nothing leaves the process), one tap at a time.
  */
 import type { Transformer } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
 import { loadConversationDeps } from "../src/deps.js";
 import { ChatVault } from "../src/privacy/chat-vault.js";
 import { createLogger } from "../src/privacy/logger.js";
@@ -11,9 +10,9 @@ import type { SessionStore } from "../src/store/session-store.js";
 import { createBot } from "../src/telegram/bot.js";
 import { encodeButton } from "../src/telegram/callback-data.js";
 import { CountingStore } from "./counting-store.js";
+import { BOT_INFO, median, nextUpdateId, screenAt, SCRIPT, tapUpdate, TOGGLE } from "./updates.js";
 
 const deps = loadConversationDeps();
-const BOT_INFO = { id: 1, is_bot: true, first_name: "b", username: "b", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as UserFromGetMe;
 /** No flood limit in the way of a benchmark that taps thousands of times a second. */
 const UNLIMITED = { rateWindowMs: 10_000, maxUpdates: Number.MAX_SAFE_INTEGER };
 
@@ -27,29 +26,10 @@ function makeBot(store: SessionStore) {
   return bot;
 }
 
-let updateId = 0;
-const from = (chat: number) => ({ id: chat, is_bot: false, first_name: "p" });
-const chatOf = (chat: number) => ({ id: chat, type: "private" as const, first_name: "p" });
-const tap = (chat: number, data: string): Update => ({
-  update_id: ++updateId,
-  callback_query: { id: String(updateId), from: from(chat), chat_instance: "c", data, message: { message_id: 1, date: 0, chat: chatOf(chat), text: "…" } as never },
-});
-
 /** Brings a chat `depth` updates into the conversation; returns the screen it is on. */
 async function prepare(bot: ReturnType<typeof makeBot>, chat: number, depth: number): Promise<string> {
-  const script: [string, string][] = [
-    ["1|welcome|b", "safety"],
-    ["1|safety|s", "incident"],
-    ["1|incident|c|sextortion", "age"],
-    ["1|age|c|adult", "platforms"],
-  ];
-  let screen = "welcome";
-  for (let i = 0; i < depth; i++) {
-    const [data, next] = script[i] ?? [encodeButton("platforms", { type: "TOGGLE", value: "instagram" }), "platforms"];
-    await bot.handleUpdate(tap(chat, data));
-    screen = next;
-  }
-  return screen;
+  for (let i = 0; i < depth; i++) await bot.handleUpdate(tapUpdate(chat, SCRIPT[i]?.[0] ?? TOGGLE, nextUpdateId()));
+  return screenAt(depth);
 }
 
 interface Subject {
@@ -71,12 +51,10 @@ async function subject(store: CountingStore, depth: number): Promise<Subject> {
 async function timeRound(s: Subject, n: number): Promise<{ wall: number; cpu: number }> {
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) await s.bot.handleUpdate(tap(s.chat, i % 2 ? s.back : s.open));
+  for (let i = 0; i < n; i++) await s.bot.handleUpdate(tapUpdate(s.chat, i % 2 ? s.back : s.open, nextUpdateId()));
   const used = process.cpuUsage(cpu0);
   return { wall: Number(process.hrtime.bigint() - start) / 1000 / n, cpu: (used.user + used.system) / n };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface ThisBotResult {
   /** Median wall-clock µs per update, per depth. */

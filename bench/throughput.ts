@@ -13,14 +13,14 @@
  * webhook does not keep a chat on one instance, so this is the case that must be right.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { createServer, Agent, request, type Server } from "node:http";
+import { Agent, request } from "node:http";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Update } from "grammy/types";
 import { loadConversationDeps } from "../src/deps.js";
 import { encodeButton } from "../src/telegram/callback-data.js";
-import { FAKE_BOT_INFO } from "../test/support/fake-bot-api.js";
+import { FAKE_BOT_INFO, startFakeBotApi } from "../test/support/fake-bot-api.js";
 import { adminClient, freePort, redisUrl } from "../test/support/redis.js";
 import type { WorkerMessage, WorkerReport } from "./throughput-worker.js";
 
@@ -185,58 +185,27 @@ async function startCountingBotApi(): Promise<CountingBotApi> {
     lastScreen: new Map<number, string>(),
     notices: { staleOrLost: 0, storeDown: 0, trouble: 0 },
   };
-  let messageId = 1000;
-
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const method = (req.url ?? "").split("/").pop()?.split("?")[0] ?? "";
-      api.counts.set(method, (api.counts.get(method) ?? 0) + 1);
-      let body: Record<string, unknown> = {};
-      try {
-        body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
-      } catch {
-        // Not JSON (a file upload): answered all the same.
-      }
-      let result: unknown = true;
-      if (method === "getMe") result = FAKE_BOT_INFO;
-      else if (method === "sendMessage" || method === "editMessageText") {
-        const chatId = Number(body.chat_id);
-        const text = typeof body.text === "string" ? body.text : "";
-        if (stale.some((s) => text.includes(s))) api.notices.staleOrLost++;
-        if (storeDown.some((s) => text.includes(s))) api.notices.storeDown++;
-        if (text.includes(trouble)) api.notices.trouble++;
-        const keyboard = (body.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
-        const data = keyboard?.flat().find((b) => b.callback_data)?.callback_data;
-        if (data) api.lastScreen.set(chatId, data.split("|")[1] ?? "");
-        result = {
-          message_id: method === "sendMessage" ? ++messageId : Number(body.message_id),
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: chatId, type: "private" },
-          text,
-        };
-      }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const observe = (method: string, body: Record<string, unknown>) => {
+    api.counts.set(method, (api.counts.get(method) ?? 0) + 1);
+    if (method !== "sendMessage" && method !== "editMessageText") return;
+    const text = typeof body.text === "string" ? body.text : "";
+    if (stale.some((s) => text.includes(s))) api.notices.staleOrLost++;
+    if (storeDown.some((s) => text.includes(s))) api.notices.storeDown++;
+    if (text.includes(trouble)) api.notices.trouble++;
+    const keyboard = (body.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
+    const data = keyboard?.flat().find((b) => b.callback_data)?.callback_data;
+    if (data) api.lastScreen.set(Number(body.chat_id), data.split("|")[1] ?? "");
+  };
+  const fake = await startFakeBotApi({ record: false, observe });
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: fake.apiRoot,
     ...api,
     reset() {
       api.counts.clear();
       api.lastScreen.clear();
       Object.assign(api.notices, { staleOrLost: 0, storeDown: 0, trouble: 0 });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => fake.close(),
   };
 }
 

@@ -37,7 +37,14 @@ export const FAKE_BOT_INFO = {
   has_main_web_app: false,
 };
 
-export async function startFakeBotApi(options: { record?: boolean } = {}): Promise<FakeBotApi> {
+export interface FakeBotApiOptions {
+  /** Keep every call in `calls` (default true); a benchmark sending thousands turns it off. */
+  record?: boolean;
+  /** Sees every call as it arrives, recorded or not (for counting without keeping). */
+  observe?: (method: string, body: Record<string, unknown>) => void;
+}
+
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const record = options.record ?? true;
   const calls: FakeCall[] = [];
   const delays = new Map<string, number>();
@@ -66,6 +73,7 @@ export async function startFakeBotApi(options: { record?: boolean } = {}): Promi
       } catch {
         body = {};
       }
+      options.observe?.(method, body);
       if (record) calls.push({ method, body, at: Date.now() });
       const answer = () => {
         const failing = failures.get(method);

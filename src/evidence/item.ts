@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * One entry in a person's evidence log. Items live inside the encrypted session (same key, TTL and
+ * /forget as the rest), never anywhere else. Files are never kept: only their fingerprint.
+ */
+
+/** Limits are stated to the person when reached, never applied silently. */
+export const LIMITS = {
+  items: 200,
+  note: 1000,
+  link: 2000,
+  handle: 100,
+  /** The words after a date: "14/03/2026 first threat on Instagram". */
+  what: 300,
+  /** Telegram lets a bot download files up to 20 MB. */
+  fileBytes: 20 * 1024 * 1024,
+} as const;
+
+export const ITEM_KINDS = ["link", "handle", "date", "money", "note", "file"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+export const ItemKind = z.enum(ITEM_KINDS);
+
+/** Kinds added by typing; files are sent, not typed. */
+export const TYPED_KINDS = ["link", "handle", "date", "money", "note"] as const satisfies readonly ItemKind[];
+export type TypedKind = (typeof TYPED_KINDS)[number];
+
+/** When the item was added (Telegram's message time), ISO 8601 UTC. */
+const at = z.iso.datetime();
+
+/** A date as typed, made exact: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when they gave a time. Local time as they told it. */
+export const When = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/);
+
+export const FILE_TYPES = ["photo", "video", "document", "animation"] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
+export const LinkFields = z.object({ url: z.string().min(1).max(LIMITS.link) });
+export const HandleFields = z.object({ handle: z.string().min(1).max(LIMITS.handle) });
+export const DateFields = z.object({ when: When, what: z.string().max(LIMITS.what).optional() });
+export const MoneyFields = z.object({
+  /** Amount in whole or decimal units, as a plain number string: "5000", "2500.50". */
+  amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  upi: z.string().max(300).optional(),
+  account: z.string().max(40).optional(),
+  ifsc: z.string().regex(/^[A-Z]{4}0[A-Z0-9]{6}$/).optional(),
+  wallet: z.string().max(40).optional(),
+  /** Anything else they typed with it ("by Friday or else"). */
+  what: z.string().max(LIMITS.what).optional(),
+});
+export const NoteFields = z.object({ text: z.string().min(1).max(LIMITS.note) });
+export const FileFields = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(0).max(LIMITS.fileBytes),
+  type: z.enum(FILE_TYPES),
+  /** The MIME type Telegram reported, if any. The file name is not kept: it can carry a name. */
+  mime: z.string().max(100).optional(),
+});
+
+const base = { id: z.number().int().min(1), at };
+
+export const EvidenceItem = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("link"), ...base, ...LinkFields.shape }),
+  z.object({ kind: z.literal("handle"), ...base, ...HandleFields.shape }),
+  z.object({ kind: z.literal("date"), ...base, ...DateFields.shape }),
+  z.object({ kind: z.literal("money"), ...base, ...MoneyFields.shape }),
+  z.object({ kind: z.literal("note"), ...base, ...NoteFields.shape }),
+  z.object({ kind: z.literal("file"), ...base, ...FileFields.shape }),
+]);
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+/** An item before the log gives it an id. */
+export type NewItem = EvidenceItem extends infer I ? (I extends EvidenceItem ? Omit<I, "id"> : never) : never;

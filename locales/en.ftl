@@ -3,6 +3,9 @@
 
 ## Commands (descriptions shown in Telegram's menu)
 command-start = Start or see where you were
+command-evidence = Your evidence log: add, see, remove
+command-report = Get your report (PDF) and complaint text
+command-summary = A short summary to share with a helpline
 command-help = What this bot can do
 command-helplines = Helplines and crisis numbers
 command-language = Change language
@@ -26,13 +29,42 @@ btn-privacy = 🔒 Privacy
 btn-language = 🌐 Language / भाषा
 btn-restart = Start over
 btn-start-again = Start again
+btn-evidence-log = 📁 Evidence log
+list-separator = {", "}
 
 ## Notices shown above a screen
 notice-welcome-back = Welcome back. Here is where you were.
 notice-lost-session = I couldn't pick up where we were, and that's okay. Let's pick up from here.
 notice-stale-button = That button was from an earlier message. Let's pick up from here.
-notice-not-understood = I can only follow the buttons here, and I don't keep what you type. Please use the buttons below. If you are in danger, tap 🆘 Helplines or send /helplines.
-notice-unsupported = Please don't send photos, files or voice messages here. I can't use them and I don't keep them. The buttons below will guide you.
+notice-not-understood = I can only follow the buttons here, and I don't keep what you type. To write something down for your evidence log, send /evidence. If you are in danger, tap 🆘 Helplines or send /helplines.
+notice-unsupported = I can't use stickers, voice messages or locations, and I don't keep them. To record a screenshot, photo, video or document as evidence, send it or open /evidence. The buttons below will guide you.
+notice-item-added = ✓ Added to your evidence log. It now has { $count } { $count ->
+    [one] item
+   *[other] items
+}.
+notice-file-added =
+    ✓ Fingerprint added to your evidence log:
+    SHA-256 { $sha256 } ({ $size })
+    The file itself was not kept: not saved, not stored, not forwarded. Keep your own copy safe.
+notice-log-full = Your log is full: it holds up to { $max } items. Remove one to add another, or get your report now; it holds everything.
+notice-send-file = I'm waiting for a file: send a screenshot, photo, video or document, or a link. Or tap ← Back.
+notice-choose-kind = To add that, first choose what it is: a link, an account, a date, a money demand or a note.
+notice-file-minor =
+    I didn't open that file, and I won't: if you were under 18 in a picture or video, it must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
+    Send me the link to where it is posted instead. The link alone is enough to report it.
+notice-file-too-big = That file is bigger than { $max } MB, the most Telegram lets me read, so I couldn't fingerprint it. It still counts: add a 📝 note describing it (what it shows, where and when you got it), and keep the file safe.
+notice-file-unavailable = I couldn't read that file just now. Please send it again in a moment, or add a 📝 note describing it.
+notice-link-invalid = That doesn't look like a web link. A link starts with https:// or www., for example https://instagram.com/p/… In most apps: Share → Copy link.
+notice-link-too-long = That link is longer than { $max } characters. Please send a shorter link to the same post or profile.
+notice-handle-invalid = Please send just the username, profile name or number, on one line.
+notice-handle-too-long = That's longer than { $max } characters. Please send just the username, profile name or number.
+notice-date-unreadable = I couldn't read a date at the start. Begin with the date, like 14/03/2026, 14 March 2026 or yesterday, then the time if you know it.
+notice-date-impossible = That date doesn't exist on the calendar. Please check the day and month: day first, like 14/03/2026.
+notice-date-future = That date is still to come. Please send when it happened: today or earlier.
+notice-what-too-long = The words after it are longer than { $max } characters. Please keep them short; a 📝 note can hold the whole story.
+notice-money-unreadable = I couldn't find an amount, UPI ID, account number or wallet number there. For example: ₹5,000 to name@okaxis.
+notice-note-empty = That note was empty. Write a few words, or tap ← Back.
+notice-note-too-long = That note is longer than { $max } characters. Please split it into two notes.
 notice-saving-paused = I can't reach or save your progress right now, but I'm still here. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
 notice-trouble = Something didn't work on my side, and it's not you. Send /start to carry on. If you need help now: /helplines
@@ -119,8 +151,9 @@ privacy-body =
     🔒 What I keep, and what I don't
     • I never store your name, username, phone number or Telegram id.
     • Your progress is saved under a code that can't be turned back into your account, and it is encrypted.
-    • I don't keep what you type.
-    • It is deleted by itself after a few days of silence.
+    • I don't keep what you type, except what you choose to put in your evidence log. That is encrypted too.
+    • Files you send for your log are read once to make a fingerprint (SHA-256). The file itself is never saved, stored or forwarded.
+    • It is deleted by itself after a few days of silence. Get your report (/report) to keep a copy.
     • /exit clears this chat now. /forget erases everything I kept.
     The services I point you to are separate. Each one says what it will ask of you.
 
@@ -128,6 +161,9 @@ privacy-body =
 help-body =
     I'm here to help you keep proof, get content taken down, report it and find support.
     /start — begin, or see where you were
+    /evidence — your evidence log: links, accounts, dates, money demands, notes, file fingerprints
+    /report — your report as a PDF, and a complaint text to copy
+    /summary — a short summary to share with a helpline, so you don't have to retell it
     /helplines — helplines and crisis numbers
     /language — English or हिन्दी
     /privacy — what I keep
@@ -537,3 +573,183 @@ law-bns-78 = BNS section 78 (stalking): repeatedly contacting a woman who has ma
 law-bns-79 = BNS section 79: words, gestures or acts meant to insult a woman's modesty, or intruding on her privacy. Up to 3 years and a fine.
 law-bns-351 = BNS section 351 (criminal intimidation): threatening someone with harm. Up to 2 years, a fine, or both; up to 7 years for serious threats, such as a threat to damage a woman's reputation sexually; up to 2 more years if the threat is anonymous.
 law-bns-308 = BNS section 308 (extortion): making someone hand over money or property by putting them in fear, including by online messages. Up to 7 years, a fine, or both.
+
+## Evidence log
+log-title = 📁 Your evidence log: { $count } of { $max } items
+log-empty = Nothing here yet. Add what you have: links, the account that did this, dates, money demands, notes in your own words, or a fingerprint of a screenshot or file.
+log-earlier = …and { $count } earlier. Your report has them all.
+log-private = 🔒 Only for this chat, encrypted, and erased with /forget or after a few days of silence. Files are never kept, only their fingerprint.
+log-item-link = { $n }. 🔗 { $url }
+log-item-handle = { $n }. 👤 { $handle }
+log-item-date = { $n }. 📅 { $when }: { $what }
+log-item-money = { $n }. 💸 { $details }
+log-item-note = { $n }. 📝 { $text }
+log-item-file = { $n }. 📎 { $type }, { $size }, SHA-256 { $short }… (received { $at })
+file-type-photo = Photo
+file-type-video = Video
+file-type-document = Document
+file-type-animation = Animation
+log-add-link = 🔗 Link
+log-add-handle = 👤 Account
+log-add-date = 📅 Date and time
+log-add-money = 💸 Money demand
+log-add-note = 📝 Note
+log-add-file = 📎 Screenshot or file
+log-add-link-instead = 🔗 Add a link instead
+log-remove = 🗑 Remove an item
+log-report = 📄 Report (PDF)
+log-summary = 🧾 Short summary
+log-ask-link = Send the link (web address) of the post, profile or chat, for example https://instagram.com/… Up to { $max } characters.
+log-ask-handle = Send the username, profile name or phone number of the account involved, for example @name. Up to { $max } characters.
+log-ask-date =
+    Send the date, and the time if you know it, then a few words about what happened (up to { $max } characters). For example:
+    14/03/2026 9:30 pm first threat on Instagram
+    yesterday 21:00 asked for money
+log-ask-money =
+    Send what was demanded: the amount, and where they want it paid (a UPI ID, an account number and IFSC, or a wallet or phone number). For example: ₹5,000 to name@okaxis
+    Please don't pay. Paying rarely makes it stop.
+log-ask-note = Write what happened in your own words, as short or as long as you like, up to { $max } characters. You decide what goes in.
+log-ask-file =
+    Send the screenshot, photo, video or document.
+    I'll read it once to make its fingerprint (SHA-256): a code that can show later that your copy hasn't changed. The file itself is not saved, not stored and not forwarded, so keep your own copy safe. Files up to { $max } MB.
+log-ask-file-minor =
+    Please don't send pictures or videos here. If you were under 18 in them, they must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
+    Add the link to where it is posted instead: the link alone is enough to report it.
+log-remove-title = Tap a number to remove that item. This can't be undone. (Page { $page } of { $pages })
+log-remove-item = ✕ { $n }
+log-more = More →
+offer-link = You sent a link: { $url }
+offer-file =
+    I made a fingerprint of your { $type } ({ $size }):
+    SHA-256 { $sha256 }
+    The file itself was not kept: not saved, not stored, not forwarded.
+offer-question = Add it to your evidence log? ({ $count } of { $max } items so far)
+offer-yes = ✓ Add to my log
+offer-no = No, thanks
+
+## Report
+report-ready = 📄 Your report is below as a PDF, with all { $count } { $count ->
+    [one] item
+   *[other] items
+} of your log, the laws that may apply, and a complaint text. The complaint text also comes as a message: tap it to copy.
+report-ready-empty = 📄 Your log is empty, so the report below has the laws that may apply, a complaint text and helplines. You can add evidence any time with /evidence and get a new report.
+report-keep-safe = Save the PDF somewhere only you can open (in Telegram: ⋮ → Save to Downloads). /exit removes it from this chat. There is no name in it unless you typed one.
+report-caption = Your report. The file name says nothing about what is inside.
+report-failed = I couldn't send the PDF just now. Here is the complaint text; send /report again in a minute for the PDF.
+complaint-message-intro = Complaint text, ready to paste (tap it to copy). Add or change anything you like:
+report-title = Record of online abuse, for a complaint
+report-prepared = Prepared on { $date }.
+report-intro = Made by the person it happened to, from their own evidence log, with the Not Your Fault bot. It contains no name or contact unless they typed one in.
+report-footer = Page { $page } of { $pages }
+report-what-heading = What happened
+report-timeline-heading = Timeline of evidence
+report-timeline-intro = In the order things happened: a date the person gave, otherwise when it was added to the log. Times are in { $zone }.
+report-timeline-empty = No evidence has been logged yet.
+report-item-label = #{ $n } · added { $received }
+report-kind-link = Link
+report-kind-handle = Account
+report-kind-date = Date
+report-kind-money = Money demand
+report-kind-note = Note
+report-kind-file = File fingerprint
+report-file-type-photo = photo
+report-file-type-video = video
+report-file-type-document = document
+report-file-type-animation = animation
+report-bytes = { $bytes } bytes
+report-files-heading = File fingerprints (SHA-256)
+report-files-intro = Each file was read once when it was received, to compute its SHA-256 fingerprint. The bot did not keep the files; the person has their own copies.
+report-files-check = To check a copy: compute its SHA-256 (for example "sha256sum file" on Linux or Mac, "certutil -hashfile file SHA256" on Windows) and compare. The same fingerprint means the same file, unchanged.
+report-money-heading = Money demanded
+report-money-note = These are the payment details the other person gave. Reporting them quickly (in India, call 1930) can help freeze the money trail.
+report-laws-heading = Laws that may apply
+report-laws-intro = In plain words. The police or a lawyer will decide which apply.
+report-law-label = { $act }, section { $section }
+report-laws-elsewhere = This bot lists sections of Indian law only. The reporting routes below can tell you what applies where you live.
+report-complaint-heading = Complaint text
+report-complaint-how-in = Ready to paste into the incident details on cybercrime.gov.in, or to read out on 1930 or at a police station. Change anything you like.
+report-complaint-how = Ready to paste into a report form, or to read out to the police. Change anything you like.
+report-where-heading = Where to report
+report-helplines-heading = Helplines
+report-not-alone = You are not alone, and this is not your fault.
+
+## Summary
+summary-intro = 🧾 A short summary with no name or number in it. Copy it into a helpline chat, read it out on a call, or show it at a cyber cell, so you don't have to tell it all again.
+summary-what = What happened: { $what }
+summary-minor = Age: the person is under 18.
+summary-where = Where: { $platforms }
+summary-unknown = not known yet
+summary-country = Country: { $country }
+summary-evidence = Evidence kept: { $total } { $total ->
+    [one] item
+   *[other] items
+} ({ $counts })
+summary-evidence-none = Evidence kept: none logged yet
+summary-done = Already done: { $did }
+summary-did-evidence = { $done } of { $total } evidence steps
+summary-did-log = an evidence log
+summary-did-takedown = looked at how to get it taken down
+summary-did-reporting = looked at how to report it
+summary-did-nothing = nothing yet
+summary-needs = What would help now: { $needs }
+summary-need-takedown = getting the content removed
+summary-need-report = help filing a complaint
+summary-need-report-minor = help reporting it, with a trusted adult
+summary-need-support = someone to talk to
+count-link = { $n ->
+    [one] 1 link
+   *[other] { $n } links
+}
+count-handle = { $n ->
+    [one] 1 account
+   *[other] { $n } accounts
+}
+count-date = { $n ->
+    [one] 1 date
+   *[other] { $n } dates
+}
+count-money = { $n ->
+    [one] 1 money demand
+   *[other] { $n } money demands
+}
+count-note = { $n ->
+    [one] 1 note
+   *[other] { $n } notes
+}
+count-file = { $n ->
+    [one] 1 file fingerprint
+   *[other] { $n } file fingerprints
+}
+case-incident-shared = intimate images shared without consent
+case-incident-sextortion = blackmail (sextortion): threats to share intimate images unless paid or obeyed
+case-incident-hidden-camera = filmed or photographed secretly
+case-incident-morphed = fake or edited (morphed) intimate images
+case-incident-stalking = stalking or harassment online
+case-incident-other = online abuse involving private images
+
+## Complaint text (first person: the person pastes it as their own)
+complaint-opening-shared = Intimate images of me have been shared online without my consent. I never agreed to them being shared.
+complaint-opening-sextortion = I am being blackmailed online: someone is threatening to share intimate images of me unless I pay or do what they ask. I have not agreed to any of this.
+complaint-opening-hidden-camera = I was filmed or photographed secretly, without my knowledge or consent, and the images may be shared online.
+complaint-opening-morphed = Fake, edited (morphed) intimate images of me have been made and shared online without my consent.
+complaint-opening-stalking = I am being stalked and harassed online, repeatedly, after making clear I do not want contact.
+complaint-opening-other = I am facing online abuse involving private images of me, without my consent.
+complaint-minor = I am under 18.
+complaint-platforms = It happened on: { $platforms }.
+complaint-timeline = What happened, and when:
+complaint-links = Links to the content or the accounts:
+complaint-handles = Accounts involved:
+complaint-money = Money demanded, and where they asked for it to be paid:
+complaint-files = { $count ->
+    [one] I have kept 1 file as evidence; its SHA-256 fingerprint is in my report, and I can provide the file.
+   *[other] I have kept { $count } files as evidence; their SHA-256 fingerprints are in my report, and I can provide the files.
+}
+complaint-more = and { $count } more, listed in my report
+complaint-act = { $act }, { $count ->
+    [one] section
+   *[other] sections
+} { $sections }
+complaint-laws = This may be an offence under: { $laws }.
+complaint-where = I am reporting this through: { $routes }.
+complaint-request = I request that the content be removed, that the accounts responsible be identified and stopped, and that action be taken. I have kept the evidence listed above and can provide it.
+complaint-request-minor = I request that the content be removed at once, that the accounts responsible be identified and stopped, and that action be taken to protect me. I have not kept any images; I can provide the links and messages.

@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { acceptsImages, type FileFingerprint } from "./conversation/turn.js";
+import { LIMITS } from "./evidence/item.js";
+import { sha256OfStream, TooLargeError } from "./evidence/sha256.js";
+import { buildReport, reportFileName } from "./report/case-report.js";
+import { complaintText } from "./report/complaint.js";
+import { renderPdf } from "./report/render-pdf.js";
+import { ChatRecord } from "./telegram/chat-record.js";
 import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
 import type { PersonInput } from "./conversation/turn.js";
@@ -11,7 +22,9 @@ import { takeTurn } from "./telegram/take-turn.js";
 
 /**
  * `npm run chat`: the same machine, screens and encrypted session in a terminal. No token, no
- * services. Type a number to tap a button, a /command, or anything else as a message.
+ * services. Type a number to tap a button, a /command, or anything else as a message. `/file <path>`
+ * stands in for sending a file (it is fingerprinted, never copied); /report writes the same PDF the
+ * bot sends to a file in the temp folder.
  */
 
 const CHAT_ID = 1;
@@ -42,6 +55,31 @@ async function chat(): Promise<void> {
     const result = await takeTurn({ ...deps, vault }, CHAT_ID, input, quiet);
     current = result.screen;
     show(result.screen, out);
+    if (result.turn.report) {
+      const context = result.turn.snapshot.context;
+      const t = deps.translate(context.locale);
+      const now = new Date();
+      const path = join(tmpdir(), reportFileName(now));
+      await writeFile(path, await renderPdf(buildReport({ content: deps.content, context, t, now })));
+      out.write(`[PDF] ${path}\n\n${t("complaint-message-intro")}\n\n${complaintText(deps.content, context, t)}\n\n`);
+    }
+  };
+
+  /** `/file <path>`: what sending a file to the bot does, from a local file. */
+  const sendFile = async (path: string) => {
+    const at = new Date().toISOString();
+    const ext = extname(path).toLowerCase();
+    const type: FileFingerprint["type"] = [".jpg", ".jpeg", ".png", ".webp", ".heic"].includes(ext) ? "photo" : [".mp4", ".mov", ".webm"].includes(ext) ? "video" : "document";
+    const record = ChatRecord.safeParse((await vault.load(CHAT_ID)).data);
+    if (type !== "document" && !acceptsImages(deps.machine, record.success ? record.data.conversation : undefined)) {
+      return turn({ kind: "file", locale, at, fingerprint: undefined, refused: "minor" });
+    }
+    try {
+      const { sha256, size } = await sha256OfStream(createReadStream(path), LIMITS.fileBytes);
+      await turn({ kind: "file", locale, at, fingerprint: { sha256, size, type } });
+    } catch (error) {
+      await turn({ kind: "file", locale, at, fingerprint: undefined, refused: error instanceof TooLargeError ? "too-big" : "unavailable" });
+    }
   };
 
   out.write("Not Your Fault — terminal playground. Numbers tap buttons, /help lists commands, Ctrl-D quits.\n");
@@ -70,12 +108,16 @@ async function chat(): Promise<void> {
       await turn({ kind: "start", locale });
       continue;
     }
+    if (command === "file") {
+      await sendFile(line.slice("/file".length).trim());
+      continue;
+    }
     const event = command ? commandEvent(command) : undefined;
     if (event) {
       await turn({ kind: "event", event, locale });
       continue;
     }
-    await turn({ kind: "text", crisis: deps.detectCrisis(line), locale });
+    await turn({ kind: "text", crisis: deps.detectCrisis(line), text: line, at: new Date().toISOString(), locale });
   }
 }
 

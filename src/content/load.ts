@@ -109,6 +109,9 @@ export function checkReferences(content: Content): void {
     if (step.capturesImage && step.ages.includes("minor")) {
       fail("evidence.yaml", `${step.id}: a step that captures the image must not be shown to under-18s`);
     }
+    if (step.logs === "file" && step.ages.includes("minor")) {
+      fail("evidence.yaml", `${step.id}: a step that asks for a file must not be shown to under-18s`);
+    }
   }
   for (const platform of PlatformId.options) {
     const found = content.platforms.find((p) => p.id === platform);

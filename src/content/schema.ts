@@ -56,6 +56,8 @@ export const EvidenceStep = Sourced.extend({
   ages: z.array(AgeGroup).min(1),
   /** True when the step asks the person to capture or keep the image or video itself. */
   capturesImage: z.boolean().default(false),
+  /** The kind of evidence-log item this step collects, offered as a button on the step. */
+  logs: z.enum(["link", "handle", "date", "money", "note", "file"]).optional(),
 });
 export type EvidenceStep = z.infer<typeof EvidenceStep>;
 
@@ -110,6 +112,18 @@ export const Country = z.object({
   support: z.array(id),
   /** Route ids for reporting to police or a regulator. */
   reporting: z.array(id),
+  /** For showing when evidence was received in their own time; countries spanning zones use UTC. */
+  timeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone, e.g. Asia/Kolkata")
+    .default("UTC"),
 });
 export type Country = z.infer<typeof Country>;
 

@@ -6,6 +6,7 @@ import {
   PlatformId,
   type Content,
 } from "../content/schema.js";
+import { ItemKind, LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
 import { evidenceSteps, reportingRoutes, takedownRoutes, type Situation } from "./steps.js";
 
 /**
@@ -34,7 +35,20 @@ export interface ConversationContext extends Situation {
   done: string[];
   /** Sections the person has opened, for the closing summary. */
   visited: Section[];
+  /** The evidence log: what they chose to record. Encrypted with the rest; gone with /forget. */
+  evidence: EvidenceItem[];
+  /** The id the next item gets; ids are never reused, so an old "remove" button can't hit another item. */
+  nextId: number;
+  /** A link or file fingerprint they sent outside the log, waiting for "add it?". */
+  pending?: NewItem | undefined;
+  /** What the log is waiting for them to type or send. */
+  adding?: ItemKind | undefined;
+  /** Which page of the log's remove list is shown. */
+  page: number;
 }
+
+/** Items a page of the "remove" list shows. */
+export const REMOVE_PAGE = 8;
 
 export type ConversationEvent =
   | { type: "BEGIN" }
@@ -60,7 +74,18 @@ export type ConversationEvent =
   | { type: "SET_LOCALE"; value: string }
   | { type: "FORGET" }
   | { type: "CONFIRM_FORGET" }
-  | { type: "RESTART" };
+  | { type: "RESTART" }
+  /** Evidence log: open it, start adding a kind, remove an item, accept an offered item. */
+  | { type: "LOG" }
+  | { type: "ADD"; value: string }
+  | { type: "EDIT" }
+  | { type: "REMOVE"; value: string }
+  | { type: "ACCEPT" }
+  | { type: "REPORT" }
+  | { type: "SUMMARY" }
+  /** Sent by the turn, never by a button: an item that already passed validation. */
+  | { type: "ADD_ITEM"; item: NewItem }
+  | { type: "OFFER"; item: NewItem };
 
 export type ConversationEventType = ConversationEvent["type"];
 
@@ -80,10 +105,20 @@ export function freshContext(locale: Locale): ConversationContext {
     report: 0,
     done: [],
     visited: [],
+    evidence: [],
+    nextId: 1,
+    page: 0,
   };
 }
 
 const valueOf = (event: ConversationEvent): string => ("value" in event ? event.value : "");
+
+function withItem(context: ConversationContext, item: NewItem | undefined): Pick<ConversationContext, "evidence" | "nextId"> {
+  if (!item || context.evidence.length >= LIMITS.items) return { evidence: context.evidence, nextId: context.nextId };
+  return { evidence: [...context.evidence, { ...item, id: context.nextId }], nextId: context.nextId + 1 };
+}
+
+const pages = (c: ConversationContext) => Math.max(1, Math.ceil(c.evidence.length / REMOVE_PAGE));
 
 export function createConversationMachine(content: Content) {
   const stepCount = (c: ConversationContext) => evidenceSteps(content, c).length;
@@ -110,6 +145,12 @@ export function createConversationMachine(content: Content) {
       hasNextReport: ({ context }) => context.report + 1 < reportCount(context),
       hasPreviousReport: ({ context }) => context.report > 0,
       goesTo: ({ event }, section: Section) => valueOf(event) === section,
+      isKind: ({ event }) => ItemKind.safeParse(valueOf(event)).success,
+      hasRoom: ({ context }) => context.evidence.length < LIMITS.items,
+      hasItems: ({ context }) => context.evidence.length > 0,
+      hasPending: ({ context }) => context.pending !== undefined,
+      emptiesLog: ({ context, event }) =>
+        context.evidence.filter((i) => String(i.id) !== valueOf(event)).length === 0,
     },
     actions: {
       markDone: assign({
@@ -144,7 +185,20 @@ export function createConversationMachine(content: Content) {
         visited: ({ context }, section: Section) =>
           context.visited.includes(section) ? context.visited : [...context.visited, section],
       }),
-      reset: assign(({ context }) => freshContext(context.locale)),
+      // Starting over keeps the log: it is theirs until /forget, not part of the walkthrough.
+      reset: assign(({ context }) => ({ ...freshContext(context.locale), evidence: context.evidence, nextId: context.nextId })),
+      setAdding: assign({ adding: ({ event }) => ItemKind.parse(valueOf(event)) }),
+      clearAdding: assign({ adding: undefined }),
+      addItem: assign(({ context, event }) => withItem(context, event.type === "ADD_ITEM" ? event.item : undefined)),
+      setPending: assign({ pending: ({ event }) => (event.type === "OFFER" ? event.item : undefined) }),
+      acceptPending: assign(({ context }) => ({ ...withItem(context, context.pending), pending: undefined })),
+      clearPending: assign({ pending: undefined }),
+      removeItem: assign(({ context, event }) => {
+        const evidence = context.evidence.filter((i) => String(i.id) !== valueOf(event));
+        return { evidence, page: Math.min(context.page, Math.max(0, Math.ceil(evidence.length / REMOVE_PAGE) - 1)) };
+      }),
+      firstPage: assign({ page: 0 }),
+      nextPage: assign({ page: ({ context }) => (context.page + 1) % pages(context) }),
     },
   }).createMachine({
     id: "nyf",
@@ -160,6 +214,11 @@ export function createConversationMachine(content: Content) {
       LANGUAGE: ".language",
       FORGET: ".forgetConfirm",
       RESTART: { target: ".flow.welcome", actions: "reset" },
+      LOG: { target: ".log.list", actions: ["clearAdding", "clearPending"] },
+      ADD: { guard: "isKind", target: ".log.input", actions: ["setAdding", "clearPending"] },
+      REPORT: { target: ".report", actions: "clearPending" },
+      SUMMARY: { target: ".summary", actions: "clearPending" },
+      OFFER: { target: ".offer", actions: "setPending" },
     },
     states: {
       flow: {
@@ -294,6 +353,47 @@ export function createConversationMachine(content: Content) {
           BACK: "flow.hist",
         },
       },
+      // The evidence log, over whatever they were doing; Back returns them there.
+      log: {
+        initial: "list",
+        states: {
+          list: {
+            on: {
+              EDIT: { guard: "hasItems", target: "remove", actions: "firstPage" },
+              // A link typed while looking at the log goes straight in: that is why they are here.
+              ADD_ITEM: { guard: "hasRoom", target: "list", reenter: true, actions: "addItem" },
+              BACK: "#nyf.flow.hist",
+            },
+          },
+          input: {
+            on: {
+              ADD_ITEM: { guard: "hasRoom", target: "list", actions: ["addItem", "clearAdding"] },
+              BACK: { target: "list", actions: "clearAdding" },
+            },
+          },
+          remove: {
+            on: {
+              REMOVE: [
+                { guard: "emptiesLog", target: "list", actions: "removeItem" },
+                { target: "remove", reenter: true, actions: "removeItem" },
+              ],
+              NEXT: { target: "remove", reenter: true, actions: "nextPage" },
+              BACK: "list",
+            },
+          },
+        },
+      },
+      offer: {
+        on: {
+          ACCEPT: [
+            { guard: "hasPending", target: "flow.hist", actions: "acceptPending" },
+            { target: "flow.hist" },
+          ],
+          BACK: { target: "flow.hist", actions: "clearPending" },
+        },
+      },
+      report: { on: { BACK: "flow.hist" } },
+      summary: { on: { BACK: "flow.hist" } },
       forgetConfirm: { on: { CONFIRM_FORGET: "forgotten", BACK: "flow.hist" } },
       // Terminal for this chat's data: the transport erases everything kept and does not save.
       forgotten: {},

@@ -1,6 +1,8 @@
 import { createActor, type SnapshotFrom, type StateValue } from "xstate";
 import { z } from "zod";
 import { AgeGroup, CountryId, IncidentId, PlatformId } from "../content/schema.js";
+import { EvidenceItem, FileFields, ItemKind, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
+import { findLink, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
   LOCALES,
@@ -19,6 +21,11 @@ import { leafStates, positionOf, statePath } from "./position.js";
 /** Bump when the machine's states or context change shape; older snapshots then start afresh. */
 export const SNAPSHOT_VERSION = 1;
 
+/** An offered item is a whole item but for its id. */
+const PendingItem = z.custom<NewItem>(
+  (p) => typeof p === "object" && p !== null && EvidenceItem.safeParse({ ...p, id: 1 }).success,
+);
+
 const StoredContext = z.object({
   locale: z.enum(LOCALES),
   incident: IncidentId.optional(),
@@ -30,6 +37,13 @@ const StoredContext = z.object({
   report: z.number().int().min(0),
   done: z.array(z.string().max(40)).max(100),
   visited: z.array(z.enum(SECTIONS)),
+  // Added with the evidence log; snapshots from before it restore with an empty log.
+  evidence: z.array(EvidenceItem).max(LIMITS.items).default([]),
+  nextId: z.number().int().min(1).default(1),
+  // An offer that no longer reads as an item is simply dropped, not the whole session.
+  pending: PendingItem.optional().catch(undefined),
+  adding: ItemKind.optional(),
+  page: z.number().int().min(0).default(0),
 });
 
 /** What is stored: a versioned envelope around XState's persisted snapshot. */
@@ -48,12 +62,23 @@ export type PersonInput =
   | { kind: "start"; locale: Locale }
   /** A command or button that maps straight to an event. `screen` is set for buttons. */
   | { kind: "event"; event: ConversationEvent; screen?: string; locale: Locale }
-  /** Free text the person typed. Only the crisis verdict is used; the text itself is not kept. */
-  | { kind: "text"; crisis: CrisisMatch | undefined; locale: Locale }
+  /**
+   * Free text the person typed. Kept only when it is evidence they chose to log (encrypted, in the
+   * session); otherwise only the crisis verdict is used. `at` is when Telegram received it.
+   */
+  | { kind: "text"; crisis: CrisisMatch | undefined; locale: Locale; text?: string; at?: string }
+  /** A photo, video or document: fingerprinted by the transport, or why it wasn't. The file is never kept. */
+  | { kind: "file"; locale: Locale; at: string; fingerprint: FileFingerprint | undefined; refused?: FileRefusal }
   /** A button we cannot read: garbled, forged or from an older version of the bot. */
   | { kind: "unknown-button"; locale: Locale }
   /** Stickers, photos, voice, locations and other things the bot cannot use. */
   | { kind: "unsupported"; locale: Locale };
+
+/** What the transport learned from a file, streaming it once. */
+export type FileFingerprint = z.infer<typeof FileFields>;
+
+/** Why a file was not fingerprinted. */
+export type FileRefusal = "minor" | "too-big" | "unavailable";
 
 /** A calm line shown above the screen. */
 export type Notice =
@@ -61,7 +86,13 @@ export type Notice =
   | "lost-session"
   | "stale-button"
   | "not-understood"
-  | "unsupported";
+  | "unsupported"
+  | "item-added"
+  | "file-added"
+  | "log-full"
+  | "send-file"
+  | `file-${FileRefusal}`
+  | ParseError;
 
 export interface Turn {
   stored: StoredConversation;
@@ -71,6 +102,10 @@ export interface Turn {
   forget: boolean;
   /** A crisis was detected in what they typed. Counted, never logged with the text. */
   crisis: boolean;
+  /** Values for the notice's text (a fingerprint, a limit). */
+  noticeArgs?: Record<string, string | number>;
+  /** They asked for their report: the transport renders it and sends it after this screen. */
+  report: boolean;
 }
 
 export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
@@ -85,7 +120,45 @@ const GLOBAL_EVENTS = new Set<ConversationEvent["type"]>([
   "LANGUAGE",
   "FORGET",
   "RESTART",
+  "LOG",
+  "ADD",
+  "REPORT",
+  "SUMMARY",
 ]);
+
+/** Validates typed text as the kind of item the log is waiting for. */
+function parseTyped(kind: TypedKind, text: string, at: string, timeZone: string) {
+  switch (kind) {
+    case "link":
+      return parseLink(text);
+    case "handle":
+      return parseHandle(text);
+    case "date":
+      return parseWhen(text, new Date(at), timeZone);
+    case "money":
+      return parseMoney(text);
+    case "note":
+      return parseNote(text);
+  }
+}
+
+/** The notice for an item going in: a file gets its fingerprint read back to them. */
+function addedNotice(item: NewItem, count: number): Pick<Turn, "notice" | "noticeArgs"> {
+  if (item.kind === "file") return { notice: "file-added", noticeArgs: { sha256: item.sha256, size: formatBytes(item.size), count } };
+  return { notice: "item-added", noticeArgs: { count } };
+}
+
+/** 1234567 → "1.2 MB": for people, not machines; the report keeps the exact byte count. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Whether images may be fingerprinted for this chat: never for someone who said they are under 18. */
+export function acceptsImages(machine: ConversationMachine, stored: unknown): boolean {
+  return restore(machine, stored, "en").snapshot.context.age !== "minor";
+}
 
 interface Restored {
   snapshot: ConversationSnapshot;
@@ -138,11 +211,17 @@ export function persist(machine: ConversationMachine, snapshot: ConversationSnap
   return { v: SNAPSHOT_VERSION, snapshot: JSON.parse(JSON.stringify(persisted)) as StoredConversation["snapshot"] };
 }
 
+export interface TurnOptions {
+  /** Their country's time zone, for "today" and "yesterday" in a date they type. */
+  timeZoneOf?: (country: ConversationSnapshot["context"]["country"]) => string;
+}
+
 /** Runs one turn. `stored` is whatever the store returned (undefined for a new chat). */
-export function runTurn(machine: ConversationMachine, stored: unknown, input: PersonInput): Turn {
+export function runTurn(machine: ConversationMachine, stored: unknown, input: PersonInput, options: TurnOptions = {}): Turn {
   const { snapshot: before, lost } = restore(machine, stored, input.locale);
   let snapshot = before;
   let notice: Notice | undefined = lost ? "lost-session" : undefined;
+  let noticeArgs: Record<string, string | number> | undefined;
   let crisis = false;
 
   switch (input.kind) {
@@ -170,8 +249,12 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
         crisis = true;
         snapshot = send(machine, before, { type: "CRISIS" });
       } else {
-        notice ??= "not-understood";
+        const timeZone = options.timeZoneOf?.(before.context.country) ?? "UTC";
+        ({ snapshot, notice, noticeArgs } = typed(machine, before, input, notice, timeZone));
       }
+      break;
+    case "file":
+      ({ snapshot, notice, noticeArgs } = fileSent(machine, before, input, notice));
       break;
     case "unsupported":
       notice ??= "unsupported";
@@ -183,5 +266,73 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
   }
 
   const forget = snapshot.matches("forgotten");
-  return { stored: persist(machine, snapshot), snapshot, notice: forget ? undefined : notice, forget, crisis };
+  const report = input.kind === "event" && input.event.type === "REPORT" && snapshot.matches("report");
+  return {
+    stored: persist(machine, snapshot),
+    snapshot,
+    notice: forget ? undefined : notice,
+    ...(noticeArgs && !forget ? { noticeArgs } : {}),
+    forget,
+    crisis,
+    report,
+  };
+}
+
+interface Step {
+  snapshot: ConversationSnapshot;
+  notice: Notice | undefined;
+  noticeArgs?: Record<string, string | number> | undefined;
+}
+
+/** Puts a validated item in the log, or says why it can't go in. */
+function addItem(machine: ConversationMachine, before: ConversationSnapshot, item: NewItem): Step {
+  if (before.context.evidence.length >= LIMITS.items) return { snapshot: before, notice: "log-full", noticeArgs: { max: LIMITS.items } };
+  const snapshot = send(machine, before, { type: "ADD_ITEM", item });
+  return { snapshot, ...addedNotice(item, snapshot.context.evidence.length) };
+}
+
+/** Typed text: evidence when the log is waiting for it, an offer when it holds a link, else a kind redirect. */
+function typed(
+  machine: ConversationMachine,
+  before: ConversationSnapshot,
+  input: Extract<PersonInput, { kind: "text" }>,
+  notice: Notice | undefined,
+  timeZone: string,
+): Step {
+  const text = input.text ?? "";
+  const at = input.at ?? new Date().toISOString();
+  const adding = before.context.adding;
+  if (before.matches({ log: "input" }) && adding && adding !== "file") {
+    const parsed = parseTyped(adding, text, at, timeZone);
+    if (!parsed.ok) return { snapshot: before, notice: parsed.error, noticeArgs: { max: limitFor(parsed.error) } };
+    return addItem(machine, before, { kind: adding, at, ...parsed.value } as NewItem);
+  }
+  const link = findLink(text);
+  if (before.matches({ log: "input" }) || before.matches({ log: "list" })) {
+    // Waiting for a file, or looking at the log: a link goes straight in; anything else needs a kind first.
+    if (link && link.length <= LIMITS.link) return addItem(machine, before, { kind: "link", at, url: link });
+    return { snapshot: before, notice: adding === "file" ? "send-file" : "not-understood" };
+  }
+  if (link && link.length <= LIMITS.link) {
+    return { snapshot: send(machine, before, { type: "OFFER", item: { kind: "link", at, url: link } }), notice };
+  }
+  return { snapshot: before, notice: notice ?? "not-understood" };
+}
+
+function fileSent(machine: ConversationMachine, before: ConversationSnapshot, input: Extract<PersonInput, { kind: "file" }>, notice: Notice | undefined): Step {
+  if (input.refused || !input.fingerprint) {
+    const refusal = input.refused ?? "unavailable";
+    return { snapshot: before, notice: `file-${refusal}`, noticeArgs: { max: LIMITS.fileBytes / (1024 * 1024) } };
+  }
+  const item: NewItem = { kind: "file", at: input.at, ...input.fingerprint };
+  if (before.matches("log")) return addItem(machine, before, item);
+  return { snapshot: send(machine, before, { type: "OFFER", item }), notice };
+}
+
+/** The limit a "too long" notice states. */
+function limitFor(error: ParseError): number {
+  if (error === "note-too-long") return LIMITS.note;
+  if (error === "link-too-long") return LIMITS.link;
+  if (error === "handle-too-long") return LIMITS.handle;
+  return LIMITS.what;
 }

@@ -19,7 +19,9 @@ export interface RenderedScreen {
 export const MAX_TEXT = 4000;
 
 function resolveArg(arg: TextArg, t: Translate): string | number {
-  return typeof arg === "object" ? translateText(arg, t) : arg;
+  if (typeof arg !== "object") return arg;
+  if ("list" in arg) return arg.list.map((entry) => (typeof entry === "string" ? entry : translateText(entry, t))).join(t("list-separator"));
+  return translateText(arg, t);
 }
 
 export function translateText(part: Text, t: Translate): string {

@@ -1,5 +1,6 @@
 import type { Content } from "../content/schema.js";
 import type { ConversationMachine } from "../conversation/machine.js";
+import { countryOf } from "../conversation/steps.js";
 import { runTurn, type PersonInput, type Turn } from "../conversation/turn.js";
 import { renderScreen, type RenderedScreen, type Translate } from "./render.js";
 import { screenFor } from "./screens.js";
@@ -23,8 +24,8 @@ export interface Reply {
  * `turnNotice: false` leaves out the turn's own notice (the caller has a truer one to give).
  */
 export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput, options: { turnNotice?: boolean } = {}): Reply {
-  const turn = runTurn(deps.machine, stored, input);
+  const turn = runTurn(deps.machine, stored, input, { timeZoneOf: (country) => countryOf(deps.content, country).timeZone });
   const screen = screenFor(deps.content, turn.snapshot);
-  const notice = turn.notice && options.turnNotice !== false ? text(`notice-${turn.notice}`) : undefined;
+  const notice = turn.notice && options.turnNotice !== false ? text(`notice-${turn.notice}`, turn.noticeArgs) : undefined;
   return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice) };
 }

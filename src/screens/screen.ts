@@ -5,8 +5,13 @@ import type { ConversationEvent } from "../conversation/machine.js";
  * carry the event they send. Screens know nothing of Telegram or the terminal.
  */
 
-/** An argument is plain data (a number, a phone number, a URL) or another text to translate. */
-export type TextArg = string | number | Text;
+/** An argument is plain data (a number, a phone number, a URL), another text to translate, or a list of them. */
+export type TextArg = string | number | Text | TextList;
+
+/** Entries shown inline, joined by the language's list separator ("Instagram, WhatsApp"). */
+export interface TextList {
+  list: (string | Text)[];
+}
 
 export interface Text {
   key: string;
@@ -35,6 +40,8 @@ export interface Screen {
 export const text = (key: string, args?: Record<string, TextArg>): Text => (args ? { key, args } : { key });
 
 export const lines = (entries: Text[]): Lines => ({ lines: entries });
+
+export const inline = (entries: (string | Text)[]): TextList => ({ list: entries });
 
 export const button = (key: string, event: ConversationEvent, args?: Record<string, TextArg>): Button => ({
   label: text(key, args),

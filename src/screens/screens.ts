@@ -16,6 +16,8 @@ import {
   reportingRoutes,
   takedownRoutes,
 } from "../conversation/steps.js";
+import { caseSummary } from "./case-summary.js";
+import { evidenceLogScreen } from "./evidence-log.js";
 import { button, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
@@ -123,8 +125,9 @@ function evidenceStep(content: Content, c: ConversationContext, why: boolean): P
     ],
     buttons: [
       [button("btn-done", { type: "DONE" }), button("btn-skip", { type: "SKIP" })],
-      [button("btn-why", { type: "WHY" })],
-      [button("btn-back", { type: "BACK" })],
+      // Where a step asks them to collect something, the log is one tap away, ready for that kind.
+      step.logs ? [button(`log-add-${step.logs}`, { type: "ADD", value: step.logs }), button("btn-evidence-log", { type: "LOG" })] : [button("btn-evidence-log", { type: "LOG" })],
+      [button("btn-why", { type: "WHY" }), button("btn-back", { type: "BACK" })],
       helpRow(),
     ],
   };
@@ -209,6 +212,8 @@ function closing(content: Content, c: ConversationContext): Pick<Screen, "parts"
 function screenBody(content: Content, view: View): Pick<Screen, "parts" | "buttons"> {
   const c = view.context;
   const path = statePath(view.value);
+  const log = evidenceLogScreen(content, c, path);
+  if (log) return log;
   switch (path) {
     case "flow.welcome":
       return welcome();
@@ -294,6 +299,16 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
       return crisis(content, c);
     case "helplines":
       return helplines(content, c);
+    case "report":
+      return {
+        parts: [text(c.evidence.length > 0 ? "report-ready" : "report-ready-empty", { count: c.evidence.length }), text("report-keep-safe")],
+        buttons: [[button("btn-evidence-log", { type: "LOG" }), button("log-summary", { type: "SUMMARY" })], [button("btn-back", { type: "BACK" })], helpRow()],
+      };
+    case "summary":
+      return {
+        parts: [text("summary-intro"), caseSummary(content, c)],
+        buttons: [[button("btn-evidence-log", { type: "LOG" }), button("log-report", { type: "REPORT" })], [button("btn-back", { type: "BACK" })], helpRow()],
+      };
     case "privacy":
       return { parts: [text("privacy-body")], buttons: [backRow()] };
     case "help":
@@ -303,6 +318,7 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
         parts: [text("menu-title")],
         buttons: [
           ...rows(SECTIONS.map((s) => button(`menu-${s}`, { type: "GOTO", value: s })), 2),
+          [button("btn-evidence-log", { type: "LOG" }), button("log-report", { type: "REPORT" })],
           [button("btn-language", { type: "LANGUAGE" }), button("btn-helplines", { type: "HELPLINES" })],
           backRow(),
         ],

@@ -10,6 +10,7 @@ import { sendUrgently } from "./outgoing-limits.js";
 import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { converse, type ConverseDeps } from "./converse.js";
+import { fileInput } from "./evidence-file.js";
 import { localeFromTelegram } from "./locale.js";
 import { quickExit } from "./quick-exit.js";
 
@@ -119,8 +120,16 @@ export function createBot(deps: BotDeps) {
     const input = button ? { kind: "event" as const, event: button.event, screen: button.screen, locale } : { kind: "unknown-button" as const, locale };
     await converse(ctx, deps, input, "edit");
   });
-  chat.on("message:text", (ctx) => converse(ctx, deps, { kind: "text", crisis: undefined, locale: startLocale(ctx) }, "new"));
-  // Stickers, photos, voice, documents, locations, contacts…: kindly redirected, never stored.
+  chat.on("message:text", (ctx) => {
+    const at = new Date(ctx.msg.date * 1000).toISOString();
+    return converse(ctx, deps, { kind: "text", crisis: undefined, text: ctx.msg.text, at, locale: startLocale(ctx) }, "new");
+  });
+  // Photos, videos and documents: fingerprinted for the evidence log, the file itself never kept.
+  chat.on(["message:photo", "message:video", "message:animation", "message:document"], async (ctx) => {
+    const input = await fileInput(ctx, deps, startLocale(ctx));
+    await converse(ctx, deps, input ?? { kind: "unsupported", locale: startLocale(ctx) }, "new");
+  });
+  // Stickers, voice, locations, contacts…: kindly redirected, never stored.
   chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));
 
   // Taps without data (game buttons) or outside a private chat (inline messages, groups): still stop the spinner.

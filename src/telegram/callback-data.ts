@@ -9,7 +9,10 @@ import type { ConversationEvent, ConversationEventType } from "../conversation/m
 export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
 
-const CODES: Record<ConversationEventType, string> = {
+/** Events only the turn sends (they carry a whole item): no button can. */
+type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER">;
+
+const CODES: Record<ButtonEventType, string> = {
   BEGIN: "b",
   SAFE: "s",
   NOT_SAFE: "n",
@@ -34,9 +37,16 @@ const CODES: Record<ConversationEventType, string> = {
   FORGET: "F",
   CONFIRM_FORGET: "Y",
   RESTART: "R",
+  LOG: "e",
+  ADD: "a",
+  EDIT: "E",
+  REMOVE: "X",
+  ACCEPT: "y",
+  REPORT: "P",
+  SUMMARY: "u",
 };
-const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ConversationEventType]));
-const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE"]);
+const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ButtonEventType]));
+const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE"]);
 const SAFE_PART = /^[A-Za-z0-9._#-]{1,32}$/;
 
 export interface DecodedButton {
@@ -45,6 +55,7 @@ export interface DecodedButton {
 }
 
 export function encodeButton(screen: string, event: ConversationEvent): string {
+  if (event.type === "ADD_ITEM" || event.type === "OFFER") throw new Error(`${event.type} cannot be a button`);
   const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
   if ("value" in event) parts.push(event.value);
   const data = parts.join("|");

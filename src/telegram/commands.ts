@@ -4,12 +4,13 @@ import type { Logger } from "../privacy/logger.js";
 import type { Translate } from "../screens/render.js";
 
 /** The fixed command set (design.md). Descriptions live in locales as `command-<name>`. */
-export const COMMANDS = ["start", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
+export const COMMANDS = ["start", "evidence", "report", "summary", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /**
  * Commands that are plain conversation events; /start and /exit are handled on their own.
- * /menu works when typed but is not in the registered set, which design.md fixes at eight.
+ * /menu works when typed but is not in the registered set. design.md fixed eight commands; the
+ * evidence log adds /evidence, /report and /summary, which a person needs to find in the menu.
  */
 export const COMMAND_EVENTS: Readonly<Record<string, ConversationEvent>> = {
   help: { type: "HELP" },
@@ -19,6 +20,9 @@ export const COMMAND_EVENTS: Readonly<Record<string, ConversationEvent>> = {
   restart: { type: "RESTART" },
   forget: { type: "FORGET" },
   menu: { type: "MENU" },
+  evidence: { type: "LOG" },
+  report: { type: "REPORT" },
+  summary: { type: "SUMMARY" },
 };
 
 /** The event a typed command stands for, if it is one of ours. */

@@ -1,6 +1,7 @@
 import type { PersonInput } from "../conversation/turn.js";
 import type { BotContext } from "./context.js";
 import { deliver } from "./deliver.js";
+import { sendReport } from "./send-report.js";
 import { takeTurn, type TurnDeps } from "./take-turn.js";
 
 export type ConverseDeps = TurnDeps;
@@ -19,7 +20,11 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
     ctx.log.info("update delivered again; already answered");
     return;
   }
-  if (!storeDown) return deliver(ctx, screen, mode);
+  if (!storeDown) {
+    await deliver(ctx, screen, mode);
+    if (turn.report) await sendReport(ctx, deps, turn.snapshot.context);
+    return;
+  }
   const notice = deps.translate(turn.snapshot.context.locale)(turn.forget ? "notice-forget-failed" : "notice-saving-paused");
   // Someone in crisis reads the numbers first; elsewhere the notice explains the screen, so it leads.
   const text = URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;

@@ -10,7 +10,9 @@ import { Walker } from "../support/walk.js";
 
 const deps = conversationDeps();
 
-/** What a person can do on a screen: tap any of its buttons, or send any command. */
+const at = "2026-03-14T15:30:00.000Z";
+
+/** What a person can do on a screen: tap any of its buttons, send any command, or type evidence or a link. */
 function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
   const buttons = screenFor(deps.content, snapshot).buttons.flat().map((b) => b.event);
   const commands: ConversationEvent[] = [
@@ -21,6 +23,12 @@ function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
     { type: "RESTART" },
     { type: "FORGET" },
     { type: "CRISIS" },
+    { type: "LOG" },
+    { type: "REPORT" },
+    { type: "SUMMARY" },
+    // What the turn sends once typed text or a file has passed validation.
+    { type: "ADD_ITEM", item: { kind: "note", at, text: "he sent the first threat" } },
+    { type: "OFFER", item: { kind: "link", at, url: "https://instagram.com/p/abc" } },
   ];
   return [...buttons, ...commands];
 }
@@ -28,7 +36,8 @@ function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
 const paths = getShortestPaths(deps.machine, {
   input: { locale: "en" },
   events: personEvents,
-  serializeState: (s) => positionOf(s),
+  // An empty log and a log with items show different screens (only the latter can remove).
+  serializeState: (s) => `${positionOf(s)}|${s.context.evidence.length > 0}`,
 });
 
 describe("the conversation machine", () => {

@@ -75,14 +75,24 @@ export const updates = {
     update_id: ++updateId,
     message: message(p, { sticker: { file_id: "CAACstk", file_unique_id: "u1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }),
   }),
-  photo: (p: Person, caption?: string): Update => ({
+  photo: (p: Person, caption?: string, fileSize?: number): Update => ({
     update_id: ++updateId,
-    message: message(p, { photo: [{ file_id: "AgAphoto", file_unique_id: "u2", width: 90, height: 90 }], ...(caption ? { caption } : {}) }),
+    message: message(p, {
+      photo: [
+        { file_id: "AgAthumb", file_unique_id: "u1t", width: 90, height: 90 },
+        { file_id: "AgAphoto", file_unique_id: "u2", width: 1280, height: 960, ...(fileSize !== undefined ? { file_size: fileSize } : {}) },
+      ],
+      ...(caption ? { caption } : {}),
+    }),
   }),
   voice: (p: Person): Update => ({ update_id: ++updateId, message: message(p, { voice: { file_id: "AwAvoice", file_unique_id: "u3", duration: 3 } }) }),
-  document: (p: Person): Update => ({
+  document: (p: Person, mime = "application/pdf", fileName = "x.pdf"): Update => ({
     update_id: ++updateId,
-    message: message(p, { document: { file_id: "BQAdoc", file_unique_id: "u4", file_name: "x.pdf" } }),
+    message: message(p, { document: { file_id: "BQAdoc", file_unique_id: "u4", file_name: fileName, mime_type: mime } }),
+  }),
+  videoNote: (p: Person): Update => ({
+    update_id: ++updateId,
+    message: message(p, { video_note: { file_id: "DQAvn", file_unique_id: "u5", length: 240, duration: 4 } }),
   }),
   location: (p: Person): Update => ({ update_id: ++updateId, message: message(p, { location: { latitude: 28.6, longitude: 77.2 } }) }),
   forwarded: (p: Person, text: string): Update => ({
@@ -123,7 +133,11 @@ export interface TestBot {
 export interface TestBotOptions {
   store?: SessionStore;
   secret?: string;
+  /** Where file downloads go (`<apiRoot>/file/bot<token>/…`); Bot API methods stay recorded locally. */
+  apiRoot?: string;
 }
+
+export const TEST_TOKEN = "42000001:TEST_TOKEN_NOT_REAL_xxxxxxxxxxxx";
 
 /** Builds the real bot on a memory store, with outgoing calls recorded and answered locally. */
 export function prepareBot(options: TestBotOptions = {}): TestBot {
@@ -137,7 +151,7 @@ export function prepareBot(options: TestBotOptions = {}): TestBot {
   });
   const store = (options.store ?? new MemoryStore()) as MemoryStore;
   const vault = new ChatVault(store, options.secret ?? "test-secret-test-secret-test-secret-0001", 3600);
-  const bot = createBot({ ...deps, vault, token: "42000001:TEST_TOKEN_NOT_REAL_xxxxxxxxxxxx", apiRoot: "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo });
+  const bot = createBot({ ...deps, vault, token: TEST_TOKEN, apiRoot: options.apiRoot ?? "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo });
   const calls: Call[] = [];
   const queued = new Map<string, Canned[]>();
   let sentId = 900_000;

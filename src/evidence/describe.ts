@@ -1,0 +1,93 @@
+import type { EvidenceItem } from "./item.js";
+
+/**
+ * Items put into short, human words for screens and the report. Pure: dates are formatted with
+ * Intl in the person's language and their country's time zone, never the server's.
+ */
+
+const INTL_LOCALE = { en: "en-IN", hi: "hi-IN" } as const;
+export type DisplayLocale = keyof typeof INTL_LOCALE;
+
+/** When an item was received, e.g. "14 Mar 2026, 9:05 pm". */
+export function formatReceived(iso: string, locale: DisplayLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+/** A date as they gave it (`YYYY-MM-DD[THH:MM]`, their local time), e.g. "14 March 2026, 9:30 pm". */
+export function formatWhen(when: string, locale: DisplayLocale): string {
+  const [date, time] = when.split("T");
+  const [y, m, d] = date!.split("-").map(Number);
+  // Built in UTC and shown in UTC: the wall-clock time they typed, unshifted.
+  const moment = new Date(Date.UTC(y!, m! - 1, d, ...(time ? time.split(":").map(Number) : [0, 0])));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    ...(time ? { hour: "numeric", minute: "2-digit" } : {}),
+  }).format(moment);
+}
+
+/** The date the report prints at its top, in their zone. */
+export function formatDay(date: Date, locale: DisplayLocale, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
+}
+
+const CURRENCY_SIGN: Record<string, string> = { INR: "₹", USD: "$", GBP: "£", EUR: "€" };
+
+/** "₹5,000 · UPI name@okaxis · A/c 1234567890 · IFSC SBIN0001234 · wallet 9876543210". */
+export function moneyDetails(item: Omit<Extract<EvidenceItem, { kind: "money" }>, "id">, locale: DisplayLocale): string {
+  const parts: string[] = [];
+  if (item.amount) {
+    const [whole, fraction] = item.amount.split(".");
+    const grouped = new Intl.NumberFormat(INTL_LOCALE[locale]).format(BigInt(whole!));
+    const sign = item.currency ? (CURRENCY_SIGN[item.currency] ?? `${item.currency} `) : "";
+    parts.push(`${sign}${grouped}${fraction ? `.${fraction}` : ""}`);
+  }
+  if (item.upi) parts.push(`UPI ${item.upi}`);
+  if (item.account) parts.push(`A/c ${item.account}`);
+  if (item.ifsc) parts.push(`IFSC ${item.ifsc}`);
+  if (item.wallet) parts.push(`wallet ${item.wallet}`);
+  return parts.join(" · ");
+}
+
+/** Cuts long text for a one-line list; the report always has it whole. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * The order of a timeline: a date they gave is when it happened; anything else, when they added
+ * it. Dates they typed are their local time, so the received time is shifted into the same zone.
+ */
+export function timelineKey(item: EvidenceItem, timeZone: string): string {
+  if (item.kind === "date") return item.when.length === 10 ? `${item.when}T00:00` : item.when;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(item.at));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** Items in timeline order; ties keep the order they were added. */
+export function timeline(items: readonly EvidenceItem[], timeZone: string): EvidenceItem[] {
+  return items
+    .map((item, index) => ({ item, index, key: timelineKey(item, timeZone) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
+    .map((e) => e.item);
+}

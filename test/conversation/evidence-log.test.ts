@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationEvent } from "../../src/conversation/machine.js";
+import type { PersonInput } from "../../src/conversation/turn.js";
+import { LIMITS } from "../../src/evidence/item.js";
+import { reply, type Reply } from "../../src/screens/reply.js";
+import { conversationDeps } from "../support/deps.js";
+
+/** One person's conversation through the pure turn, as both transports run it. */
+class Person {
+  readonly deps = conversationDeps();
+  stored: unknown;
+  last!: Reply;
+
+  constructor(readonly locale: "en" | "hi" = "en") {}
+
+  private take(input: PersonInput): this {
+    this.last = reply(this.deps, this.stored, input);
+    this.stored = this.last.turn.stored;
+    return this;
+  }
+  event(event: ConversationEvent): this {
+    return this.take({ kind: "event", event, locale: this.locale });
+  }
+  /** Taps the button whose label contains `label` on the current screen. */
+  tap(label: string): this {
+    const button = this.last.screen.buttons.flat().find((b) => b.label.includes(label));
+    if (!button) throw new Error(`no "${label}" on ${this.last.screen.id}: ${this.last.screen.buttons.flat().map((b) => b.label).join(" | ")}`);
+    return this.take({ kind: "event", event: button.event, screen: this.last.screen.id, locale: this.locale });
+  }
+  type(text: string, at = "2026-11-25T10:00:00.000Z"): this {
+    return this.take({ kind: "text", crisis: undefined, text, at, locale: this.locale });
+  }
+  file(fingerprint: { sha256: string; size: number; type: "photo" | "document" }, refused?: "minor" | "too-big"): this {
+    return this.take({ kind: "file", locale: this.locale, at: "2026-11-25T10:05:00.000Z", fingerprint: refused ? undefined : fingerprint, ...(refused ? { refused } : {}) });
+  }
+  get text() {
+    return this.last.screen.text;
+  }
+  get at() {
+    return this.last.screen.id;
+  }
+  get items() {
+    return this.last.turn.snapshot.context.evidence;
+  }
+}
+
+const HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+describe("the evidence log", () => {
+  it("a person adds a note, a date, a money demand, an account and a link, and sees them all in /evidence", () => {
+    const p = new Person().event({ type: "LOG" });
+    expect(p.text).toContain("0 of 200 items");
+    p.tap("Note").type("He said he would send it to my family on Friday");
+    expect(p.text).toContain("Added to your evidence log. It now has 1 item.");
+    p.tap("Date").type("14/03/2026 9:30 pm first threat on Instagram");
+    p.tap("Money").type("₹5,000 to ravi.k@okaxis");
+    p.tap("Account").type("@blackmailer_99");
+    p.tap("Link").type("https://instagram.com/p/Xyz123abc");
+    expect(p.at).toBe("log.list");
+    expect(p.items.map((i) => i.kind)).toEqual(["note", "date", "money", "handle", "link"]);
+    expect(p.text).toContain("14 March 2026 at 9:30 pm: first threat on Instagram");
+    expect(p.text).toContain("₹5,000 · UPI ravi.k@okaxis");
+    expect(p.text).toContain("@blackmailer_99");
+    expect(p.items.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("a person who sends a link in the middle of the walkthrough is asked first, and goes back to the same step", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("18 or older").tap("That's all").tap("India").tap("Continue");
+    expect(p.at).toBe("evidence.step#0");
+    p.type("this is the post https://www.instagram.com/p/Q1w2E3r4/ please help");
+    expect(p.at).toBe("offer");
+    expect(p.text).toContain("https://www.instagram.com/p/Q1w2E3r4/");
+    expect(p.text).toContain("Add it to your evidence log?");
+    p.tap("Add to my log");
+    expect(p.at).toBe("evidence.step#0");
+    expect(p.items).toMatchObject([{ kind: "link", url: "https://www.instagram.com/p/Q1w2E3r4/" }]);
+  });
+
+  it("a person who says no to the offer keeps nothing of the link", () => {
+    const p = new Person().event({ type: "MENU" }).type("https://x.com/someone/status/1").tap("No, thanks");
+    expect(p.at).toBe("welcome");
+    expect(p.items).toEqual([]);
+    expect(JSON.stringify(p.stored)).not.toContain("x.com/someone");
+  });
+
+  it("a step that asks for links has a button to add one there and then", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("18 or older").tap("That's all").tap("India").tap("Continue");
+    let guard = 0;
+    while (!p.last.screen.buttons.flat().some((b) => b.label.includes("💸")) && guard++ < 10) p.tap("Done");
+    p.tap("💸");
+    expect(p.at).toBe("log.input");
+    expect(p.text).toContain("Please don't pay");
+    p.type("Rs 10,000 to 9876543210");
+    expect(p.items).toMatchObject([{ kind: "money", amount: "10000", wallet: "9876543210" }]);
+    p.tap("Back");
+    expect(p.at).toMatch(/^evidence\.step#/);
+  });
+
+  it.each([
+    ["Link", "htp:/not a link", "doesn't look like a web link"],
+    ["Link", "javascript:alert(1)", "doesn't look like a web link"],
+    ["Date", "31/02/2026 he posted it", "doesn't exist on the calendar"],
+    ["Date", "someday soon", "couldn't read a date"],
+    ["Date", "14/03/2099 threat", "still to come"],
+    ["Money", "please help me", "couldn't find an amount"],
+    ["Account", "line one\nline two", "on one line"],
+  ])("a person who adds a %s as %j gets a kind explanation and nothing is added", (kind, typed, says) => {
+    const p = new Person().event({ type: "LOG" }).tap(kind).type(typed);
+    expect(p.text).toContain(says);
+    expect(p.at).toBe("log.input");
+    expect(p.items).toEqual([]);
+    expect(p.text).not.toMatch(/error|undefined|invalid/i);
+  });
+
+  it("a note over the limit is refused with the limit stated, one at the limit is kept whole", () => {
+    const p = new Person().event({ type: "LOG" }).tap("Note").type("ख".repeat(LIMITS.note + 1));
+    expect(p.text).toContain(`longer than ${LIMITS.note.toLocaleString("en")} characters`);
+    expect(p.items).toEqual([]);
+    p.type("ख".repeat(LIMITS.note));
+    expect(p.items).toMatchObject([{ kind: "note", text: "ख".repeat(LIMITS.note) }]);
+  });
+
+  it("the 201st item is refused with the limit stated; removing one makes room again", () => {
+    const p = new Person().event({ type: "LOG" });
+    for (let i = 1; i <= LIMITS.items; i++) p.type(`https://example.com/post/${i}`);
+    expect(p.items).toHaveLength(200);
+    expect(p.text).toContain("200 of 200 items");
+    p.type("https://example.com/post/201");
+    expect(p.text).toContain("Your log is full: it holds up to 200 items");
+    expect(p.items).toHaveLength(200);
+    p.tap("Remove").tap("✕ 200");
+    expect(p.items).toHaveLength(199);
+    p.tap("Back").type("https://example.com/post/201");
+    expect(p.items.at(-1)).toMatchObject({ url: "https://example.com/post/201", id: 201 });
+  });
+
+  it("a removed item is gone, and an old remove button for it does nothing more", () => {
+    const p = new Person().event({ type: "LOG" }).type("https://a.example/1").type("https://a.example/2").tap("Remove");
+    const staleRemove = p.last.screen.buttons.flat().find((b) => b.label.includes("✕ 1"))!;
+    p.tap("✕ 1");
+    expect(p.items.map((i) => (i.kind === "link" ? i.url : i.kind))).toEqual(["https://a.example/2"]);
+    p.event(staleRemove.event);
+    expect(p.items.map((i) => (i.kind === "link" ? i.url : i.kind))).toEqual(["https://a.example/2"]);
+  });
+
+  it("a file's fingerprint is read back and offered; the log keeps hash, size and type, never the file", () => {
+    const p = new Person().event({ type: "BEGIN" }).file({ sha256: HASH, size: 123_456, type: "photo" });
+    expect(p.at).toBe("offer");
+    expect(p.text).toContain(HASH);
+    expect(p.text).toContain("The file itself was not kept");
+    p.tap("Add to my log");
+    expect(p.items).toMatchObject([{ kind: "file", sha256: HASH, size: 123_456, type: "photo", at: "2026-11-25T10:05:00.000Z" }]);
+  });
+
+  it("a file sent while the log asks for one goes straight in, with its fingerprint told back", () => {
+    const p = new Person().event({ type: "LOG" }).tap("Screenshot or file");
+    expect(p.text).toContain("The file itself is not saved, not stored and not forwarded");
+    p.file({ sha256: HASH, size: 2048, type: "document" });
+    expect(p.text).toContain(`SHA-256 ${HASH} (2.0 KB)`);
+    expect(p.at).toBe("log.list");
+  });
+
+  it("a file over Telegram's 20 MB limit gets a clear message and a way to log it by description", () => {
+    const p = new Person().event({ type: "LOG" }).tap("Screenshot or file").file({ sha256: HASH, size: 0, type: "photo" }, "too-big");
+    expect(p.text).toContain("bigger than 20 MB");
+    expect(p.text).toContain("note describing it");
+    expect(p.items).toEqual([]);
+  });
+
+  it("someone who said they are under 18 is never asked for an image: the file button explains and offers a link", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("under 18").event({ type: "LOG" }).tap("Screenshot or file");
+    expect(p.text).toContain("must not be shared with anyone, not even with me");
+    p.tap("link instead");
+    expect(p.text).toContain("Send the link");
+    p.file({ sha256: HASH, size: 1, type: "photo" }, "minor");
+    expect(p.text).toContain("I didn't open that file");
+    expect(p.items).toEqual([]);
+  });
+
+  it("starting over keeps the log; it goes only with /forget", () => {
+    const p = new Person().event({ type: "LOG" }).type("https://a.example/keep").event({ type: "RESTART" });
+    expect(p.items).toHaveLength(1);
+    p.event({ type: "FORGET" }).tap("Yes");
+    expect(p.last.turn.forget).toBe(true);
+  });
+
+  it("a session saved before the log existed still restores, with an empty log", () => {
+    const p = new Person().event({ type: "BEGIN" });
+    const stored = p.stored as { snapshot: { context: Record<string, unknown> } };
+    for (const key of ["evidence", "nextId", "page", "pending", "adding"]) delete stored.snapshot.context[key];
+    p.event({ type: "LOG" });
+    expect(p.last.turn.notice).toBeUndefined();
+    expect(p.text).toContain("0 of 200 items");
+  });
+
+  it("/summary names what happened, where and what they have, with no identity", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("18 or older").tap("Instagram").tap("That's all").tap("India");
+    p.event({ type: "LOG" }).type("https://wa.me/919876543210").event({ type: "SUMMARY" });
+    expect(p.text).toContain("What happened: blackmail (sextortion)");
+    expect(p.text).toContain("Where: Instagram, WhatsApp");
+    expect(p.text).toContain("Evidence kept: 1 item (1 link)");
+    expect(p.text).toContain("What would help now:");
+  });
+
+  it("in Hindi, the log and its messages are in Hindi", () => {
+    const p = new Person("hi").event({ type: "LOG" });
+    expect(p.text).toContain("सबूत-रिकॉर्ड");
+    p.tap("तारीख").type("31/02/2026");
+    expect(p.text).toContain("कैलेंडर में होती ही नहीं");
+    p.type("14 मार्च 2026 रात 9 बजे पहली धमकी");
+    expect(p.items).toMatchObject([{ kind: "date", when: "2026-03-14T21:00" }]);
+    expect(p.text).toContain("14 मार्च 2026");
+  });
+
+  it("/report asks the transport for the report; other turns don't", () => {
+    const p = new Person().event({ type: "LOG" });
+    expect(p.last.turn.report).toBe(false);
+    p.tap("Report");
+    expect(p.last.turn.report).toBe(true);
+    expect(p.at).toBe("report");
+    p.tap("Back");
+    expect(p.last.turn.report).toBe(false);
+  });
+});

@@ -6,6 +6,7 @@ import type { Logger } from "./privacy/logger.js";
 import { createStore } from "./store/create-store.js";
 import { RedisStore } from "./store/redis-store.js";
 import type { SessionStore } from "./store/session-store.js";
+import { PdfRenderer } from "./report/pdf-renderer.js";
 import { createBot, type NyfBot } from "./telegram/bot.js";
 import { registerCommands } from "./telegram/commands.js";
 import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
@@ -40,15 +41,17 @@ export class StartError extends Error {
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
 
 /** Content, store and bot as the config says: the part every entry (npm start, serverless) shares. */
-export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps } {
+export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps; reports: PdfRenderer } {
   const deps = loadConversationDeps();
   const store = createStore(config, logger);
-  const bot = createBot({ ...deps, vault: new ChatVault(store, config.secret, config.sessionTtlSeconds), token: config.botToken!, apiRoot: config.apiRoot, logger });
-  return { bot, store, deps };
+  // Reports render on a worker thread, so one /report doesn't hold up everyone else's taps.
+  const reports = new PdfRenderer();
+  const bot = createBot({ ...deps, vault: new ChatVault(store, config.secret, config.sessionTtlSeconds), token: config.botToken!, apiRoot: config.apiRoot, logger, reports });
+  return { bot, store, deps, reports };
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
-  const { bot, store, deps } = composeBot(config, logger);
+  const { bot, store, deps, reports } = composeBot(config, logger);
   if (config.secretGenerated) {
     logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
   }
@@ -70,6 +73,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       server,
       async stop() {
         await server.close();
+        await reports.close();
         await store.close();
       },
     };
@@ -78,6 +82,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   return {
     async stop() {
       await stopPolling();
+      await reports.close();
       await store.close();
     },
   };

@@ -1,10 +1,10 @@
 import type { PersonInput } from "../conversation/turn.js";
 import type { BotContext } from "./context.js";
 import { deliver } from "./deliver.js";
-import { sendReport } from "./send-report.js";
-import { takeTurn, type TurnDeps } from "./take-turn.js";
+import { sendReport, type ReportDeps } from "./send-report.js";
+import { takeTurn } from "./take-turn.js";
 
-export type ConverseDeps = TurnDeps;
+export type ConverseDeps = ReportDeps;
 
 const URGENT_SCREENS = new Set(["crisis", "helplines"]);
 

@@ -2,21 +2,29 @@ import { InputFile } from "grammy";
 import type { ConversationContext } from "../conversation/machine.js";
 import { buildReport, reportFileName } from "../report/case-report.js";
 import { complaintText } from "../report/complaint.js";
+import type { RenderedPdf } from "../report/pdf-renderer.js";
 import { renderPdf } from "../report/render-pdf.js";
+import type { ReportDocument } from "../report/report-document.js";
 import type { BotContext } from "./context.js";
 import type { TurnDeps } from "./take-turn.js";
+
+export interface ReportDeps extends TurnDeps {
+  /** Renders off the main thread (app.ts gives a PdfRenderer); without it, in place. */
+  reports?: { render(doc: ReportDocument): Promise<RenderedPdf> };
+}
 
 /**
  * /report, after its screen: the PDF, then the complaint text as a message they can copy with one
  * tap (a `pre` block). Made from the session in memory and sent; the PDF is never written anywhere.
  */
-export async function sendReport(ctx: BotContext, deps: TurnDeps, context: ConversationContext): Promise<void> {
+export async function sendReport(ctx: BotContext, deps: ReportDeps, context: ConversationContext): Promise<void> {
   const t = deps.translate(context.locale);
   const now = new Date();
   const started = performance.now();
   try {
-    const pdf = await renderPdf(buildReport({ content: deps.content, context, t, now }));
-    ctx.log.info({ bytes: pdf.length, items: context.evidence.length, ms: Math.round(performance.now() - started) }, "report rendered");
+    const doc = buildReport({ content: deps.content, context, t, now });
+    const { pdf, threadId } = deps.reports ? await deps.reports.render(doc) : { pdf: await renderPdf(doc), threadId: 0 };
+    ctx.log.info({ bytes: pdf.length, items: context.evidence.length, ms: Math.round(performance.now() - started), worker: threadId !== 0 }, "report rendered");
     await ctx.replyWithDocument(new InputFile(pdf, reportFileName(now)), { caption: t("report-caption") });
   } catch (error) {
     ctx.log.warn({ err: error }, "report not sent");

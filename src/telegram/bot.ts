@@ -86,8 +86,11 @@ export function createBot(deps: BotDeps) {
   const chat = boundary.chatType("private");
   // Before anything can queue: a tap's spinner stops at once, whatever happens next.
   chat.on("callback_query", async (ctx, next) => {
-    await ctx.answerCallbackQuery().catch((error: unknown) => ctx.log.debug({ err: error }, "answerCallbackQuery failed"));
+    // Sent now, awaited later: waiting for it here would let a message typed right after this tap
+    // reach the chat's queue first, and be read on the screen before the tap.
+    const answered = ctx.answerCallbackQuery().catch((error: unknown) => ctx.log.debug({ err: error }, "answerCallbackQuery failed"));
     await next();
+    await answered;
   });
   // Counted as it arrives, not when its turn comes: a flood is stopped before it can queue up.
   chat.use(gate(deps));

@@ -187,7 +187,7 @@ language-en = English
 language-hi = हिन्दी
 
 ## Forget
-forget-question = Erase everything kept for this chat? Your progress will be gone and you will start again. This can't be undone.
+forget-question = Erase everything kept for this chat? Your progress and your evidence log will be gone, and you will start again. If you want a copy of your log, get /report first. This can't be undone.
 forget-yes = Yes, erase everything
 forget-no = No, keep it
 forgotten-done = Done. Everything kept for this chat has been erased. You can start again any time with /start.

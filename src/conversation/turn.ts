@@ -241,6 +241,7 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
         }
       } else {
         snapshot = send(machine, before, input.event);
+        if (input.event.type === "ACCEPT") ({ notice, noticeArgs } = accepted(before, snapshot, notice));
       }
       break;
     }
@@ -327,6 +328,14 @@ function fileSent(machine: ConversationMachine, before: ConversationSnapshot, in
   const item: NewItem = { kind: "file", at: input.at, ...input.fingerprint };
   if (before.matches("log")) return addItem(machine, before, item);
   return { snapshot: send(machine, before, { type: "OFFER", item }), notice };
+}
+
+/** "Add it to my log?" → yes: say it went in (with its fingerprint for a file), or that the log is full. */
+function accepted(before: ConversationSnapshot, after: ConversationSnapshot, notice: Notice | undefined): Pick<Step, "notice" | "noticeArgs"> {
+  const item = before.context.pending;
+  if (!item) return { notice };
+  if (after.context.evidence.length === before.context.evidence.length) return { notice: "log-full", noticeArgs: { max: LIMITS.items } };
+  return addedNotice(item, after.context.evidence.length);
 }
 
 /** The limit a "too long" notice states. */

@@ -6,14 +6,27 @@ import { BACKENDS, openBackend, type BackendName, type OpenBackend } from "../su
 import { prepareBot, tap, updates, type Person, type TestBot } from "../support/telegram.js";
 
 /** People with identifiers distinctive enough that any leak is found by a plain substring search. */
-const people: (Person & { typed: string[] })[] = [
-  { id: 918_273_645, first_name: "Zubeida", last_name: "Qaziwala", username: "zubeida_secret_99", language_code: "en", typed: ["my secret zebra 8812", "I want to die"] },
-  { id: 5_550_123_987, first_name: "Parveen", username: "parveen_xq_hidden", language_code: "hi", typed: ["पिंक हाथी 4471 गुप्त", "मरना चाहती हूँ"] },
-  { id: 6_060_606_061, first_name: "Kowshik", last_name: "Rangarajan", username: "kowshik_never_logged", language_code: "en", typed: ["upi kowshik@okbank demanded 5000", "mujhe jeena nahi hai"] },
+/** `logged` is what they chose to put in their evidence log: kept, but only inside the ciphertext. */
+const people: (Person & { typed: string[]; logged: { note: string; link: string } })[] = [
+  {
+    id: 918_273_645, first_name: "Zubeida", last_name: "Qaziwala", username: "zubeida_secret_99", language_code: "en",
+    typed: ["my secret zebra 8812", "I want to die"],
+    logged: { note: "quokka lantern 5531 threatened me", link: "https://instagram.com/p/QuokkaLantern5531" },
+  },
+  {
+    id: 5_550_123_987, first_name: "Parveen", username: "parveen_xq_hidden", language_code: "hi",
+    typed: ["पिंक हाथी 4471 गुप्त", "मरना चाहती हूँ"],
+    logged: { note: "नीला कछुआ 6620 ने धमकी दी", link: "https://x.com/tortoise6620/status/1" },
+  },
+  {
+    id: 6_060_606_061, first_name: "Kowshik", last_name: "Rangarajan", username: "kowshik_never_logged", language_code: "en",
+    typed: ["upi kowshik@okbank demanded 5000", "mujhe jeena nahi hai"],
+    logged: { note: "marmalade yak 7713 asked for money", link: "https://t.me/marmaladeyak7713" },
+  },
 ];
 
 function identifiers(p: (typeof people)[number]): string[] {
-  return [String(p.id), p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x));
+  return [String(p.id), p.first_name, p.last_name, p.username, ...p.typed, p.logged.note, p.logged.link].filter((x): x is string => Boolean(x));
 }
 
 async function walk(t: TestBot, p: (typeof people)[number]): Promise<void> {
@@ -23,6 +36,14 @@ async function walk(t: TestBot, p: (typeof people)[number]): Promise<void> {
   for (const text of p.typed) await t.send(updates.text(p, text));
   await t.send(updates.photo(p, p.typed[0]));
   await t.send(updates.edited(p, p.typed[0]!));
+  // Evidence they choose to keep: a note typed into the log, a link sent anywhere and accepted.
+  await t.send(updates.command(p, "evidence"));
+  await tap(t, p, /Note|नोट/);
+  await t.send(updates.text(p, p.logged.note));
+  await t.send(updates.command(p, "helplines"));
+  await t.send(updates.text(p, p.logged.link));
+  await tap(t, p, /Add to my log|रिकॉर्ड में जोड़ें/);
+  await t.send(updates.command(p, "summary"));
   await t.send(updates.command(p, "helplines"));
   await t.send(updates.tap(p, "garbage-data", 1));
 }
@@ -119,6 +140,9 @@ describe("what is stored", () => {
       for (const needle of [p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x))) {
         expect(plain).not.toContain(needle);
       }
+      // What they chose to log is there, and only here: inside the ciphertext.
+      expect(plain).toContain(JSON.stringify(p.logged.note).slice(1, -1));
+      expect(plain).toContain(p.logged.link);
     }
   });
 });

@@ -6,6 +6,8 @@
  *      calls are answered in-process; nothing leaves the machine.
  *   2. Throughput: simulated people through the webhook server on loopback with Redis, one bot
  *      process and then two (bench/throughput.ts).
+ *   3. The /report PDF: build time and size in English and Hindi, for 10 items and a full log, and
+ *      what a full evidence log adds to the stored session (bench/report.ts).
  * Prints a table and writes bench/results.json. Redis parts are skipped, with a line saying so,
  * when no redis-server answers.
  */
@@ -18,6 +20,7 @@ import { UpstashStore } from "../src/store/upstash-store.js";
 import { adminClient, redisUrl } from "../test/support/redis.js";
 import { startUpstashBridge, type UpstashBridge } from "../test/support/upstash-bridge.js";
 import { measureConversations, type ConversationsResult } from "./conversations-flow.js";
+import { measureReports } from "./report.js";
 import { crisisPerMessage, measureThisBot, type ThisBotResult } from "./this-bot.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
@@ -69,6 +72,7 @@ if (redisUp) {
 }
 admin.disconnect();
 const crisis = crisisPerMessage(ITERATIONS);
+const report = await measureReports();
 
 // ---- the table ---------------------------------------------------------------------------------
 const present = STORES.filter((n) => pairs[n]);
@@ -104,6 +108,12 @@ if (throughput.length > 0) {
   line("non-2xx answers", throughput.map((t) => String(t.errors)));
   line("turns lost or mixed up", throughput.map((t) => String(t.wrong_final_screen + t.stale_or_lost_notices)));
 }
+console.log("");
+line("/report PDF (build + render)", report.reports.map((r) => `${r.locale}, ${r.items}`));
+line("median / max (ms)", report.reports.map((r) => `${r.median_ms.toFixed(0)} / ${r.max_ms.toFixed(0)}`));
+line("PDF size (bytes)", report.reports.map((r) => String(r.bytes)));
+line("stored session bytes: empty log / full log", [`${report.emptyLogSessionBytes} / ${report.fullLogSessionBytes}`]);
+line("longest event-loop stall, full Hindi report (ms)", [`inline ${report.stall.inline_ms.toFixed(0)}`, `worker ${report.stall.worker_ms.toFixed(0)}`]);
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 // ---- results.json -----------------------------------------------------------------------------
@@ -148,6 +158,7 @@ writeFileSync(
       crisis_check_us: crisis,
       stores: Object.fromEntries(present.map((n) => [n, perStore(pairs[n]!)])),
       throughput,
+      report,
     },
     null,
     2,

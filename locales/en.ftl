@@ -623,7 +623,10 @@ offer-file =
     I made a fingerprint of your { $type } ({ $size }):
     SHA-256 { $sha256 }
     The file itself was not kept: not saved, not stored, not forwarded.
-offer-question = Add it to your evidence log? ({ $count } of { $max } items so far)
+offer-question = { $offered ->
+    [one] Add it to your evidence log?
+   *[other] Add these { $offered } to your evidence log?
+} ({ $count } of { $max } items so far)
 offer-yes = ✓ Add to my log
 offer-no = No, thanks
 

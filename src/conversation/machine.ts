@@ -39,8 +39,8 @@ export interface ConversationContext extends Situation {
   evidence: EvidenceItem[];
   /** The id the next item gets; ids are never reused, so an old "remove" button can't hit another item. */
   nextId: number;
-  /** A link or file fingerprint they sent outside the log, waiting for "add it?". */
-  pending?: NewItem | undefined;
+  /** Links or file fingerprints they sent outside the log (an album is several), waiting for "add?". */
+  pending: NewItem[];
   /** What the log is waiting for them to type or send. */
   adding?: ItemKind | undefined;
   /** Which page of the log's remove list is shown. */
@@ -49,6 +49,9 @@ export interface ConversationContext extends Situation {
 
 /** Items a page of the "remove" list shows. */
 export const REMOVE_PAGE = 8;
+
+/** Offers waiting at once: an album of up to 10, as Telegram sends them. Older ones give way. */
+export const PENDING_KEPT = 10;
 
 export type ConversationEvent =
   | { type: "BEGIN" }
@@ -107,15 +110,21 @@ export function freshContext(locale: Locale): ConversationContext {
     visited: [],
     evidence: [],
     nextId: 1,
+    pending: [],
     page: 0,
   };
 }
 
 const valueOf = (event: ConversationEvent): string => ("value" in event ? event.value : "");
 
-function withItem(context: ConversationContext, item: NewItem | undefined): Pick<ConversationContext, "evidence" | "nextId"> {
-  if (!item || context.evidence.length >= LIMITS.items) return { evidence: context.evidence, nextId: context.nextId };
-  return { evidence: [...context.evidence, { ...item, id: context.nextId }], nextId: context.nextId + 1 };
+/** Adds items while the log has room; ids keep counting up. */
+function withItems(context: ConversationContext, items: readonly NewItem[]): Pick<ConversationContext, "evidence" | "nextId"> {
+  let { evidence, nextId } = context;
+  for (const item of items) {
+    if (evidence.length >= LIMITS.items) break;
+    evidence = [...evidence, { ...item, id: nextId++ }];
+  }
+  return { evidence, nextId };
 }
 
 const pages = (c: ConversationContext) => Math.max(1, Math.ceil(c.evidence.length / REMOVE_PAGE));
@@ -148,7 +157,7 @@ export function createConversationMachine(content: Content) {
       isKind: ({ event }) => ItemKind.safeParse(valueOf(event)).success,
       hasRoom: ({ context }) => context.evidence.length < LIMITS.items,
       hasItems: ({ context }) => context.evidence.length > 0,
-      hasPending: ({ context }) => context.pending !== undefined,
+      hasPending: ({ context }) => context.pending.length > 0,
       emptiesLog: ({ context, event }) =>
         context.evidence.filter((i) => String(i.id) !== valueOf(event)).length === 0,
     },
@@ -189,10 +198,12 @@ export function createConversationMachine(content: Content) {
       reset: assign(({ context }) => ({ ...freshContext(context.locale), evidence: context.evidence, nextId: context.nextId })),
       setAdding: assign({ adding: ({ event }) => ItemKind.parse(valueOf(event)) }),
       clearAdding: assign({ adding: undefined }),
-      addItem: assign(({ context, event }) => withItem(context, event.type === "ADD_ITEM" ? event.item : undefined)),
-      setPending: assign({ pending: ({ event }) => (event.type === "OFFER" ? event.item : undefined) }),
-      acceptPending: assign(({ context }) => ({ ...withItem(context, context.pending), pending: undefined })),
-      clearPending: assign({ pending: undefined }),
+      addItem: assign(({ context, event }) => withItems(context, event.type === "ADD_ITEM" ? [event.item] : [])),
+      addPending: assign({
+        pending: ({ context, event }) => (event.type === "OFFER" ? [...context.pending, event.item].slice(-PENDING_KEPT) : context.pending),
+      }),
+      acceptPending: assign(({ context }) => ({ ...withItems(context, context.pending), pending: [] })),
+      clearPending: assign({ pending: [] }),
       removeItem: assign(({ context, event }) => {
         const evidence = context.evidence.filter((i) => String(i.id) !== valueOf(event));
         return { evidence, page: Math.min(context.page, Math.max(0, Math.ceil(evidence.length / REMOVE_PAGE) - 1)) };
@@ -218,7 +229,7 @@ export function createConversationMachine(content: Content) {
       ADD: { guard: "isKind", target: ".log.input", actions: ["setAdding", "clearPending"] },
       REPORT: { target: ".report", actions: "clearPending" },
       SUMMARY: { target: ".summary", actions: "clearPending" },
-      OFFER: { target: ".offer", actions: "setPending" },
+      OFFER: { target: ".offer", actions: "addPending" },
     },
     states: {
       flow: {

@@ -6,6 +6,7 @@ import { findLink, parseHandle, parseLink, parseMoney, parseNote, parseWhen, typ
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
   LOCALES,
+  PENDING_KEPT,
   SECTIONS,
   type ConversationEvent,
   type ConversationMachine,
@@ -40,8 +41,8 @@ const StoredContext = z.object({
   // Added with the evidence log; snapshots from before it restore with an empty log.
   evidence: z.array(EvidenceItem).max(LIMITS.items).default([]),
   nextId: z.number().int().min(1).default(1),
-  // An offer that no longer reads as an item is simply dropped, not the whole session.
-  pending: PendingItem.optional().catch(undefined),
+  // Offers are fleeting: any that no longer read as items are dropped, not the whole session.
+  pending: z.array(PendingItem).max(PENDING_KEPT).catch([]).default([]),
   adding: ItemKind.optional(),
   page: z.number().int().min(0).default(0),
 });
@@ -330,12 +331,15 @@ function fileSent(machine: ConversationMachine, before: ConversationSnapshot, in
   return { snapshot: send(machine, before, { type: "OFFER", item }), notice };
 }
 
-/** "Add it to my log?" → yes: say it went in (with its fingerprint for a file), or that the log is full. */
+/** "Add it to my log?" → yes: say they went in (with its fingerprint for one file), or that the log is full. */
 function accepted(before: ConversationSnapshot, after: ConversationSnapshot, notice: Notice | undefined): Pick<Step, "notice" | "noticeArgs"> {
-  const item = before.context.pending;
-  if (!item) return { notice };
-  if (after.context.evidence.length === before.context.evidence.length) return { notice: "log-full", noticeArgs: { max: LIMITS.items } };
-  return addedNotice(item, after.context.evidence.length);
+  const offered = before.context.pending;
+  if (offered.length === 0) return { notice };
+  const added = after.context.evidence.length - before.context.evidence.length;
+  if (added < offered.length) return { notice: "log-full", noticeArgs: { max: LIMITS.items } };
+  const [only] = offered;
+  if (offered.length === 1 && only) return addedNotice(only, after.context.evidence.length);
+  return { notice: "item-added", noticeArgs: { count: after.context.evidence.length } };
 }
 
 /** The limit a "too long" notice states. */

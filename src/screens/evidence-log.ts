@@ -97,18 +97,15 @@ function remove(content: Content, c: ConversationContext): Body {
   };
 }
 
+function offered(item: NewItem, c: ConversationContext, content: Content): Text {
+  if (item.kind === "file") return text("offer-file", { sha256: item.sha256, size: formatBytes(item.size), type: text(`file-type-${item.type}`) });
+  if (item.kind === "link") return text("offer-link", { url: shorten(item.url, 300) });
+  return itemLine(item, "•", c, content);
+}
+
 function offer(content: Content, c: ConversationContext): Body {
-  const item = c.pending;
-  const parts: Text[] =
-    item?.kind === "file"
-      ? [text("offer-file", { sha256: item.sha256, size: formatBytes(item.size), type: text(`file-type-${item.type}`) })]
-      : item?.kind === "link"
-        ? [text("offer-link", { url: shorten(item.url, 300) })]
-        : item
-          ? [itemLine(item, "•", c, content)]
-          : [];
   return {
-    parts: [...parts, text("offer-question", { count: c.evidence.length, max: LIMITS.items })],
+    parts: [...c.pending.map((item) => offered(item, c, content)), text("offer-question", { offered: c.pending.length, count: c.evidence.length, max: LIMITS.items })],
     buttons: [[button("offer-yes", { type: "ACCEPT" }), button("offer-no", { type: "BACK" })], [button("btn-evidence-log", { type: "LOG" })]],
   };
 }

@@ -68,7 +68,7 @@ describe("the evidence log", () => {
     const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("18 or older").tap("That's all").tap("India").tap("Continue");
     expect(p.at).toBe("evidence.step#0");
     p.type("this is the post https://www.instagram.com/p/Q1w2E3r4/ please help");
-    expect(p.at).toBe("offer");
+    expect(p.at).toBe("offer#1");
     expect(p.text).toContain("https://www.instagram.com/p/Q1w2E3r4/");
     expect(p.text).toContain("Add it to your evidence log?");
     p.tap("Add to my log");
@@ -145,7 +145,7 @@ describe("the evidence log", () => {
 
   it("a file's fingerprint is read back and offered; the log keeps hash, size and type, never the file", () => {
     const p = new Person().event({ type: "BEGIN" }).file({ sha256: HASH, size: 123_456, type: "photo" });
-    expect(p.at).toBe("offer");
+    expect(p.at).toBe("offer#1");
     expect(p.text).toContain(HASH);
     expect(p.text).toContain("The file itself was not kept");
     p.tap("Add to my log");
@@ -220,5 +220,32 @@ describe("the evidence log", () => {
     expect(p.at).toBe("report");
     p.tap("Back");
     expect(p.last.turn.report).toBe(false);
+  });
+});
+
+describe("offers that arrive together", () => {
+  const hash = (n: number) => String(n).repeat(64).slice(0, 64);
+
+  it("an album of three photos is offered as one question, and yes adds all three", () => {
+    const p = new Person().event({ type: "BEGIN" });
+    for (const n of [1, 2, 3]) p.file({ sha256: hash(n), size: 1000 * n, type: "photo" });
+    expect(p.at).toBe("offer#3");
+    expect(p.text).toContain("Add these 3 to your evidence log?");
+    for (const n of [1, 2, 3]) expect(p.text).toContain(hash(n));
+    p.tap("Add to my log");
+    expect(p.items.map((i) => (i.kind === "file" ? i.sha256 : ""))).toEqual([hash(1), hash(2), hash(3)]);
+    expect(p.text).toContain("It now has 3 items");
+  });
+
+  it("tapping yes on an older offer, after a newer one arrived, adds nothing unseen", () => {
+    const p = new Person().event({ type: "BEGIN" }).type("https://a.example/first");
+    const older = p.last.screen;
+    p.type("https://a.example/second");
+    const add = older.buttons.flat().find((b) => b.label.includes("Add to my log"))!;
+    p.last = reply(p.deps, p.stored, { kind: "event", event: add.event, screen: older.id, locale: "en" });
+    p.stored = p.last.turn.stored;
+    expect(p.last.turn.notice).toBe("stale-button");
+    expect(p.items).toEqual([]);
+    expect(p.at).toBe("offer#2");
   });
 });

@@ -4,9 +4,9 @@
  * fails: they still get the complaint text, and a calm line instead of the PDF or the fingerprint.
  * (The PDF and the fingerprint themselves are tested against local fakes in test/telegram.)
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot, type BotProcess } from "../support/bot-process.js";
-import { startEmulator, type Emulator, type Person } from "../support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { botOnEmulator } from "../support/bot-on-emulator.js";
+import type { Person } from "../support/emulator.js";
 
 const WAIT_MS = 20_000;
 const TEST_MS = 40_000;
@@ -15,26 +15,11 @@ const LINK = "https://instagram.com/okapi_thimble_3391";
 const UPI = "okapithimble3391@okaxis";
 
 describe("e2e: the evidence log over the Bot API emulator", { concurrent: false }, () => {
-  let emulator: Emulator | undefined;
-  let bot: BotProcess | undefined;
+  const running = botOnEmulator(WAIT_MS, TEST_MS);
   const people: Person[] = [];
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    const started = startBot({ apiRoot: emulator.apiRoot, token: emulator.token });
-    bot = started;
-    emulator.addFailFast(() => started.exitedMessage());
-    emulator.addDiagnostics(() => started.describe());
-    await emulator.waitForPolling(WAIT_MS);
-  }, TEST_MS);
-
-  afterAll(async () => {
-    await bot?.stop(5_000);
-    await emulator?.stop();
-  }, TEST_MS);
-
   it("a person logs a note, a money demand and a link, then gets the complaint text even though the PDF can't be sent", async () => {
-    const p = emulator!.person({ languageCode: "en" });
+    const p = running.emulator().person({ languageCode: "en" });
     people.push(p);
     await p.command("evidence");
     await p.waitFor("Your evidence log: 0 of 200 items", WAIT_MS);
@@ -72,7 +57,7 @@ describe("e2e: the evidence log over the Bot API emulator", { concurrent: false 
   }, TEST_MS);
 
   it("in Hindi, a wrong date is explained in Hindi and a right one is logged", async () => {
-    const p = emulator!.person({ languageCode: "hi" });
+    const p = running.emulator().person({ languageCode: "hi" });
     people.push(p);
     await p.command("evidence");
     await p.waitFor("सबूत-रिकॉर्ड", WAIT_MS);
@@ -94,8 +79,8 @@ describe("e2e: the evidence log over the Bot API emulator", { concurrent: false 
     await p.command("evidence");
     await p.waitFor("0 of 200 items", WAIT_MS);
 
-    await bot!.stop(10_000);
-    const lines = bot!.lines();
+    await running.bot().stop(10_000);
+    const lines = running.bot().lines();
     expect(lines.length).toBeGreaterThan(0);
     const needles = ["okapi", "thimble", "3391", UPI, ...people.flatMap((x) => [String(x.id), String(x.chatId), x.username, x.firstName])];
     const leaks = lines.flatMap((line) => needles.filter((n) => line.text.toLowerCase().includes(n.toLowerCase())).map((n) => `${n} in ${line.text.slice(0, 200)}`));

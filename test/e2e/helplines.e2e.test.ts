@@ -3,9 +3,9 @@
  * A person writing in English and one writing in Hindi start the bot and ask for helplines; then
  * every line the bot printed is scanned for who they are and for what they typed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBot, type BotProcess } from "../support/bot-process.js";
-import { startEmulator, type Emulator, type Person } from "../support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { botOnEmulator } from "../support/bot-on-emulator.js";
+import type { Emulator, Person } from "../support/emulator.js";
 
 const WAIT_MS = 20_000;
 const TEST_MS = 30_000;
@@ -16,34 +16,14 @@ const NOT_YOUR_FAULT = /(not|n['’]t) (your|their) fault/i;
 
 // Steps share one bot process and run in order (`describe.sequential` is deprecated in vitest 4).
 describe("e2e: welcome, helplines and Hindi over the Bot API emulator", { concurrent: false }, () => {
-  let emulator: Emulator | undefined;
-  let bot: BotProcess | undefined;
+  const running = botOnEmulator(WAIT_MS, TEST_MS);
   const people: Person[] = [];
-
-  const emu = (): Emulator => {
-    if (!emulator) throw new Error("emulator not started");
-    return emulator;
-  };
+  const emu = (): Emulator => running.emulator();
   const meet = (languageCode: "en" | "hi"): Person => {
     const person = emu().person({ languageCode });
     people.push(person);
     return person;
   };
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    const started = startBot({ apiRoot: emulator.apiRoot, token: emulator.token });
-    bot = started;
-    // A bot that crashes or never polls fails every wait at once, with its output attached.
-    emulator.addFailFast(() => started.exitedMessage());
-    emulator.addDiagnostics(() => started.describe());
-    await emulator.waitForPolling(WAIT_MS);
-  }, TEST_MS);
-
-  afterAll(async () => {
-    await bot?.stop(5_000);
-    await emulator?.stop();
-  }, TEST_MS);
 
   it("welcomes an English speaker with: it is not your fault", async () => {
     const asha = meet("en");
@@ -75,14 +55,14 @@ describe("e2e: welcome, helplines and Hindi over the Bot API emulator", { concur
   }, TEST_MS);
 
   it("shuts down cleanly on SIGTERM", async () => {
-    if (!bot) throw new Error("bot not started");
+    const bot = running.bot();
     const result = await bot.stop(10_000);
     expect(result.graceful, bot.describe()).toBe(true);
     expect(result.code, bot.describe()).toBe(0);
   }, TEST_MS);
 
   it("prints no id, username, name or typed text in any log line", async () => {
-    if (!bot) throw new Error("bot not started");
+    const bot = running.bot();
     await bot.stop(10_000); // all output is collected once the process has exited
     const lines = bot.lines();
     expect(lines.length, "the bot printed nothing, so the scan would prove nothing").toBeGreaterThan(0);

@@ -26,8 +26,11 @@ export async function fileInput(ctx: BotContext, deps: FileDeps, locale: Locale)
   if (!file) return undefined;
   const at = new Date(ctx.message!.date * 1000).toISOString();
 
+  // With the store out of reach nothing could be kept, and we couldn't tell whether they said they
+  // are under 18: don't open the file at all.
+  if (ctx.opened && "unreachable" in ctx.opened) return { kind: "file", locale, at, fingerprint: undefined, refused: "unavailable" };
   if (mayShowSomeone(file.type, file.mime)) {
-    // The gate already read the session for this update; a store outage reads as "nothing known".
+    // The gate already read the session for this update.
     const opened = ctx.opened && "data" in ctx.opened ? ChatRecord.safeParse(ctx.opened.data) : undefined;
     if (!acceptsImages(deps.machine, opened?.success ? opened.data.conversation : undefined)) {
       ctx.log.info("file not opened: under 18");

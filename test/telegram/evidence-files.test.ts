@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { personKeys } from "../../src/privacy/pseudonym.js";
+import { MemoryStore } from "../../src/store/memory-store.js";
+import type { OpenedUpdate } from "../../src/store/session-store.js";
 import { actualText, pdfText, squash } from "../support/pdf-text.js";
 import { prepareBot, tap, TEST_TOKEN, updates, type Person, type TestBot } from "../support/telegram.js";
 
@@ -122,6 +124,22 @@ describe("files and the report on Telegram", () => {
     expect(methods(t)).not.toContain("getFile");
     expect(files.requests).toEqual([]);
     expect(t.screen().text).toContain("bigger than 20 MB");
+  });
+
+  it("while the store is out of reach, a file is not opened at all (nothing could be kept, and age can't be checked)", async () => {
+    class DownStore extends MemoryStore {
+      override openUpdate(): Promise<OpenedUpdate> {
+        return Promise.reject(new Error("connection refused"));
+      }
+    }
+    const files = await startFileServer();
+    servers.push(files);
+    const t = prepareBot({ store: new DownStore(), apiRoot: files.apiRoot });
+    t.answer("getFile", fileAnswer());
+    await t.send(updates.photo(meera));
+    expect(methods(t)).not.toContain("getFile");
+    expect(files.requests).toEqual([]);
+    expect(t.screen().text).toContain("can't reach or save your progress");
   });
 
   it.each([

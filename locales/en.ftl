@@ -138,6 +138,10 @@ closing-summary = Today you went through { $sections } { $sections ->
     [one] part
    *[other] parts
 } and marked { $done } of { $total } evidence steps done.
+closing-log = Your evidence log holds { $count } { $count ->
+    [one] item
+   *[other] items
+}. /report turns it into a PDF and a complaint text; save it before the log is erased after a few days of silence.
 closing-selfcare = Be gentle with yourself. Eat something, drink water, rest. Try not to re-read what you saved; it is safe where it is.
 closing-comeback = Come back any time: send /start and I'll show you where you were. /menu is always here too.
 

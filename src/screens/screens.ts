@@ -175,6 +175,8 @@ function reporting(content: Content, c: ConversationContext, view: "overview" | 
     buttons: [
       ...(routes.length > 0 ? [[button("reporting-how", { type: "HOW" })]] : []),
       ...(applicable.length > 0 ? [[button("reporting-laws", { type: "LAWS" })]] : []),
+      // What to take with them, made for them: the log as a PDF and a complaint text.
+      [button("log-report", { type: "REPORT" }), button("btn-evidence-log", { type: "LOG" })],
       [button("btn-next", { type: "NEXT" })],
       backSkipRow(),
       helpRow(),
@@ -199,6 +201,7 @@ function closing(content: Content, c: ConversationContext): Pick<Screen, "parts"
         total: evidenceSteps(content, c).length,
         sections: c.visited.filter((s) => s !== "closing").length,
       }),
+      ...(c.evidence.length > 0 ? [text("closing-log", { count: c.evidence.length })] : []),
       text("closing-selfcare"),
       text("closing-comeback"),
     ],

@@ -42,6 +42,10 @@ notice-item-added = ✓ Added to your evidence log. It now has { $count } { $cou
     [one] item
    *[other] items
 }.
+notice-added-as-link = That looked like a link, so I added it to your evidence log as a link. It now has { $count } { $count ->
+    [one] item
+   *[other] items
+}.
 notice-file-added =
     ✓ Fingerprint added to your evidence log:
     SHA-256 { $sha256 } ({ $size })
@@ -199,6 +203,7 @@ forgotten-done = Done. Everything kept for this chat has been erased. You can st
 ## Quick exit
 exit-done = Chat cleared.
 exit-limits = I removed what Telegram lets me remove. Messages older than 48 hours, and this chat in your list, stay: long-press the chat and choose Delete to remove it too.
+exit-not-deleted = I couldn't remove the messages in this chat just now. To remove them, long-press the chat in your list and choose Delete.
 
 ## Groups and channels
 group-private-only = I only talk in private chats, to keep you safe. Please message me directly.

@@ -89,6 +89,7 @@ export type Notice =
   | "not-understood"
   | "unsupported"
   | "item-added"
+  | "added-as-link"
   | "file-added"
   | "log-full"
   | "send-file"
@@ -306,7 +307,15 @@ function typed(
   const adding = before.context.adding;
   if (before.matches({ log: "input" }) && adding && adding !== "file") {
     const parsed = parseTyped(adding, text, at, timeZone);
-    if (!parsed.ok) return { snapshot: before, notice: parsed.error, noticeArgs: { max: limitFor(parsed.error) } };
+    if (!parsed.ok) {
+      // A link where a date, an amount or an account was asked for is still evidence: keep it as a link.
+      const link = adding === "note" ? undefined : findLink(text);
+      if (link && link.length <= LIMITS.link) {
+        const added = addItem(machine, before, { kind: "link", at, url: link });
+        return added.notice === "item-added" ? { ...added, notice: "added-as-link" } : added;
+      }
+      return { snapshot: before, notice: parsed.error, noticeArgs: { max: limitFor(parsed.error) } };
+    }
     return addItem(machine, before, { kind: adding, at, ...parsed.value } as NewItem);
   }
   const link = findLink(text);

@@ -54,12 +54,17 @@ export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l
     }
   }
 
+  let erased = true;
   try {
     await vault.erase(chatId);
   } catch (error) {
+    erased = false;
     ctx.log.error({ err: error }, "quick exit: store unavailable, session not erased");
   }
   ctx.log.info({ deleted }, "quick exit");
   const t = translate(locale);
-  await ctx.reply(`${t("exit-done")}\n${t("exit-limits")}`);
+  // Say only what happened: "cleared" when something was, and never that what was kept is gone when it isn't.
+  const lines = deleted > 0 ? [t("exit-done"), t("exit-limits")] : [t("exit-not-deleted")];
+  if (!erased) lines.push(t("notice-forget-failed"));
+  await ctx.reply(lines.join("\n"));
 }

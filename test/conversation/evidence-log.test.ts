@@ -112,6 +112,12 @@ describe("the evidence log", () => {
     expect(p.text).not.toMatch(/error|undefined|invalid/i);
   });
 
+  it("a link sent where an amount was asked for is kept as a link, not refused as a bad amount", () => {
+    const p = new Person().event({ type: "LOG" }).tap("Money").type("look at this https://insta.example/x they posted it");
+    expect(p.text).toContain("That looked like a link, so I added it to your evidence log as a link");
+    expect(p.items).toMatchObject([{ kind: "link", url: "https://insta.example/x" }]);
+  });
+
   it("a note over the limit is refused with the limit stated, one at the limit is kept whole", () => {
     const p = new Person().event({ type: "LOG" }).tap("Note").type("ख".repeat(LIMITS.note + 1));
     expect(p.text).toContain(`longer than ${LIMITS.note.toLocaleString("en")} characters`);

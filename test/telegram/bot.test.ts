@@ -235,6 +235,20 @@ describe("a person on Telegram", () => {
     expect(methods(t.last).filter((m) => m === "deleteMessage").length).toBeGreaterThan(1);
     expect(t.store.dump()).toEqual([]);
   });
+
+  it("whose messages Telegram won't delete is not told the chat was cleared, only how to do it", async () => {
+    const t = prepareBot();
+    await t.send(updates.command(asha, "start"));
+    const refused = { error_code: 400, description: "Bad Request: message can't be deleted" };
+    t.answer("deleteMessages", { error_code: 500, description: "Internal Server Error" });
+    t.answer("deleteMessage", ...Array.from({ length: 150 }, () => refused));
+    await t.send(updates.command(asha, "exit"));
+    const said = t.last.filter((c) => c.method === "sendMessage").map((c) => c.payload.text as string);
+    expect(said).toHaveLength(1);
+    expect(said[0]).not.toContain("Chat cleared");
+    expect(said[0]).toContain("long-press the chat");
+    expect(t.store.dump()).toEqual([]);
+  });
 });
 
 describe("Telegram errors", () => {

@@ -764,4 +764,5 @@ complaint-act = { $act }, { $count ->
 complaint-laws = This may be an offence under: { $laws }.
 complaint-where = I am reporting this through: { $routes }.
 complaint-request = I request that the content be removed, that the accounts responsible be identified and stopped, and that action be taken. I have kept the evidence listed above and can provide it.
+complaint-request-unlisted = I request that the content be removed, that the accounts responsible be identified and stopped, and that action be taken. I have kept evidence and can provide it.
 complaint-request-minor = I request that the content be removed at once, that the accounts responsible be identified and stopped, and that action be taken to protect me. I have not kept any images; I can provide the links and messages.

@@ -65,6 +65,8 @@ export function complaintText(content: Content, c: ConversationContext, t: Trans
     const routes = reportingRoutes(content, c);
     if (routes.length > 0) paragraphs.push(t("complaint-where", { routes: routes.map((r) => t(`route-${r.id}`)).join("; ") }));
   }
-  paragraphs.push(t(c.age === "minor" ? "complaint-request-minor" : "complaint-request"));
+  // "The evidence listed above" only when something is listed above.
+  const listedAny = dated.length + links.length + handles.length + money.length + files.length > 0;
+  paragraphs.push(t(c.age === "minor" ? "complaint-request-minor" : listedAny ? "complaint-request" : "complaint-request-unlisted"));
   return paragraphs.join("\n\n");
 }

@@ -233,6 +233,8 @@ describe("files and the report on Telegram", () => {
     expect(methods(t)).toEqual(["sendMessage", "sendDocument", "sendMessage", "sendMessage"]);
     expect(t.last[2]!.payload.text).toContain("couldn't send the PDF just now");
     expect(t.last[3]!.payload.text).toContain("Complaint text, ready to paste");
+    // Nothing was logged, so the complaint doesn't point to "the evidence listed above".
+    expect(t.last[3]!.payload.text).not.toContain("listed above");
   });
 
   it("a distinctive note and link are in the report, never in the store as plaintext or in a log line, and gone after /forget", async () => {

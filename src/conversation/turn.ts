@@ -2,6 +2,7 @@ import { createActor, type SnapshotFrom, type StateValue } from "xstate";
 import { z } from "zod";
 import { AgeGroup, CountryId, IncidentId, PlatformId } from "../content/schema.js";
 import { EvidenceItem, FileFields, ItemKind, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
+import { formatBytes } from "../evidence/describe.js";
 import { findLink, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
@@ -150,12 +151,6 @@ function addedNotice(item: NewItem, count: number): Pick<Turn, "notice" | "notic
   return { notice: "item-added", noticeArgs: { count } };
 }
 
-/** 1234567 → "1.2 MB": for people, not machines; the report keeps the exact byte count. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Whether images may be fingerprinted for this chat: never for someone who said they are under 18. */
 export function acceptsImages(machine: ConversationMachine, stored: unknown): boolean {

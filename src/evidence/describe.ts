@@ -40,6 +40,13 @@ export function formatDay(date: Date, locale: DisplayLocale, timeZone: string): 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
 }
 
+/** 1234567 → "1.2 MB": for people, not machines; the report keeps the exact byte count. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 const CURRENCY_SIGN: Record<string, string> = { INR: "₹", USD: "$", GBP: "£", EUR: "€" };
 
 /** "₹5,000 · UPI name@okaxis · A/c 1234567890 · IFSC SBIN0001234 · wallet 9876543210". */

@@ -1,8 +1,7 @@
 import type { Content } from "../content/schema.js";
 import { REMOVE_PAGE, type ConversationContext } from "../conversation/machine.js";
 import { countryOf } from "../conversation/steps.js";
-import { formatBytes } from "../conversation/turn.js";
-import { formatReceived, formatWhen, moneyDetails, shorten } from "../evidence/describe.js";
+import { formatBytes, formatReceived, formatWhen, moneyDetails, shorten } from "../evidence/describe.js";
 import { LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
 import { button, lines, text, type Button, type Screen, type Text } from "./screen.js";
 

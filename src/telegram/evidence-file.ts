@@ -33,7 +33,8 @@ export async function fileInput(ctx: BotContext, deps: FileDeps, locale: Locale)
     // The gate already read the session for this update.
     const opened = ctx.opened && "data" in ctx.opened ? ChatRecord.safeParse(ctx.opened.data) : undefined;
     if (!acceptsImages(deps.machine, opened?.success ? opened.data.conversation : undefined)) {
-      ctx.log.info("file not opened: under 18");
+      // Not "why": a log line should not say which session belongs to a child.
+      ctx.log.info("file not opened");
       return { kind: "file", locale, at, fingerprint: undefined, refused: "minor" };
     }
   }

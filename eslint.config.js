@@ -25,5 +25,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ["src/evidence/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["grammy", "grammy/*", "@grammyjs/*", "node:fs", "node:net", "node:http", "pino", "../telegram/*", "../store/*"], message: "evidence/ is pure: no grammY, no I/O (streams come in as arguments)." }] },
+      ],
+    },
+  },
+  {
+    // The terminal playground renders the same report: no Telegram in here.
+    files: ["src/report/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["grammy", "grammy/*", "@grammyjs/*", "../telegram/*", "../store/*"], message: "report/ renders without Telegram: no grammY." }] },
+      ],
+    },
+  },
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
 );

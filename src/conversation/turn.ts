@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AgeGroup, CountryId, IncidentId, PlatformId } from "../content/schema.js";
 import { EvidenceItem, FileFields, ItemKind, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
 import { formatBytes } from "../evidence/describe.js";
-import { findLink, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
+import { findLink, findLinks, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
   LOCALES,
@@ -94,6 +94,7 @@ export type Notice =
   | "file-added"
   | "log-full"
   | "send-file"
+  | "choose-kind"
   | `file-${FileRefusal}`
   | ParseError;
 
@@ -313,14 +314,18 @@ function typed(
     }
     return addItem(machine, before, { kind: adding, at, ...parsed.value } as NewItem);
   }
-  const link = findLink(text);
+  const links = findLinks(text, PENDING_KEPT).filter((url) => url.length <= LIMITS.link);
   if (before.matches({ log: "input" }) || before.matches({ log: "list" })) {
-    // Waiting for a file, or looking at the log: a link goes straight in; anything else needs a kind first.
-    if (link && link.length <= LIMITS.link) return addItem(machine, before, { kind: "link", at, url: link });
-    return { snapshot: before, notice: adding === "file" ? "send-file" : "not-understood" };
+    // Waiting for a file, or looking at the log: links go straight in; anything else needs a kind first.
+    if (links.length === 0) return { snapshot: before, notice: adding === "file" ? "send-file" : "choose-kind" };
+    let step: Step = { snapshot: before, notice: undefined };
+    for (const url of links) step = addItem(machine, step.snapshot, { kind: "link", at, url });
+    return step;
   }
-  if (link && link.length <= LIMITS.link) {
-    return { snapshot: send(machine, before, { type: "OFFER", item: { kind: "link", at, url: link } }), notice };
+  if (links.length > 0) {
+    let snapshot = before;
+    for (const url of links) snapshot = send(machine, snapshot, { type: "OFFER", item: { kind: "link", at, url } });
+    return { snapshot, notice };
   }
   return { snapshot: before, notice: notice ?? "not-understood" };
 }

@@ -99,12 +99,19 @@ function linkCandidate(word: string): string | undefined {
  * Accepts http(s) URLs, "www." forms and bare host+path forms ("instagram.com/someone").
  */
 export function findLink(text: string): string | undefined {
+  return findLinks(text, 1)[0];
+}
+
+/** Every distinct web link in free text, in order, up to `max` (a forwarded threat can hold several). */
+export function findLinks(text: string, max: number): string[] {
+  const found: string[] = [];
   for (const word of text.split(/\s+/u)) {
+    if (found.length >= max) break;
     const candidate = linkCandidate(word);
     const href = candidate === undefined ? undefined : toHref(candidate);
-    if (href !== undefined) return href;
+    if (href !== undefined && !found.includes(href)) found.push(href);
   }
-  return undefined;
+  return found;
 }
 
 export function parseLink(text: string): Parsed<{ url: string }> {

@@ -230,6 +230,21 @@ describe("the evidence log", () => {
 });
 
 describe("offers that arrive together", () => {
+  it("a forwarded threat with two links offers both in one question", () => {
+    const p = new Person().event({ type: "BEGIN" }).type("he wrote: see https://t.me/leaker_channel and also instagram.com/fake.profile.22 lol");
+    expect(p.at).toBe("offer#2");
+    expect(p.text).toContain("https://t.me/leaker_channel");
+    expect(p.text).toContain("https://instagram.com/fake.profile.22");
+    p.tap("Add to my log");
+    expect(p.items.map((i) => (i.kind === "link" ? i.url : ""))).toEqual(["https://t.me/leaker_channel", "https://instagram.com/fake.profile.22"]);
+  });
+
+  it("typing words without a link while looking at the log asks what kind of item it is", () => {
+    const p = new Person().event({ type: "LOG" }).type("he threatened me again");
+    expect(p.text).toContain("first choose what it is");
+    expect(p.items).toEqual([]);
+  });
+
   const hash = (n: number) => String(n).repeat(64).slice(0, 64);
 
   it("an album of three photos is offered as one question, and yes adds all three", () => {

@@ -640,11 +640,11 @@ offer-yes = ✓ Add to my log
 offer-no = No, thanks
 
 ## Report
-report-ready = 📄 Your report is below as a PDF, with all { $count } { $count ->
+report-ready = 📄 Your report comes as a PDF, with all { $count } { $count ->
     [one] item
    *[other] items
 } of your log, the laws that may apply, and a complaint text. The complaint text also comes as a message: tap it to copy.
-report-ready-empty = 📄 Your log is empty, so the report below has the laws that may apply, a complaint text and helplines. You can add evidence any time with /evidence and get a new report.
+report-ready-empty = 📄 Your log is empty, so your report (a PDF) has the laws that may apply, a complaint text and helplines. You can add evidence any time with /evidence and get a new report.
 report-keep-safe = Save the PDF somewhere only you can open (in Telegram: ⋮ → Save to Downloads). /exit removes it from this chat. There is no name in it unless you typed one.
 report-caption = Your report. The file name says nothing about what is inside.
 report-failed = I couldn't send the PDF just now. Here is the complaint text; send /report again in a minute for the PDF.

@@ -70,6 +70,7 @@ notice-money-unreadable = I couldn't find an amount, UPI ID, account number or w
 notice-note-empty = That note was empty. Write a few words, or tap ← Back.
 notice-note-too-long = That note is longer than { $max } characters. Please split it into two notes.
 notice-saving-paused = I can't reach or save your progress right now, but I'm still here. Helplines work as usual.
+notice-report-unavailable = I can't reach your evidence log right now, so I can't make your report. Nothing is lost: please send /report again in a few minutes. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
 notice-trouble = Something didn't work on my side, and it's not you. Send /start to carry on. If you need help now: /helplines
 notice-slow-down = That's a lot of messages very quickly, so I'll pause for a few seconds. Nothing is lost. If you need help right now: Tele-MANAS 14416, emergency 112.

@@ -25,8 +25,11 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
     if (turn.report) await sendReport(ctx, deps, turn.snapshot.context);
     return;
   }
-  const notice = deps.translate(turn.snapshot.context.locale)(turn.forget ? "notice-forget-failed" : "notice-saving-paused");
+  // A report made from a log we can't read would be empty and wrong: say so instead of sending one.
+  const noticeKey = turn.forget ? "notice-forget-failed" : turn.report ? "notice-report-unavailable" : "notice-saving-paused";
+  const notice = deps.translate(turn.snapshot.context.locale)(noticeKey);
   // Someone in crisis reads the numbers first; elsewhere the notice explains the screen, so it leads.
-  const text = URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;
+  // The report screen would describe a PDF that isn't coming: the notice stands in for it.
+  const text = turn.report ? notice : URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;
   await deliver(ctx, { ...screen, text }, mode);
 }

@@ -142,6 +142,20 @@ describe("files and the report on Telegram", () => {
     expect(t.screen().text).toContain("can't reach or save your progress");
   });
 
+  it("/report while the store is out of reach sends no empty report, and says why", async () => {
+    class DownStore extends MemoryStore {
+      override openUpdate(): Promise<OpenedUpdate> {
+        return Promise.reject(new Error("connection refused"));
+      }
+    }
+    const t = prepareBot({ store: new DownStore() });
+    await t.send(updates.command(meera, "report"));
+    expect(methods(t)).toEqual(["sendMessage"]);
+    expect(t.screen().text).toContain("I can't reach your evidence log right now, so I can't make your report");
+    expect(t.screen().text).not.toContain("PDF");
+    expect(t.screen().labels).toContain("🆘 Helplines");
+  });
+
   it.each([
     ["Telegram says the file is too big", { error_code: 400, description: "Bad Request: file is too big" }, "bigger than 20 MB"],
     ["Telegram fails", { error_code: 500, description: "Internal Server Error" }, "couldn't read that file just now"],

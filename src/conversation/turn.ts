@@ -70,7 +70,7 @@ export type PersonInput =
    */
   | { kind: "text"; crisis: CrisisMatch | undefined; locale: Locale; text?: string; at?: string }
   /** A photo, video or document: fingerprinted by the transport, or why it wasn't. The file is never kept. */
-  | { kind: "file"; locale: Locale; at: string; fingerprint: FileFingerprint | undefined; refused?: FileRefusal }
+  | { kind: "file"; locale: Locale; at: string; fingerprint: FileFingerprint | undefined; refused?: FileRefusal; caption?: string }
   /** A button we cannot read: garbled, forged or from an older version of the bot. */
   | { kind: "unknown-button"; locale: Locale }
   /** Stickers, photos, voice, locations and other things the bot cannot use. */
@@ -331,13 +331,21 @@ function typed(
 }
 
 function fileSent(machine: ConversationMachine, before: ConversationSnapshot, input: Extract<PersonInput, { kind: "file" }>, notice: Notice | undefined): Step {
+  let step: Step;
   if (input.refused || !input.fingerprint) {
     const refusal = input.refused ?? "unavailable";
-    return { snapshot: before, notice: `file-${refusal}`, noticeArgs: { max: LIMITS.fileBytes / (1024 * 1024) } };
+    step = { snapshot: before, notice: `file-${refusal}`, noticeArgs: { max: LIMITS.fileBytes / (1024 * 1024) } };
+  } else {
+    const item: NewItem = { kind: "file", at: input.at, ...input.fingerprint };
+    step = before.matches("log") ? addItem(machine, before, item) : { snapshot: send(machine, before, { type: "OFFER", item }), notice };
   }
-  const item: NewItem = { kind: "file", at: input.at, ...input.fingerprint };
-  if (before.matches("log")) return addItem(machine, before, item);
-  return { snapshot: send(machine, before, { type: "OFFER", item }), notice };
+  // Links written under it (a caption) are evidence too, taken like typed ones; the file's own notice stays.
+  for (const url of findLinks(input.caption ?? "", PENDING_KEPT).filter((u) => u.length <= LIMITS.link)) {
+    const link: NewItem = { kind: "link", at: input.at, url };
+    const snapshot = step.snapshot.matches("log") ? addItem(machine, step.snapshot, link).snapshot : send(machine, step.snapshot, { type: "OFFER", item: link });
+    step = { ...step, snapshot };
+  }
+  return step;
 }
 
 /** "Add it to my log?" → yes: say they went in (with its fingerprint for one file), or that the log is full. */

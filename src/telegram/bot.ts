@@ -130,7 +130,8 @@ export function createBot(deps: BotDeps) {
   // Photos, videos and documents: fingerprinted for the evidence log, the file itself never kept.
   chat.on(["message:photo", "message:video", "message:animation", "message:document"], async (ctx) => {
     const input = await fileInput(ctx, deps, startLocale(ctx));
-    await converse(ctx, deps, input ?? { kind: "unsupported", locale: startLocale(ctx) }, "new");
+    const caption = ctx.msg.caption;
+    await converse(ctx, deps, input ? { ...input, ...(caption ? { caption } : {}) } : { kind: "unsupported", locale: startLocale(ctx) }, "new");
   });
   // Stickers, voice, locations, contacts…: kindly redirected, never stored.
   chat.on("message", (ctx) => converse(ctx, deps, { kind: "unsupported", locale: startLocale(ctx) }, "new"));

@@ -239,6 +239,15 @@ describe("offers that arrive together", () => {
     expect(p.items.map((i) => (i.kind === "link" ? i.url : ""))).toEqual(["https://t.me/leaker_channel", "https://instagram.com/fake.profile.22"]);
   });
 
+  it("a screenshot under the under-18 rule is refused, but the link written under it is still offered", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("under 18");
+    p.last = reply(p.deps, p.stored, { kind: "file", locale: "en", at: "2026-11-25T10:05:00.000Z", fingerprint: undefined, refused: "minor", caption: "it is here: https://instagram.com/p/Minor123" });
+    p.stored = p.last.turn.stored;
+    expect(p.text).toContain("I didn't open that file");
+    expect(p.at).toBe("offer#1");
+    expect(p.text).toContain("https://instagram.com/p/Minor123");
+  });
+
   it("typing words without a link while looking at the log asks what kind of item it is", () => {
     const p = new Person().event({ type: "LOG" }).type("he threatened me again");
     expect(p.text).toContain("first choose what it is");

@@ -66,6 +66,13 @@ async function tellWhatHappened(t: TestBot, p: Person, age: RegExp): Promise<voi
 
 const methods = (t: TestBot) => t.last.map((c) => c.method);
 
+/** A store that can't be reached: every update's read fails. */
+class DownStore extends MemoryStore {
+  override openUpdate(): Promise<OpenedUpdate> {
+    return Promise.reject(new Error("connection refused"));
+  }
+}
+
 /** The PDF a sendDocument call carried, and its file name. */
 function sentPdf(t: TestBot): { bytes: Buffer; name: string } {
   const call = t.last.find((c) => c.method === "sendDocument");
@@ -127,11 +134,6 @@ describe("files and the report on Telegram", () => {
   });
 
   it("while the store is out of reach, a file is not opened at all (nothing could be kept, and age can't be checked)", async () => {
-    class DownStore extends MemoryStore {
-      override openUpdate(): Promise<OpenedUpdate> {
-        return Promise.reject(new Error("connection refused"));
-      }
-    }
     const files = await startFileServer();
     servers.push(files);
     const t = prepareBot({ store: new DownStore(), apiRoot: files.apiRoot });
@@ -143,11 +145,6 @@ describe("files and the report on Telegram", () => {
   });
 
   it("/report while the store is out of reach sends no empty report, and says why", async () => {
-    class DownStore extends MemoryStore {
-      override openUpdate(): Promise<OpenedUpdate> {
-        return Promise.reject(new Error("connection refused"));
-      }
-    }
     const t = prepareBot({ store: new DownStore() });
     await t.send(updates.command(meera, "report"));
     expect(methods(t)).toEqual(["sendMessage"]);

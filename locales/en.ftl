@@ -56,6 +56,9 @@ notice-choose-kind = To add that, first choose what it is: a link, an account, a
 notice-file-minor =
     I didn't open that file, and I won't: if you were under 18 in a picture or video, it must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
     Send me the link to where it is posted instead. The link alone is enough to report it.
+notice-file-minor-link-kept =
+    I didn't open that file, and I won't: if you were under 18 in a picture or video, it must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
+    I kept the link you wrote with it. The link alone is enough to report it.
 notice-file-too-big = That file is bigger than { $max } MB, the most Telegram lets me read, so I couldn't fingerprint it. It still counts: add a 📝 note describing it (what it shows, where and when you got it), and keep the file safe.
 notice-file-unavailable = I couldn't read that file just now. Please send it again in a moment, or add a 📝 note describing it.
 notice-link-invalid = That doesn't look like a web link. A link starts with https:// or www., for example https://instagram.com/p/… In most apps: Share → Copy link.

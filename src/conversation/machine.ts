@@ -41,6 +41,8 @@ export interface ConversationContext extends Situation {
   nextId: number;
   /** Links or file fingerprints they sent outside the log (an album is several), waiting for "add?". */
   pending: NewItem[];
+  /** Offers made so far, never reset: names each offer screen, so an old offer's button is known as old. */
+  offers: number;
   /** What the log is waiting for them to type or send. */
   adding?: ItemKind | undefined;
   /** Which page of the log's remove list is shown. */
@@ -111,6 +113,7 @@ export function freshContext(locale: Locale): ConversationContext {
     evidence: [],
     nextId: 1,
     pending: [],
+    offers: 0,
     page: 0,
   };
 }
@@ -201,6 +204,7 @@ export function createConversationMachine(content: Content) {
       addItem: assign(({ context, event }) => withItems(context, event.type === "ADD_ITEM" ? [event.item] : [])),
       addPending: assign({
         pending: ({ context, event }) => (event.type === "OFFER" ? [...context.pending, event.item].slice(-PENDING_KEPT) : context.pending),
+        offers: ({ context }) => context.offers + 1,
       }),
       acceptPending: assign(({ context }) => ({ ...withItems(context, context.pending), pending: [] })),
       clearPending: assign({ pending: [] }),

@@ -17,8 +17,8 @@ export function positionOf(snapshot: { value: StateValue; context: ConversationC
   if (path.startsWith("evidence.")) return `${path}#${snapshot.context.step}`;
   if (path === "takedown") return `${path}#${snapshot.context.route}`;
   if (path === "reporting.detail") return `${path}#${snapshot.context.report}`;
-  // An older offer's "add" would also add what a newer message offered: tell them apart.
-  if (path === "offer") return `${path}#${snapshot.context.pending.length}`;
+  // An older offer's "add" would add what a newer message offered: every offer has its own name.
+  if (path === "offer") return `${path}#${snapshot.context.offers}`;
   return path;
 }
 

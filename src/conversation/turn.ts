@@ -44,6 +44,7 @@ const StoredContext = z.object({
   nextId: z.number().int().min(1).default(1),
   // Offers are fleeting: any that no longer read as items are dropped, not the whole session.
   pending: z.array(PendingItem).max(PENDING_KEPT).catch([]).default([]),
+  offers: z.number().int().min(0).default(0),
   adding: ItemKind.optional(),
   page: z.number().int().min(0).default(0),
 });
@@ -96,6 +97,7 @@ export type Notice =
   | "send-file"
   | "choose-kind"
   | `file-${FileRefusal}`
+  | "file-minor-link-kept"
   | ParseError;
 
 export interface Turn {
@@ -340,11 +342,14 @@ function fileSent(machine: ConversationMachine, before: ConversationSnapshot, in
     step = before.matches("log") ? addItem(machine, before, item) : { snapshot: send(machine, before, { type: "OFFER", item }), notice };
   }
   // Links written under it (a caption) are evidence too, taken like typed ones; the file's own notice stays.
-  for (const url of findLinks(input.caption ?? "", PENDING_KEPT).filter((u) => u.length <= LIMITS.link)) {
+  const links = findLinks(input.caption ?? "", PENDING_KEPT).filter((u) => u.length <= LIMITS.link);
+  const inLog = step.snapshot.matches("log");
+  for (const url of links) {
     const link: NewItem = { kind: "link", at: input.at, url };
-    const snapshot = step.snapshot.matches("log") ? addItem(machine, step.snapshot, link).snapshot : send(machine, step.snapshot, { type: "OFFER", item: link });
-    step = { ...step, snapshot };
+    step = { ...step, snapshot: inLog ? addItem(machine, step.snapshot, link).snapshot : send(machine, step.snapshot, { type: "OFFER", item: link }) };
   }
+  // "Send me the link instead" would be wrong when the link they sent is already in the log.
+  if (inLog && links.length > 0 && step.notice === "file-minor") step = { ...step, notice: "file-minor-link-kept" };
   return step;
 }
 

@@ -27,6 +27,12 @@ class Person {
     if (!button) throw new Error(`no "${label}" on ${this.last.screen.id}: ${this.last.screen.buttons.flat().map((b) => b.label).join(" | ")}`);
     return this.take({ kind: "event", event: button.event, screen: this.last.screen.id, locale: this.locale });
   }
+  /** Taps a button on an older message: `screen` as it was shown then. */
+  tapOn(screen: Reply["screen"], label: string): this {
+    const button = screen.buttons.flat().find((b) => b.label.includes(label));
+    if (!button) throw new Error(`no "${label}" on ${screen.id}`);
+    return this.take({ kind: "event", event: button.event, screen: screen.id, locale: this.locale });
+  }
   type(text: string, at = "2026-11-25T10:00:00.000Z"): this {
     return this.take({ kind: "text", crisis: undefined, text, at, locale: this.locale });
   }
@@ -265,6 +271,36 @@ describe("offers that arrive together", () => {
     p.tap("Add to my log");
     expect(p.items.map((i) => (i.kind === "file" ? i.sha256 : ""))).toEqual([hash(1), hash(2), hash(3)]);
     expect(p.text).toContain("It now has 3 items");
+  });
+
+  it("an older offer's button stays old after the offers were cleared and a new one began", () => {
+    const p = new Person().event({ type: "BEGIN" }).type("https://probe.example/first");
+    const older = p.last.screen;
+    p.event({ type: "LOG" }).tap("Back").type("https://probe.example/second");
+    p.tapOn(older, "Add to my log");
+    expect(p.last.turn.notice).toBe("stale-button");
+    expect(p.items).toEqual([]);
+  });
+
+  it("with 10 offers waiting, a newer message (which pushes the oldest out) makes the older button old", () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `https://cap.example/n${i}`).join(" ");
+    const p = new Person().event({ type: "BEGIN" }).type(ten);
+    const older = p.last.screen;
+    p.type("and https://cap.example/eleventh");
+    expect(p.text).not.toContain("https://cap.example/n0");
+    p.tapOn(older, "Add to my log");
+    expect(p.last.turn.notice).toBe("stale-button");
+    expect(p.items).toEqual([]);
+  });
+
+  it("an under-18 person in the log whose photo carries a link is told the link was kept, not asked for it", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("safe right now").tap("blackmailed").tap("under 18").event({ type: "LOG" });
+    p.last = reply(p.deps, p.stored, { kind: "file", locale: "en", at: "2026-11-25T10:05:00.000Z", fingerprint: undefined, refused: "minor", caption: "in log https://cap.example/inlog" });
+    p.stored = p.last.turn.stored;
+    expect(p.text).toContain("I didn't open that file");
+    expect(p.text).toContain("I kept the link you wrote with it");
+    expect(p.text).not.toContain("Send me the link");
+    expect(p.items).toMatchObject([{ kind: "link", url: "https://cap.example/inlog" }]);
   });
 
   it("tapping yes on an older offer, after a newer one arrived, adds nothing unseen", () => {

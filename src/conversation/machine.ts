@@ -130,7 +130,8 @@ function withItems(context: ConversationContext, items: readonly NewItem[]): Pic
   return { evidence, nextId };
 }
 
-const pages = (c: ConversationContext) => Math.max(1, Math.ceil(c.evidence.length / REMOVE_PAGE));
+/** Pages of the "remove" list for a log of `count` items (an empty log still shows one). */
+export const removePages = (count: number) => Math.max(1, Math.ceil(count / REMOVE_PAGE));
 
 export function createConversationMachine(content: Content) {
   const stepCount = (c: ConversationContext) => evidenceSteps(content, c).length;
@@ -210,10 +211,10 @@ export function createConversationMachine(content: Content) {
       clearPending: assign({ pending: [] }),
       removeItem: assign(({ context, event }) => {
         const evidence = context.evidence.filter((i) => String(i.id) !== valueOf(event));
-        return { evidence, page: Math.min(context.page, Math.max(0, Math.ceil(evidence.length / REMOVE_PAGE) - 1)) };
+        return { evidence, page: Math.min(context.page, removePages(evidence.length) - 1) };
       }),
       firstPage: assign({ page: 0 }),
-      nextPage: assign({ page: ({ context }) => (context.page + 1) % pages(context) }),
+      nextPage: assign({ page: ({ context }) => (context.page + 1) % removePages(context.evidence.length) }),
     },
   }).createMachine({
     id: "nyf",

@@ -1,9 +1,9 @@
 import type { Content } from "../content/schema.js";
-import { REMOVE_PAGE, type ConversationContext } from "../conversation/machine.js";
+import { REMOVE_PAGE, removePages, type ConversationContext } from "../conversation/machine.js";
 import { countryOf } from "../conversation/steps.js";
 import { formatBytes, formatReceived, formatWhen, moneyDetails, shorten } from "../evidence/describe.js";
 import { LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
-import { button, lines, text, type Button, type Screen, type Text } from "./screen.js";
+import { button, helpRow, lines, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
  * The evidence log's screens: the list, "send me the …" prompts, removing, and the offer made when
@@ -16,8 +16,6 @@ type Body = Pick<Screen, "parts" | "buttons">;
 const LIST_SHOWN = 10;
 /** Characters of an item shown in a list line. */
 const LINE_CHARS = 70;
-
-const helpRow = (): Button[] => [button("btn-helplines", { type: "HELPLINES" }), button("btn-menu", { type: "MENU" })];
 
 /** One short line for an item, in their language and their country's time. */
 export function itemLine(item: EvidenceItem | NewItem, n: number | string, c: ConversationContext, content: Content): Text {
@@ -78,7 +76,7 @@ function input(c: ConversationContext): Body {
 }
 
 function remove(content: Content, c: ConversationContext): Body {
-  const pages = Math.max(1, Math.ceil(c.evidence.length / REMOVE_PAGE));
+  const pages = removePages(c.evidence.length);
   const page = Math.min(c.page, pages - 1);
   // Newest first: what they just added is what they most likely want to take back.
   const newestFirst = [...c.evidence].reverse();

@@ -47,3 +47,6 @@ export const button = (key: string, event: ConversationEvent, args?: Record<stri
   label: text(key, args),
   event,
 });
+
+/** Helplines and the menu: the row that keeps help one tap away. */
+export const helpRow = (): Button[] => [button("btn-helplines", { type: "HELPLINES" }), button("btn-menu", { type: "MENU" })];

@@ -18,7 +18,7 @@ import {
 } from "../conversation/steps.js";
 import { caseSummary } from "./case-summary.js";
 import { evidenceLogScreen } from "./evidence-log.js";
-import { button, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
+import { button, helpRow, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
  * Snapshot → Screen: one function per screen, chosen by state. Pure: the same snapshot always
@@ -27,7 +27,6 @@ import { button, lines as list, text, type Button, type Screen, type Text } from
 
 type View = { value: StateValue; context: ConversationContext };
 
-const helpRow = (): Button[] => [button("btn-helplines", { type: "HELPLINES" }), button("btn-menu", { type: "MENU" })];
 const backRow = (): Button[] => [button("btn-back", { type: "BACK" })];
 const backSkipRow = (): Button[] => [button("btn-back", { type: "BACK" }), button("btn-skip", { type: "SKIP" })];
 

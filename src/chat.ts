@@ -4,13 +4,12 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { acceptsImages, type FileFingerprint } from "./conversation/turn.js";
+import type { FileFingerprint } from "./conversation/turn.js";
 import { LIMITS } from "./evidence/item.js";
 import { sha256OfStream, TooLargeError } from "./evidence/sha256.js";
-import { buildReport, reportFileName } from "./report/case-report.js";
-import { complaintText } from "./report/complaint.js";
+import { prepareReport } from "./report/case-report.js";
 import { renderPdf } from "./report/render-pdf.js";
-import { ChatRecord } from "./telegram/chat-record.js";
+import { recordAcceptsImages } from "./telegram/chat-record.js";
 import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
 import type { PersonInput } from "./conversation/turn.js";
@@ -58,10 +57,10 @@ async function chat(): Promise<void> {
     if (result.turn.report) {
       const context = result.turn.snapshot.context;
       const t = deps.translate(context.locale);
-      const now = new Date();
-      const path = join(tmpdir(), reportFileName(now));
-      await writeFile(path, await renderPdf(buildReport({ content: deps.content, context, t, now })));
-      out.write(`[PDF] ${path}\n\n${t("complaint-message-intro")}\n\n${complaintText(deps.content, context, t)}\n\n`);
+      const { doc, fileName, complaint } = prepareReport({ content: deps.content, context, t, now: new Date() });
+      const path = join(tmpdir(), fileName);
+      await writeFile(path, await renderPdf(doc));
+      out.write(`[PDF] ${path}\n\n${t("complaint-message-intro")}\n\n${complaint}\n\n`);
     }
   };
 
@@ -70,8 +69,7 @@ async function chat(): Promise<void> {
     const at = new Date().toISOString();
     const ext = extname(path).toLowerCase();
     const type: FileFingerprint["type"] = [".jpg", ".jpeg", ".png", ".webp", ".heic"].includes(ext) ? "photo" : [".mp4", ".mov", ".webm"].includes(ext) ? "video" : "document";
-    const record = ChatRecord.safeParse((await vault.load(CHAT_ID)).data);
-    if (type !== "document" && !acceptsImages(deps.machine, record.success ? record.data.conversation : undefined)) {
+    if (type !== "document" && !recordAcceptsImages(deps.machine, (await vault.load(CHAT_ID)).data)) {
       return turn({ kind: "file", locale, at, fingerprint: undefined, refused: "minor" });
     }
     try {

@@ -52,7 +52,8 @@ function lineEntry(line: Helpline, t: Translate): string {
   return `${t(`line-${line.id}`)}: ${contactOf(line)} — ${t(`line-${line.id}-about`)}`;
 }
 
-export function buildReport({ content, context: c, t, now }: ReportInput): ReportDocument {
+/** `complaint` is the complaint text when the caller already has it (it also sends it as a message). */
+export function buildReport({ content, context: c, t, now }: ReportInput, complaint = complaintText(content, c, t)): ReportDocument {
   const country = countryOf(content, c.country);
   const tz = country.timeZone;
   const ordered = timeline(c.evidence, tz);
@@ -120,7 +121,7 @@ export function buildReport({ content, context: c, t, now }: ReportInput): Repor
     heading: t("report-complaint-heading"),
     blocks: [
       { kind: "paragraph", text: t(c.country === "in" ? "report-complaint-how-in" : "report-complaint-how") },
-      { kind: "boxed", text: complaintText(content, c, t) },
+      { kind: "boxed", text: complaint },
     ],
   });
 
@@ -161,4 +162,16 @@ export function buildReport({ content, context: c, t, now }: ReportInput): Repor
 /** A file name that says nothing about what is inside, for a phone someone else may see. */
 export function reportFileName(now: Date): string {
   return `notes-${now.toISOString().slice(0, 10)}.pdf`;
+}
+
+/** What /report hands over, in both transports: the PDF's document, its file name, and the complaint text to copy. */
+export interface PreparedReport {
+  doc: ReportDocument;
+  fileName: string;
+  complaint: string;
+}
+
+export function prepareReport(input: ReportInput): PreparedReport {
+  const complaint = complaintText(input.content, input.context, input.t);
+  return { doc: buildReport(input, complaint), fileName: reportFileName(input.now), complaint };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Locale } from "../conversation/machine.js";
-import { StoredConversation } from "../conversation/turn.js";
+import type { ConversationMachine, Locale } from "../conversation/machine.js";
+import { acceptsImages, StoredConversation } from "../conversation/turn.js";
 
 /** How many recent update ids a record remembers: Telegram re-sends the latest ones, not old ones. */
 export const SEEN_KEPT = 8;
@@ -17,6 +17,12 @@ export const ChatRecord = z.object({
   seen: z.array(z.number().int()).max(SEEN_KEPT).default([]),
 });
 export type ChatRecord = z.infer<typeof ChatRecord>;
+
+/** Whether images may be opened for a stored record's chat: not for someone who said they are under 18. */
+export function recordAcceptsImages(machine: ConversationMachine, data: unknown): boolean {
+  const record = ChatRecord.safeParse(data);
+  return acceptsImages(machine, record.success ? record.data.conversation : undefined);
+}
 
 /** The language of a stored record, if it can be read; `fallback` (Telegram's) otherwise. */
 export function recordLocale(data: unknown, fallback: Locale): Locale {

@@ -1,7 +1,6 @@
 import type { PersonInput } from "../conversation/turn.js";
-import { acceptsImages } from "../conversation/turn.js";
 import type { Locale } from "../conversation/machine.js";
-import { ChatRecord } from "./chat-record.js";
+import { recordAcceptsImages } from "./chat-record.js";
 import type { BotContext } from "./context.js";
 import { FingerprintError, fingerprintFile, incomingFile } from "./file-fingerprint.js";
 import type { TurnDeps } from "./take-turn.js";
@@ -31,8 +30,7 @@ export async function fileInput(ctx: BotContext, deps: FileDeps, locale: Locale)
   if (ctx.opened && "unreachable" in ctx.opened) return { kind: "file", locale, at, fingerprint: undefined, refused: "unavailable" };
   if (mayShowSomeone(file.type, file.mime)) {
     // The gate already read the session for this update.
-    const opened = ctx.opened && "data" in ctx.opened ? ChatRecord.safeParse(ctx.opened.data) : undefined;
-    if (!acceptsImages(deps.machine, opened?.success ? opened.data.conversation : undefined)) {
+    if (!recordAcceptsImages(deps.machine, ctx.opened && "data" in ctx.opened ? ctx.opened.data : undefined)) {
       // Not "why": a log line should not say which session belongs to a child.
       ctx.log.info("file not opened");
       return { kind: "file", locale, at, fingerprint: undefined, refused: "minor" };

@@ -1,7 +1,6 @@
 import { InputFile } from "grammy";
 import type { ConversationContext } from "../conversation/machine.js";
-import { buildReport, reportFileName } from "../report/case-report.js";
-import { complaintText } from "../report/complaint.js";
+import { prepareReport } from "../report/case-report.js";
 import type { RenderedPdf } from "../report/pdf-renderer.js";
 import { renderPdf } from "../report/render-pdf.js";
 import type { ReportDocument } from "../report/report-document.js";
@@ -19,19 +18,17 @@ export interface ReportDeps extends TurnDeps {
  */
 export async function sendReport(ctx: BotContext, deps: ReportDeps, context: ConversationContext): Promise<void> {
   const t = deps.translate(context.locale);
-  const now = new Date();
   const started = performance.now();
+  const { doc, fileName, complaint } = prepareReport({ content: deps.content, context, t, now: new Date() });
   try {
-    const doc = buildReport({ content: deps.content, context, t, now });
     const { pdf, threadId } = deps.reports ? await deps.reports.render(doc) : { pdf: await renderPdf(doc), threadId: 0 };
     ctx.log.info({ bytes: pdf.length, items: context.evidence.length, ms: Math.round(performance.now() - started), worker: threadId !== 0 }, "report rendered");
-    await ctx.replyWithDocument(new InputFile(pdf, reportFileName(now)), { caption: t("report-caption") });
+    await ctx.replyWithDocument(new InputFile(pdf, fileName), { caption: t("report-caption") });
   } catch (error) {
     ctx.log.warn({ err: error }, "report not sent");
     await ctx.reply(t("report-failed")).catch(() => undefined);
   }
   const intro = t("complaint-message-intro");
-  const complaint = complaintText(deps.content, context, t);
   // Telegram counts entity offsets in UTF-16 code units, as JavaScript strings do.
   await ctx.reply(`${intro}\n\n${complaint}`, { entities: [{ type: "pre", offset: intro.length + 2, length: complaint.length }] });
 }

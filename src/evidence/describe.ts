@@ -8,9 +8,29 @@ import type { EvidenceItem } from "./item.js";
 const INTL_LOCALE = { en: "en-IN", hi: "hi-IN" } as const;
 export type DisplayLocale = keyof typeof INTL_LOCALE;
 
+/**
+ * Making an Intl formatter costs far more than using one, and a report formats hundreds of times.
+ * The keys are few: two languages, the zones in flows/countries.yaml, a handful of option sets.
+ */
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/** 284113 → "2,84,113" in Indian grouping, as people here write amounts and sizes. */
+export function formatNumber(n: number | bigint, locale: DisplayLocale): string {
+  const key = `n|${locale}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(INTL_LOCALE[locale])));
+  return format.format(n);
+}
+
 /** When an item was received, e.g. "14 Mar 2026, 9:05 pm". */
 export function formatReceived(iso: string, locale: DisplayLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     timeZone,
     day: "numeric",
     month: "short",
@@ -26,7 +46,7 @@ export function formatWhen(when: string, locale: DisplayLocale): string {
   const [y, m, d] = date!.split("-").map(Number);
   // Built in UTC and shown in UTC: the wall-clock time they typed, unshifted.
   const moment = new Date(Date.UTC(y!, m! - 1, d, ...(time ? time.split(":").map(Number) : [0, 0])));
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateFormat(INTL_LOCALE[locale], {
     timeZone: "UTC",
     day: "numeric",
     month: "long",
@@ -37,7 +57,7 @@ export function formatWhen(when: string, locale: DisplayLocale): string {
 
 /** The date the report prints at its top, in their zone. */
 export function formatDay(date: Date, locale: DisplayLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
+  return dateFormat(INTL_LOCALE[locale], { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
 }
 
 /** 1234567 → "1.2 MB": for people, not machines; the report keeps the exact byte count. */
@@ -54,7 +74,7 @@ export function moneyDetails(item: Omit<Extract<EvidenceItem, { kind: "money" }>
   const parts: string[] = [];
   if (item.amount) {
     const [whole, fraction] = item.amount.split(".");
-    const grouped = new Intl.NumberFormat(INTL_LOCALE[locale]).format(BigInt(whole!));
+    const grouped = formatNumber(BigInt(whole!), locale);
     const sign = item.currency ? (CURRENCY_SIGN[item.currency] ?? `${item.currency} `) : "";
     parts.push(`${sign}${grouped}${fraction ? `.${fraction}` : ""}`);
   }
@@ -78,7 +98,7 @@ export function shorten(text: string, max: number): string {
  */
 export function timelineKey(item: EvidenceItem, timeZone: string): string {
   if (item.kind === "date") return item.when.length === 10 ? `${item.when}T00:00` : item.when;
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = dateFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

@@ -1,7 +1,7 @@
 import type { Content, Helpline } from "../content/schema.js";
 import type { ConversationContext } from "../conversation/machine.js";
 import { applicableLaws, countryOf, reportingRoutes } from "../conversation/steps.js";
-import { formatDay, formatReceived, formatWhen, moneyDetails, timeline } from "../evidence/describe.js";
+import { formatDay, formatNumber, formatReceived, formatWhen, moneyDetails, timeline } from "../evidence/describe.js";
 import type { EvidenceItem } from "../evidence/item.js";
 import { translateText, type Translate } from "../screens/render.js";
 import { caseSummary } from "../screens/case-summary.js";
@@ -21,7 +21,6 @@ export interface ReportInput {
   now: Date;
 }
 
-const grouped = (n: number, locale: "en" | "hi") => new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN").format(n);
 
 /** What one item says, in words, for the timeline. */
 function itemDetail(item: EvidenceItem, c: ConversationContext, t: Translate): string {
@@ -40,7 +39,7 @@ function itemDetail(item: EvidenceItem, c: ConversationContext, t: Translate): s
     case "note":
       return `${label}: ${item.text}`;
     case "file":
-      return `${label}: ${t(`report-file-type-${item.type}`)}, ${t("report-bytes", { bytes: grouped(item.size, c.locale) })}\nSHA-256 ${item.sha256}`;
+      return `${label}: ${t(`report-file-type-${item.type}`)}, ${t("report-bytes", { bytes: formatNumber(item.size, c.locale) })}\nSHA-256 ${item.sha256}`;
   }
 }
 
@@ -87,7 +86,7 @@ export function buildReport({ content, context: c, t, now }: ReportInput, compla
         { kind: "paragraph", text: t("report-files-intro") },
         ...files.map((f): Block => ({
           kind: "mono",
-          text: `#${number(f)} · ${t(`report-file-type-${f.type}`)}${f.mime ? ` (${f.mime})` : ""} · ${t("report-bytes", { bytes: grouped(f.size, c.locale) })} · ${formatReceived(f.at, c.locale, tz)}\nSHA-256 ${f.sha256}`,
+          text: `#${number(f)} · ${t(`report-file-type-${f.type}`)}${f.mime ? ` (${f.mime})` : ""} · ${t("report-bytes", { bytes: formatNumber(f.size, c.locale) })} · ${formatReceived(f.at, c.locale, tz)}\nSHA-256 ${f.sha256}`,
         })),
         { kind: "paragraph", text: t("report-files-check") },
       ],

@@ -316,19 +316,16 @@ function typed(
     }
     return addItem(machine, before, { kind: adding, at, ...parsed.value } as NewItem);
   }
-  const links = findLinks(text, PENDING_KEPT).filter((url) => url.length <= LIMITS.link);
+  const links = linksIn(text);
   if (before.matches({ log: "input" }) || before.matches({ log: "list" })) {
     // Waiting for a file, or looking at the log: links go straight in; anything else needs a kind first.
     if (links.length === 0) return { snapshot: before, notice: adding === "file" ? "send-file" : "choose-kind" };
-    let step: Step = { snapshot: before, notice: undefined };
-    for (const url of links) step = addItem(machine, step.snapshot, { kind: "link", at, url });
-    return step;
+    const snapshot = takeLinks(machine, before, links, at, true);
+    const added = snapshot.context.evidence.length - before.context.evidence.length;
+    if (added < links.length) return { snapshot, notice: "log-full", noticeArgs: { max: LIMITS.items } };
+    return { snapshot, notice: "item-added", noticeArgs: { count: snapshot.context.evidence.length } };
   }
-  if (links.length > 0) {
-    let snapshot = before;
-    for (const url of links) snapshot = send(machine, snapshot, { type: "OFFER", item: { kind: "link", at, url } });
-    return { snapshot, notice };
-  }
+  if (links.length > 0) return { snapshot: takeLinks(machine, before, links, at, false), notice };
   return { snapshot: before, notice: notice ?? "not-understood" };
 }
 
@@ -342,15 +339,27 @@ function fileSent(machine: ConversationMachine, before: ConversationSnapshot, in
     step = before.matches("log") ? addItem(machine, before, item) : { snapshot: send(machine, before, { type: "OFFER", item }), notice };
   }
   // Links written under it (a caption) are evidence too, taken like typed ones; the file's own notice stays.
-  const links = findLinks(input.caption ?? "", PENDING_KEPT).filter((u) => u.length <= LIMITS.link);
+  const links = linksIn(input.caption ?? "");
+  if (links.length === 0) return step;
   const inLog = step.snapshot.matches("log");
-  for (const url of links) {
-    const link: NewItem = { kind: "link", at: input.at, url };
-    step = { ...step, snapshot: inLog ? addItem(machine, step.snapshot, link).snapshot : send(machine, step.snapshot, { type: "OFFER", item: link }) };
-  }
+  step = { ...step, snapshot: takeLinks(machine, step.snapshot, links, input.at, inLog) };
   // "Send me the link instead" would be wrong when the link they sent is already in the log.
-  if (inLog && links.length > 0 && step.notice === "file-minor") step = { ...step, notice: "file-minor-link-kept" };
+  if (inLog && step.notice === "file-minor") step = { ...step, notice: "file-minor-link-kept" };
   return step;
+}
+
+/** The links in what they wrote that the log can hold. */
+const linksIn = (text: string) => findLinks(text, PENDING_KEPT).filter((url) => url.length <= LIMITS.link);
+
+/** Links go straight into the log (as room allows) when `inLog`; otherwise they are offered. */
+function takeLinks(machine: ConversationMachine, from: ConversationSnapshot, links: readonly string[], at: string, inLog: boolean): ConversationSnapshot {
+  let snapshot = from;
+  for (const url of links) {
+    const item: NewItem = { kind: "link", at, url };
+    if (inLog && snapshot.context.evidence.length >= LIMITS.items) break;
+    snapshot = send(machine, snapshot, inLog ? { type: "ADD_ITEM", item } : { type: "OFFER", item });
+  }
+  return snapshot;
 }
 
 /** "Add it to my log?" → yes: say they went in (with its fingerprint for one file), or that the log is full. */

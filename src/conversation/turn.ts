@@ -317,7 +317,7 @@ function typed(
     return addItem(machine, before, { kind: adding, at, ...parsed.value } as NewItem);
   }
   const links = linksIn(text);
-  if (before.matches({ log: "input" }) || before.matches({ log: "list" })) {
+  if (takesItems(before)) {
     // Waiting for a file, or looking at the log: links go straight in; anything else needs a kind first.
     if (links.length === 0) return { snapshot: before, notice: adding === "file" ? "send-file" : "choose-kind" };
     const snapshot = takeLinks(machine, before, links, at, true);
@@ -336,17 +336,20 @@ function fileSent(machine: ConversationMachine, before: ConversationSnapshot, in
     step = { snapshot: before, notice: `file-${refusal}`, noticeArgs: { max: LIMITS.fileBytes / (1024 * 1024) } };
   } else {
     const item: NewItem = { kind: "file", at: input.at, ...input.fingerprint };
-    step = before.matches("log") ? addItem(machine, before, item) : { snapshot: send(machine, before, { type: "OFFER", item }), notice };
+    step = takesItems(before) ? addItem(machine, before, item) : { snapshot: send(machine, before, { type: "OFFER", item }), notice };
   }
   // Links written under it (a caption) are evidence too, taken like typed ones; the file's own notice stays.
   const links = linksIn(input.caption ?? "");
   if (links.length === 0) return step;
-  const inLog = step.snapshot.matches("log");
+  const inLog = takesItems(step.snapshot);
   step = { ...step, snapshot: takeLinks(machine, step.snapshot, links, input.at, inLog) };
   // "Send me the link instead" would be wrong when the link they sent is already in the log.
   if (inLog && step.notice === "file-minor") step = { ...step, notice: "file-minor-link-kept" };
   return step;
 }
+
+/** The log's list and its "send me…" screen take items straight in; anywhere else (its remove list too) they are offered. */
+const takesItems = (s: ConversationSnapshot) => s.matches({ log: "list" }) || s.matches({ log: "input" });
 
 /** The links in what they wrote that the log can hold. */
 const linksIn = (text: string) => findLinks(text, PENDING_KEPT).filter((url) => url.length <= LIMITS.link);

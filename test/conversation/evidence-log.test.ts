@@ -172,6 +172,16 @@ describe("the evidence log", () => {
     expect(p.at).toBe("log.list");
   });
 
+  it("a file sent while the remove list is open is offered, not reported as added when it wasn't", () => {
+    const p = new Person().event({ type: "LOG" }).type("https://a.example/1").tap("Remove");
+    expect(p.at).toBe("log.remove");
+    p.file({ sha256: HASH, size: 2048, type: "photo" });
+    expect(p.text).not.toContain("Fingerprint added");
+    expect(p.at).toBe("offer#1");
+    p.tap("Add to my log");
+    expect(p.items.map((i) => i.kind)).toEqual(["link", "file"]);
+  });
+
   it("a file over Telegram's 20 MB limit gets a clear message and a way to log it by description", () => {
     const p = new Person().event({ type: "LOG" }).tap("Screenshot or file").file({ sha256: HASH, size: 0, type: "photo" }, "too-big");
     expect(p.text).toContain("bigger than 20 MB");

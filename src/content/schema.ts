@@ -108,6 +108,10 @@ export const Country = z.object({
   emergency: z.array(id).min(1),
   /** Lines shown on the crisis screen, after emergency. */
   crisis: z.array(id).min(1),
+  /** Lines shown on the danger screen (someone else is hurting or threatening them), after emergency. */
+  danger: z.array(id).default([]),
+  /** The danger screen shows `danger-silent-<id>`: silent ways to reach the emergency number there. */
+  silent: z.boolean().default(false),
   /** Lines shown on the support screen. */
   support: z.array(id),
   /** Route ids for reporting to police or a regulator. */

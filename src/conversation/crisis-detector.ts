@@ -31,8 +31,12 @@ import type { CrisisTerms } from "../content/schema.js";
  * (each alternative must be a single word); `#` is any number (for "5 kms" in excludes).
  */
 
-/** What the detector found. Deliberately only the language group: it may be logged. */
+/** Whose harm a crisis message is about: the person's own (suicide, self-harm) or someone else's. */
+export type CrisisKind = "self" | "danger";
+
+/** What the detector found. Deliberately only the kind and the language group: both may be logged. */
 export interface CrisisMatch {
+  kind: CrisisKind;
   group: string;
 }
 
@@ -366,7 +370,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     for (let i = 0; i < n; i++) {
       for (const p of startsAt(termIndex, i)) {
         const end = extend(p, 0, i);
-        if (end >= 0 && !covered(i, end)) return { group: p.group };
+        if (end >= 0 && !covered(i, end)) return { kind: "self", group: p.group };
       }
     }
     return undefined;

@@ -101,7 +101,7 @@ export function createBot(deps: BotDeps) {
     const said = ctx.msg.text ?? ctx.msg.caption;
     const crisis = said ? deps.detectCrisis(said) : undefined;
     if (!crisis) return next();
-    ctx.log.info({ group: crisis.group }, "crisis detected");
+    ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected");
     sendUrgently(ctx.api);
     await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "new");
   });

@@ -230,9 +230,9 @@ describe("crisis detector", () => {
   }
 
   it("names the language group of the phrase that matched", () => {
-    expect(detect("I want to die")).toEqual({ group: "en" });
-    expect(detect("मैं मरना चाहती हूँ")).toEqual({ group: "hi" });
-    expect(detect("main marna chahti hu")).toEqual({ group: "hinglish" });
+    expect(detect("I want to die")).toEqual({ kind: "self", group: "en" });
+    expect(detect("मैं मरना चाहती हूँ")).toEqual({ kind: "self", group: "hi" });
+    expect(detect("main marna chahti hu")).toEqual({ kind: "self", group: "hinglish" });
   });
 
   it("finds a crisis phrase at the end of a 4,096-character message", () => {

@@ -40,7 +40,7 @@ describe("one turn of the conversation", () => {
   });
 
   it("a crisis in typed text opens the crisis screen and is flagged (without the text)", () => {
-    const turn = runTurn(machine, undefined, { kind: "text", crisis: { group: "en" }, locale: en });
+    const turn = runTurn(machine, undefined, { kind: "text", crisis: { kind: "self", group: "en" }, locale: en });
     expect(turn.crisis).toBe(true);
     expect(turn.snapshot.value).toBe("crisis");
     expect(JSON.stringify(turn.stored)).not.toContain("\"group\"");

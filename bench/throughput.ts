@@ -92,8 +92,8 @@ export interface ThroughputResult {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WORKER = fileURLToPath(new URL("./throughput-worker.ts", import.meta.url));
-const WEBHOOK_SECRET = "bench_webhook_secret-01";
-const PSEUDONYM_SECRET = "bench-throughput-pseudonym-secret-0123456789";
+const WEBHOOK_SECRET = "bench_webhook_8d3f1a6c9e2b5d0f7a4c1e8b3d6f9a2c5e0b7d4f1a8c3e6b9d2f5a0c7e4b1d8f";
+const PSEUDONYM_SECRET = "b7e2d9f4a1c6e3b8d5f0a7c2e9b4d1f6a3c8e5b0d7f2a9c4e1b6d3f8a5c0e7b2";
 const REQUEST_TIMEOUT_MS = 20_000;
 const FIRST_CHAT = 5_000_000_000;
 const WARMUP_CHAT = 6_000_000_000;

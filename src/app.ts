@@ -118,7 +118,7 @@ async function poll(bot: NyfBot, logger: Logger): Promise<() => Promise<void>> {
 
 /** Webhook mode: the HTTP server first, then tell Telegram where it is. */
 async function serveWebhook(bot: NyfBot, store: SessionStore, webhook: NonNullable<Config["webhook"]>, logger: Logger, host?: string): Promise<WebhookServer> {
-  if (!webhook.secret) logger.warn("WEBHOOK_SECRET not set: anyone who finds the URL can post updates (allowed outside production only)");
+  if (!webhook.secret) logger.warn("WEBHOOK_SECRET not set: anything on this machine can post updates (allowed for a loopback WEBHOOK_URL only)");
   const server = await startWebhookServer({ bot, store, path: webhook.path, secret: webhook.secret, port: webhook.port, host, logger });
   logger.info({ bot: bot.botInfo.username, port: server.port, path: webhook.path }, "bot starting (webhook)");
   try {

@@ -18,7 +18,8 @@ const Env = z.object({
   UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional(),
   UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
   PSEUDONYM_SECRET: z.string().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(72),
+  // Under an hour a person loses their place while reading a long screen.
+  SESSION_TTL_HOURS: z.coerce.number().min(1, "must be at least 1 (hour)").max(24 * 365).default(72),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Telegram calls only https; plain http is allowed for loopback (a local Bot API server or emulator).
@@ -26,7 +27,8 @@ const Env = z.object({
     .url({ protocol: /^https?$/, error: "must be an https:// URL" })
     .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u), "must be an https:// URL (http:// only for 127.0.0.1 or localhost)")
     .optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{12,256}$/, "must be 12-256 letters, digits, _ or -").optional(),
+  // Telegram's own rule for secret_token; strength is checked below (secretProblem).
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 letters, digits, _ or - (Telegram's alphabet for secret_token)").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
 });
 
@@ -44,9 +46,37 @@ export interface Config {
   nodeEnv: z.infer<typeof Env>["NODE_ENV"];
   /** Webhook mode: Telegram posts to `url`, whose path the server listens on. */
   webhook: { url: string; path: string; secret: string | undefined; port: number } | undefined;
+  /** WEBHOOK_SECRET on its own: the serverless entry has no WEBHOOK_URL but must check it all the same. */
+  webhookSecret: string | undefined;
 }
 
 export const MIN_SECRET_LENGTH = 32;
+const GENERATE = "generate one with `openssl rand -hex 32`";
+
+/**
+ * Why a secret is too weak to stand between the database and the people in it, or undefined.
+ * 32 random bytes written out: 64 hex digits or 43+ base64 characters (the only shapes a generator
+ * gives), and not a low-variety string such as 64 × "a" or "0123456789abcdef" four times, which
+ * have the right length but almost no entropy. A random secret passes these with certainty
+ * (64 random hex digits show ~16 distinct digits and ~56 distinct pairs).
+ */
+export function secretProblem(secret: string, alphabet: "base64" | "base64url"): string | undefined {
+  // Hex digits carry 4 bits each, base64 characters 6: a string of hex digits only is read as hex.
+  const hex = /^[0-9a-fA-F]+$/.test(secret);
+  const longEnough = hex ? secret.length >= 64 : (alphabet === "base64" ? /^[A-Za-z0-9+/_-]{43,}={0,2}$/ : /^[A-Za-z0-9_-]{43,}$/).test(secret);
+  if (!longEnough) return `it must be 32 random bytes written as 64 hex digits or 43+ base64 characters; ${GENERATE}`;
+  const chars = secret.replace(/=+$/, "");
+  const distinct = new Set(chars).size;
+  const pairs = new Set(Array.from({ length: chars.length - 1 }, (_, i) => chars.slice(i, i + 2))).size;
+  if (distinct < (hex ? 10 : 16) || pairs < chars.length / 2) return `it looks hand-made (too few different characters or a repeated pattern); ${GENERATE}`;
+  return undefined;
+}
+
+/** Telegram posts from the internet to anything but these; a loopback URL is a local emulator or Bot API server. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 /** Pure: builds the config from an env-like record. `needsToken` is false for the terminal chat. */
 export function createConfig(env: Record<string, string | undefined>, { needsToken = true } = {}): Config {
@@ -65,15 +95,26 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
   let secretGenerated = false;
   if (!secret) {
     if (e.NODE_ENV !== "development") {
-      throw new ConfigError(`PSEUDONYM_SECRET is missing: it is required when NODE_ENV=${e.NODE_ENV} (at least ${MIN_SECRET_LENGTH} characters, e.g. \`openssl rand -hex 32\`)`);
+      throw new ConfigError(`PSEUDONYM_SECRET is missing: it is required when NODE_ENV=${e.NODE_ENV} (32 random bytes; ${GENERATE})`);
     }
     secret = randomBytes(32).toString("hex");
     secretGenerated = true;
   } else if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError(`PSEUDONYM_SECRET is too short: it needs at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`);
+    throw new ConfigError(`PSEUDONYM_SECRET is too short: it needs at least ${MIN_SECRET_LENGTH} characters (${GENERATE})`);
+  } else if (e.NODE_ENV === "production") {
+    // Whoever guesses it can link every stored key back to a chat id: in production it must be random.
+    const problem = secretProblem(secret, "base64");
+    if (problem) throw new ConfigError(`PSEUDONYM_SECRET is too weak for production: ${problem}`);
   }
-  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET && e.NODE_ENV === "production") {
-    throw new ConfigError("WEBHOOK_SECRET is missing: it is required with WEBHOOK_URL when NODE_ENV=production, so that only Telegram can post updates");
+  // Whatever NODE_ENV says: a webhook reachable from the internet without a secret takes forged
+  // updates from anyone who finds the URL (NODE_ENV is too easy to leave unset to be the guard).
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET && !isLoopbackUrl(e.WEBHOOK_URL)) {
+    throw new ConfigError(`WEBHOOK_SECRET is missing: it is required with a WEBHOOK_URL that is not loopback, so that only Telegram can post updates (${GENERATE})`);
+  }
+  if (e.WEBHOOK_SECRET) {
+    // Checked in every mode: it is the only thing between the internet and the bot's input.
+    const problem = secretProblem(e.WEBHOOK_SECRET, "base64url");
+    if (problem) throw new ConfigError(`WEBHOOK_SECRET is too weak: ${problem}`);
   }
   if (e.STORE === "redis" && !e.REDIS_URL) throw new ConfigError("REDIS_URL is missing: it is required when STORE=redis");
   if (e.STORE === "upstash" && (!e.UPSTASH_REDIS_REST_URL || !e.UPSTASH_REDIS_REST_TOKEN)) {
@@ -94,5 +135,6 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET, port: e.PORT } : undefined,
+    webhookSecret: e.WEBHOOK_SECRET,
   };
 }

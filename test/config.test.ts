@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, createConfig } from "../src/config.js";
 
 const secret = "s".repeat(32);
+// As `openssl rand -hex 32` and `openssl rand -base64 32` print them.
+const strong = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const strongBase64 = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
+const webhookSecret = "3b1f0c2a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a";
 
 describe("config", () => {
   it("needs only a token in development; the secret is generated and flagged", () => {
@@ -26,11 +30,12 @@ describe("config", () => {
     [{ BOT_TOKEN: "1:a", STORE: "mongo" }, /STORE/],
     [{ BOT_TOKEN: "1:a", STORE: "redis" }, /REDIS_URL/],
     [{ BOT_TOKEN: "1:a", SESSION_TTL_HOURS: "-1" }, /SESSION_TTL_HOURS/],
+    [{ BOT_TOKEN: "1:a", SESSION_TTL_HOURS: "0.5" }, /SESSION_TTL_HOURS: must be at least 1/],
     [{ BOT_TOKEN: "1:a", TELEGRAM_API_ROOT: "not a url" }, /TELEGRAM_API_ROOT/],
     [{ BOT_TOKEN: "1:a", STORE: "redis", REDIS_URL: "127.0.0.1:6379" }, /REDIS_URL: must be a redis:\/\//],
     [{ BOT_TOKEN: "1:a", STORE: "upstash", UPSTASH_REDIS_REST_URL: "https://x.upstash.io" }, /UPSTASH_REDIS_REST_TOKEN/],
     [{ BOT_TOKEN: "1:a", WEBHOOK_URL: "http://bot.example.org/tg" }, /WEBHOOK_URL: must be an https:\/\/ URL/],
-    [{ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: secret, WEBHOOK_URL: "https://bot.example.org/tg" }, /WEBHOOK_SECRET is missing/],
+    [{ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: strong, WEBHOOK_URL: "https://bot.example.org/tg" }, /WEBHOOK_SECRET is missing/],
     [{ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/tg", WEBHOOK_SECRET: "bad secret!" }, /WEBHOOK_SECRET/],
   ])("refuses %o with a clear message", (env, message) => {
     expect(() => createConfig(env as Record<string, string>)).toThrow(ConfigError);
@@ -38,10 +43,54 @@ describe("config", () => {
   });
 
   it("webhook mode: the path comes from WEBHOOK_URL; plain http only for loopback", () => {
-    const config = createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: "abcdefghijkl", PORT: "9000" });
-    expect(config.webhook).toEqual({ url: "https://bot.example.org/telegram/hook", path: "/telegram/hook", secret: "abcdefghijkl", port: 9000 });
+    const config = createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: webhookSecret, PORT: "9000" });
+    expect(config.webhook).toEqual({ url: "https://bot.example.org/telegram/hook", path: "/telegram/hook", secret: webhookSecret, port: 9000 });
     expect(createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "http://127.0.0.1:8080/tg" }).webhook?.path).toBe("/tg");
     expect(createConfig({ BOT_TOKEN: "1:a" }).webhook).toBeUndefined();
+  });
+
+  it("a public webhook needs WEBHOOK_SECRET whatever NODE_ENV says; only a loopback one may go without", () => {
+    for (const NODE_ENV of ["development", "test", "production"]) {
+      const env = { BOT_TOKEN: "1:a", NODE_ENV, PSEUDONYM_SECRET: strong };
+      expect(() => createConfig({ ...env, WEBHOOK_URL: "https://bot.example.org/tg" })).toThrow(/WEBHOOK_SECRET is missing/);
+      expect(createConfig({ ...env, WEBHOOK_URL: "http://127.0.0.1:8080/tg" }).webhook?.secret).toBeUndefined();
+      expect(createConfig({ ...env, WEBHOOK_URL: "http://localhost:8080/tg" }).webhook?.secret).toBeUndefined();
+    }
+    // A name that merely starts like loopback is not loopback.
+    expect(() => createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://127.0.0.1.example.org/tg" })).toThrow(/WEBHOOK_SECRET is missing/);
+  });
+
+  it("WEBHOOK_SECRET on its own is kept for the serverless entry, which has no WEBHOOK_URL", () => {
+    expect(createConfig({ BOT_TOKEN: "1:a", WEBHOOK_SECRET: webhookSecret }).webhookSecret).toBe(webhookSecret);
+  });
+
+  it.each([
+    ["32 × 'a'", "a".repeat(32)],
+    ["64 × 'a' (hex-shaped, one character)", "a".repeat(64)],
+    ["a hex pattern repeated", "0123456789abcdef".repeat(4)],
+    ["a passphrase of the right length", "correct horse battery staple is long enough"],
+    ["24 random bytes (48 hex digits)", strong.slice(0, 48)],
+  ])("production refuses a weak PSEUDONYM_SECRET: %s", (_, weak) => {
+    expect(() => createConfig({ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: weak })).toThrow(/PSEUDONYM_SECRET is too (weak|short)/);
+  });
+
+  it("production takes a secret as openssl prints it, hex or base64", () => {
+    expect(createConfig({ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: strong }).secret).toBe(strong);
+    expect(createConfig({ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: strongBase64 }).secret).toBe(strongBase64);
+  });
+
+  it.each([
+    ["12 letters", "abcdefghijkl"],
+    ["64 × '_'", "_".repeat(64)],
+    ["base64 with '+' and '/', which Telegram refuses", "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg"],
+  ])("refuses a weak or unusable WEBHOOK_SECRET in any mode: %s", (_, weak) => {
+    expect(() => createConfig({ BOT_TOKEN: "1:a", WEBHOOK_URL: "https://bot.example.org/tg", WEBHOOK_SECRET: weak })).toThrow(/WEBHOOK_SECRET/);
+  });
+
+  it("development still runs with no environment at all (npm run chat)", () => {
+    const config = createConfig({}, { needsToken: false });
+    expect(config.secretGenerated).toBe(true);
+    expect(config.nodeEnv).toBe("development");
   });
 
   it("needs no token for the terminal chat", () => {
@@ -67,6 +116,14 @@ describe("npm start with a wrong environment", () => {
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("BOT_TOKEN is missing");
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("in production with 32 × 'a' as PSEUDONYM_SECRET prints one clear line and exits with code 2", () => {
+    const run = start({ BOT_TOKEN: "1:a", NODE_ENV: "production", PSEUDONYM_SECRET: "a".repeat(32) });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("PSEUDONYM_SECRET is too weak for production");
+    expect(run.stderr).toContain("openssl rand -hex 32");
   });
 
   it("in production with a short PSEUDONYM_SECRET prints one clear line and exits with code 2", () => {

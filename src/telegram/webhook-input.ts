@@ -14,6 +14,9 @@ export async function health(store: SessionStore, ms = 2000): Promise<{ status: 
   }
 }
 
+/** Telegram's updates are a few KB; anything this large is not one (server and serverless alike). */
+export const MAX_BODY = 1024 * 1024;
+
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
 /** Constant-time check of Telegram's secret header; no secret configured lets everything in. */

@@ -10,7 +10,7 @@ import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
 import { freePort } from "../support/redis.js";
 import { updates, type Person } from "../support/telegram.js";
 
-const SECRET = "e2e-webhook-secret_42";
+const SECRET = "e2e_webhook_4f9c2a7b1d8e3f6a0c5b9d2e7f1a4c8b3d6e9f0a2c5b8d1e4f7a0c3b6d9e2f5a";
 const WAIT_MS = 20_000;
 const lata: Person = { id: 7_123_456_789, first_name: "Lataquilla", username: "lata_webhook_e2e", language_code: "en" };
 

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** ≥ 32 chars, obviously fake. */
-export const TEST_PSEUDONYM_SECRET = "e2e-test-pseudonym-secret-0123456789abcdef";
+// Production refuses hand-made secrets: this one is `openssl rand -hex 32` output, like a real one.
+export const TEST_PSEUDONYM_SECRET = "5c0f1e7a2b9d4c8e6f3a1b0d9c8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e";
 
 export interface LogLine {
   stream: "stdout" | "stderr";

@@ -20,9 +20,15 @@ export interface FakeBotApi {
   callsOf(method: string): FakeCall[];
   /** Hold answers to `method` for `ms` from now on (0 to stop holding). */
   delay(method: string, ms: number): void;
-  /** Answer the next `times` calls of `method` with this error. */
-  fail(method: string, error: { error_code: number; description: string; parameters?: Record<string, unknown> }, times?: number): void;
+  /** Answer the next `times` calls of `method` with this error (a function: made from the call's body, as Telegram echoes what was sent). */
+  fail(method: string, error: FakeError | ((body: Record<string, unknown>) => FakeError), times?: number): void;
   close(): Promise<void>;
+}
+
+export interface FakeError {
+  error_code: number;
+  description: string;
+  parameters?: Record<string, unknown>;
 }
 
 export const FAKE_BOT_INFO = {
@@ -48,7 +54,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const record = options.record ?? true;
   const calls: FakeCall[] = [];
   const delays = new Map<string, number>();
-  const failures = new Map<string, { error: object; times: number }>();
+  const failures = new Map<string, { error: FakeError | ((body: Record<string, unknown>) => FakeError); times: number }>();
   let messageId = 1000;
 
   const result = (method: string, body: Record<string, unknown>): unknown => {
@@ -79,7 +85,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         const failing = failures.get(method);
         if (failing && failing.times > 0) {
           failing.times--;
-          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...failing.error }));
+          const error = typeof failing.error === "function" ? failing.error(body) : failing.error;
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, ...error }));
           return;
         }
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result: result(method, body) }));

@@ -3,7 +3,7 @@ import { webhookCallback } from "grammy";
 import type { Logger } from "../privacy/logger.js";
 import type { SessionStore } from "../store/session-store.js";
 import type { NyfBot } from "./bot.js";
-import { health, parseUpdate, SECRET_HEADER, secretMatches } from "./webhook-input.js";
+import { health, MAX_BODY, parseUpdate, SECRET_HEADER, secretMatches } from "./webhook-input.js";
 
 export interface WebhookServerOptions {
   bot: NyfBot;
@@ -21,7 +21,24 @@ export interface WebhookServerOptions {
    * it re-send updates that are merely slow.
    */
   updateTimeoutMs?: number;
+  /** HTTP limits; the defaults suit production (tests shorten them). */
+  http?: Partial<HttpLimits>;
 }
+
+export interface HttpLimits {
+  /** A client that has not sent its headers by then is cut off (slowloris). */
+  headersTimeoutMs: number;
+  /** …nor its whole request. Handling the update is not counted: that has updateTimeoutMs. */
+  requestTimeoutMs: number;
+  /** How often Node checks those two (its default, 30 s, would let them run 3× over). */
+  checkEveryMs: number;
+  /** Telegram opens at most 40 connections by default (setWebhook's max_connections); more is not Telegram. */
+  maxConnections: number;
+  /** At most one "refused" warning per this long, with how many were refused: a scan can't flood the log. */
+  refusalLogEveryMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, checkEveryMs: 1_000, maxConnections: 128, refusalLogEveryMs: 60_000 };
 
 export interface WebhookServer {
   readonly port: number;
@@ -31,9 +48,6 @@ export interface WebhookServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Telegram's updates are a few KB; anything this large is not one. */
-const MAX_BODY = 1024 * 1024;
-
 /**
  * The webhook transport: POST <path> with Telegram's secret header → the bot; GET /healthz → 200
  * when the store answers, 503 when it doesn't. Kept apart from the bot (grammY's webhookCallback
@@ -41,12 +55,14 @@ const MAX_BODY = 1024 * 1024;
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   const { bot, store, logger } = options;
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
+  const refusals = refusalLog(logger, limits.refusalLogEveryMs);
   const handleUpdate = webhookCallback(bot, "callback", { onTimeout: "return", timeoutMilliseconds: options.updateTimeoutMs ?? 50_000 });
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | undefined;
 
-  const server = createServer((req, res) => {
+  const server = createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkEveryMs }, (req, res) => {
     void route(req, res).catch((error: unknown) => {
       logger.error({ err: error }, "webhook request failed");
       if (!res.headersSent) res.writeHead(500).end();
@@ -56,16 +72,24 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") return healthz(res);
-    if (path !== options.path) return void res.writeHead(404).end();
-    if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
+    if (path !== options.path) return refuse(res, 404);
+    if (req.method !== "POST") return refuse(res, 405, { allow: "POST" });
     if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) {
-      logger.warn("webhook call without the right secret token: refused");
-      return void res.writeHead(401).end();
+      refusals.note("wrong or missing secret token");
+      return refuse(res, 401);
     }
     // Telegram then tries another instance or later: this one is shutting down.
     if (draining) return void res.writeHead(503, { "retry-after": "1" }).end();
-    const update = parseUpdate(await readBody(req));
-    if (!update) return void res.writeHead(400).end();
+    const body = await readBody(req);
+    if (body === undefined) {
+      refusals.note("body over 1 MiB");
+      return refuse(res, 413);
+    }
+    const update = parseUpdate(body);
+    if (!update) {
+      refusals.note("not an update");
+      return refuse(res, 400);
+    }
 
     inFlight++;
     try {
@@ -84,6 +108,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     res.writeHead(status, { "content-type": "application/json" }).end(body);
   }
 
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
@@ -108,6 +133,30 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
       server.closeAllConnections();
       await closed;
+    },
+  };
+}
+
+/**
+ * Every 4xx closes its connection: a client that got one is not Telegram, and keeping its socket
+ * open only lets it hold a slot of maxConnections.
+ */
+function refuse(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { ...headers, connection: "close" }).end();
+}
+
+/** Refused calls as at most one warning line per interval, counting those in between. */
+export function refusalLog(logger: Pick<Logger, "warn">, everyMs: number, now: () => number = Date.now) {
+  let lastAt = -Infinity;
+  let unlogged = 0;
+  return {
+    note(reason: string): void {
+      unlogged++;
+      if (now() - lastAt < everyMs) return;
+      logger.warn({ refused: unlogged, reason }, "webhook calls refused (count since the last such line)");
+      lastAt = now();
+      unlogged = 0;
     },
   };
 }

@@ -1,15 +1,40 @@
 import type { OpenedUpdate, SessionStore, UpdateKeys, UpdateLimits, Versioned } from "./session-store.js";
 import { formatVersioned, parseVersioned } from "./versioned-value.js";
 
+export interface MemoryStoreOptions {
+  /** How often expired entries are removed; 0 turns the sweep off (tests drive it with sweep()). */
+  sweepEveryMs?: number;
+}
+
 /**
  * In-process store for development, the terminal playground and tests. Expired keys vanish on
- * read. Values are kept in the same "<version>:<value>" form as in Redis, so the contract suite
- * and privacy scans see one format everywhere.
+ * read, and a periodic sweep removes those nobody reads again: a person who never comes back
+ * must not stay in memory past their TTL. Values are kept in the same "<version>:<value>" form
+ * as in Redis, so the contract suite and privacy scans see one format everywhere.
  */
 export class MemoryStore implements SessionStore {
   readonly #entries = new Map<string, { raw: string; expiresAt: number }>();
+  readonly #sweeper: NodeJS.Timeout | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    { sweepEveryMs = 60_000 }: MemoryStoreOptions = {},
+  ) {
+    // unref: the sweep alone never keeps a process (a test, the terminal chat) alive.
+    if (sweepEveryMs > 0) this.#sweeper = setInterval(() => this.sweep(), sweepEveryMs).unref();
+  }
+
+  /** Removes every expired entry; returns how many went. */
+  sweep(): number {
+    const now = this.now();
+    let removed = 0;
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt > now) continue;
+      this.#entries.delete(key);
+      removed++;
+    }
+    return removed;
+  }
 
   async get(key: string): Promise<Versioned | undefined> {
     const raw = this.#live(key);
@@ -39,7 +64,9 @@ export class MemoryStore implements SessionStore {
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    clearInterval(this.#sweeper);
+  }
 
   /** Everything held, as stored, for privacy tests that search every key and value. */
   dump(): [string, string][] {

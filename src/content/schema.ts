@@ -88,7 +88,8 @@ export const Platform = z.object({
 });
 export type Platform = z.infer<typeof Platform>;
 
-export const HelplineKind = z.enum(["emergency", "mental-health", "women", "cyber", "child", "image-abuse"]);
+/** `directory` is a list of lines (findahelpline.com), not a line someone answers. */
+export const HelplineKind = z.enum(["emergency", "mental-health", "women", "cyber", "child", "image-abuse", "directory"]);
 
 /** A phone line or service. Text lives in locales as `line-<id>` (name) and `line-<id>-about`. */
 export const Helpline = Sourced.extend({
@@ -99,6 +100,12 @@ export const Helpline = Sourced.extend({
   url: httpsUrl.optional(),
   /** Open all day, every day. Lines with limited hours say so in `line-<id>-about`. */
   always: z.boolean(),
+  /** Free (or toll-free) to call, as a source says. `line-<id>-about` may say "free" only when set. */
+  free: z.boolean().default(false),
+  /** Takes SMS or text messages, as a source says. The about text may offer texting only when set. */
+  text: z.boolean().default(false),
+  /** Can be used without giving a name, as a source says. The about text may say "anonymous" only when set. */
+  anonymous: z.boolean().default(false),
 }).refine((h) => h.phone ?? h.url, "a helpline needs a phone number or a URL");
 export type Helpline = z.infer<typeof Helpline>;
 

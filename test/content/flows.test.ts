@@ -45,10 +45,77 @@ describe("flows: what a person in India is shown", () => {
     expect(country("other").emergency.map((id) => line(id).url)).toContain("https://findahelpline.com");
   });
 
-  it("the crisis screen does not list the same line twice", () => {
+  it("the crisis screen does not list the same line twice (a directory may stand for both where no number is known)", () => {
     for (const id of CountryId.options) {
-      const shown = [...country(id).emergency, ...country(id).crisis];
-      expect(new Set(shown).size, id).toBe(shown.length);
+      const { emergency, crisis } = country(id);
+      expect(new Set(emergency).size, id).toBe(emergency.length);
+      expect(new Set(crisis).size, id).toBe(crisis.length);
+      for (const shared of emergency.filter((l) => crisis.includes(l))) expect(line(shared).kind, `${id}: ${shared}`).toBe("directory");
+    }
+  });
+});
+
+describe("flows: crisis, emergency and danger lines (content-facts-2 F)", () => {
+  /** Phones (or the link, for a directory) on the crisis screen, emergency first. */
+  const contacts = (ids: readonly string[]) => ids.map((id) => line(id).phone ?? line(id).url);
+
+  it.each([
+    ["in", ["112"], ["14416"]],
+    ["gb", ["999"], ["116 123"]],
+    ["us", ["911"], ["988"]],
+    ["ca", ["911"], ["9-8-8"]],
+    ["au", ["000"], ["13 11 14"]],
+    ["pk", ["15", "1122"], ["0311-7786264"]],
+    ["bd", ["999"], ["https://findahelpline.com"]],
+    ["np", ["100"], ["https://findahelpline.com"]],
+    ["other", ["https://findahelpline.com"], ["https://findahelpline.com"]],
+  ] as const)("%s: the emergency number, then the crisis line the facts support", (id, emergency, crisis) => {
+    expect(contacts(country(id).emergency)).toEqual(emergency);
+    expect(contacts(country(id).crisis)).toEqual(crisis);
+  });
+
+  it("every country has an emergency line, each with a source and the date checked", () => {
+    for (const id of CountryId.options) {
+      expect(country(id).emergency.length, id).toBeGreaterThan(0);
+      for (const l of country(id).emergency) {
+        expect(line(l).source, l).toMatch(/^https?:\/\//);
+        expect(line(l).checked, l).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+
+  it("every crisis line is a sourced crisis line open 24/7; a directory only where no verified 24/7 line exists", () => {
+    for (const id of CountryId.options) {
+      const { crisis, support } = country(id);
+      for (const l of crisis.map(line)) {
+        expect(l.source, l.id).toMatch(/^https?:\/\//);
+        expect(l.checked, l.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (l.kind === "directory") {
+          // The directory stands alone, and no 24/7 mental-health line is known for the country.
+          expect(crisis, `${id}: ${l.id}`).toEqual([l.id]);
+          expect(support.map(line).filter((s) => s.kind === "mental-health" && s.always).map((s) => s.id), id).toEqual([]);
+        } else {
+          expect(l.always, `${id}: ${l.id}`).toBe(true);
+          // Not the weekday image-abuse helpline, a tipline or a 9-to-5 line: someone to talk to now.
+          expect(l.kind, `${id}: ${l.id}`).toBe("mental-health");
+        }
+      }
+    }
+  });
+
+  it("lines with limited hours or an unverified number are not on crisis lists", () => {
+    const onCrisis = new Set(CountryId.options.flatMap((id) => country(id).crisis));
+    for (const id of ["gb-rph", "pk-drf", "np-1166", "rph-outside-uk"]) expect(onCrisis.has(id), id).toBe(false);
+    // The CCRI number is seen only in third-party lists (content-facts 4.4, 8.12): never shown.
+    expect(content.helplines.map((h) => h.phone)).not.toContain("844-878-2274");
+  });
+
+  it("India's danger screen adds 181 and Childline 1098 and has silent ways to reach 112; other lists are women's or violence lines", () => {
+    expect(country("in").danger.map((id) => line(id).phone)).toEqual(["181", "1098"]);
+    expect(country("in").silent).toBe(true);
+    expect(country("bd").danger.map((id) => line(id).phone)).toEqual(["109"]);
+    for (const id of CountryId.options) {
+      for (const l of country(id).danger.map(line)) expect(["women", "child"], `${id}: ${l.id}`).toContain(l.kind);
     }
   });
 });
@@ -181,8 +248,48 @@ describe("content text in locales/<lang>.ftl", () => {
       const words = [`${prefix}-${entry.id}`, ...(prefix === "line" ? ["about"] : ["how", "asks"]).map((s) => `${prefix}-${entry.id}-${s}`)]
         .map(say)
         .join(" ");
-      if (entry.phone) expect(words, entry.id).not.toContain(entry.phone);
+      // The number as a whole, not inside a longer one (Lifeline's text number 0477 13 11 14 holds 13 11 14).
+      if (entry.phone) expect(words, entry.id).not.toMatch(new RegExp(`(?<!\\d[ -]?)${escapeRegExp(entry.phone)}(?![ -]?\\d)`));
       if (entry.url) expect(words, entry.id).not.toContain(entry.url);
     }
   });
+
+  /**
+   * What a line's text may claim, per language: each claim only when the data says so (the flag
+   * comes from a source). Saying less than the data is fine; saying more fails.
+   */
+  const CLAIMS = {
+    free: { en: /\b(toll-)?free\b|no cost/i, hi: /मुफ़्त|मुफ्त|निःशुल्क|नि:शुल्क|फ़्री|फ्री/ },
+    always: { en: /24\s*\/\s*7|24\s*x\s*7|24[ -]hours?|round the clock|day and night|any time|anytime/i, hi: /24\s*\/\s*7|24\s*x\s*7|24 घंटे|चौबीसों|दिन-रात|दिन हो या रात/ },
+    text: { en: /\btext(s|ing)?\b|\bSMS\b|\bWhatsApp\b/i, hi: /मैसेज|टेक्स्ट|SMS|एसएमएस|WhatsApp|व्हाट्सऐप/ },
+    anonymous: { en: /anonym|without (giving |saying )?your name|don't have to (say|give) (who you are|your name)/i, hi: /गुमनाम|बिना नाम|पहचान बताना ज़रूरी नहीं|पहचान बताए बिना/ },
+  } as const;
+
+  it.each(LANGS)("%s: a line's text claims free, 24/7, texting or anonymity only when its data says so", (lang) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    bundle.addResource(resources[lang]);
+    const say = (id: string) => bundle.formatPattern(bundle.getMessage(id)!.value!);
+    const claims: string[] = [];
+    for (const h of content.helplines) {
+      const words = `${say(`line-${h.id}`)} ${say(`line-${h.id}-about`)}`;
+      for (const [flag, patterns] of Object.entries(CLAIMS) as [keyof typeof CLAIMS, (typeof CLAIMS)[keyof typeof CLAIMS]][]) {
+        if (!h[flag] && patterns[lang].test(words)) claims.push(`${h.id} says "${flag}": ${words}`);
+      }
+    }
+    expect(claims).toEqual([]);
+  });
+
+  it("the claim check catches a text that says more than its data", () => {
+    const unflagged = content.helplines.find((h) => !h.free && !h.always && !h.text && !h.anonymous)!;
+    expect(unflagged).toBeDefined();
+    for (const [flag, patterns] of Object.entries(CLAIMS)) {
+      const sample = { free: ["Free to call.", "कॉल मुफ़्त है।"], always: ["Open 24/7.", "24 घंटे खुली।"], text: ["Or text us.", "मैसेज भी करें।"], anonymous: ["Anonymous.", "गुमनाम।"] }[flag]!;
+      expect(patterns.en.test(sample[0]!), flag).toBe(true);
+      expect(patterns.hi.test(sample[1]!), flag).toBe(true);
+    }
+  });
 });
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -115,7 +115,7 @@ platform-toggle = { $checked ->
 country-question = Which country are you in? This is only to show the right helplines.
 
 ## Reassurance
-reassure-minor = Because you are under 18, the law protects you even more strongly. Please don't save, screenshot or send the image to anyone, not even as proof. Keep the link instead. A trusted adult can help you with the next steps.
+reassure-minor = Because you are under 18, the law protects you even more strongly, and this is not your fault. Please don't save, screenshot or send the image to anyone, not even as proof; keep the link instead. An adult you trust can help with the next steps. If you tell a teacher or school counsellor, the law says they must tell the police: that rule is there to protect you. Childline 1098 can help too, free, day or night.
 reassure-next = Next, let's keep proof of what happened, one small step at a time. You can skip any step.
 
 ## Evidence
@@ -127,7 +127,7 @@ takedown-progress = Getting it taken down — { $current } of { $total }
 
 ## Reporting
 reporting-intro = Reporting is your choice. You can do it now, later, or not at all. Here is where you can report:
-reporting-minor = Because you are under 18, please tell a trusted adult. You can also call Childline 1098. Never send the image itself to anyone; give the link.
+reporting-minor = Because you are under 18, it can really help to tell an adult you trust. An adult you tell, such as a teacher or school counsellor, must by law (POCSO section 19) tell the police, so they can't keep it just between you. That rule is there to protect you. You can also call Childline 1098, free, day or night; they can help you report it too. Never send the image itself to anyone; give the link.
 reporting-take-with-you = Take with you: the links, usernames, screenshots (not of any under-18 image), dates and times, and any payment demands. You don't need to have everything.
 reporting-how = How each one works →
 reporting-progress = Where to report — { $current } of { $total }
@@ -598,7 +598,10 @@ line-rph-outside-uk-about = The Revenge Porn Helpline's list of services for peo
 law-it-66e = IT Act section 66E: capturing, publishing or sending an image of someone's private parts without consent, where they expected privacy. Up to 3 years in prison or a fine up to ₹2 lakh, or both. It applies whatever your gender.
 law-it-67 = IT Act section 67: publishing or sending obscene material electronically. Up to 3 years and a fine up to ₹5 lakh; up to 5 years and ₹10 lakh for a repeat offence.
 law-it-67a = IT Act section 67A: publishing or sending sexually explicit material electronically. Up to 5 years and a fine up to ₹10 lakh; up to 7 years for a repeat offence.
-law-it-67b = IT Act section 67B: creating, seeking, downloading, sharing or publishing sexual material showing anyone under 18. Up to 5 years and a fine up to ₹10 lakh; up to 7 years for a repeat offence. Never download or forward such images, even as proof.
+law-it-67b = IT Act section 67B: punishes people who make, ask for, download, share or publish sexual images of anyone under 18. Up to 5 years in prison and a fine up to ₹10 lakh; up to 7 years for a repeat offence. It treats the person in the images as the one harmed. Never download or forward such images, even as proof; give the link.
+law-pocso-11-12 = POCSO sections 11 and 12: protect anyone under 18 from sexual harassment, such as being followed, watched or contacted again and again online, being threatened with a real or faked sexual image of them, or being lured into sexual pictures or videos. Up to 3 years in prison and a fine.
+law-pocso-13-14 = POCSO sections 13 and 14: using anyone under 18 in sexual images or videos, including making, offering, sending, publishing or spreading them, is a serious crime. At least 5 years in prison and a fine; at least 7 years for a repeat offence. The law is there to protect the person in the images.
+law-pocso-15 = POCSO section 15: punishes people who keep or share sexual images of anyone under 18, with a fine or prison. Keeping them is allowed only to report them, or as evidence for a court. So please don't save or forward such images, not even as proof: report the link instead.
 law-it-66c = IT Act section 66C: dishonestly using someone's password or other identity details, for example to get into their account. Up to 3 years and a fine up to ₹1 lakh.
 law-it-66d = IT Act section 66D: cheating by pretending to be someone else using a computer or phone. Up to 3 years and a fine.
 law-bns-77 = BNS section 77 (voyeurism): watching, filming or sharing images of a woman in a private act. Agreeing to a photo is not agreeing to it being shared. 1 to 3 years for a first offence, 3 to 7 years after that, plus a fine.

@@ -290,6 +290,56 @@ describe("content text in locales/<lang>.ftl", () => {
   });
 });
 
+describe("flows: laws for children (POCSO, IT Act 67B; content-facts-2 E)", () => {
+  const say = (lang: (typeof LANGS)[number], id: string) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    bundle.addResource(new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8")));
+    return bundle.formatPattern(bundle.getMessage(id)!.value!);
+  };
+  const childLaws = ["pocso-11-12", "pocso-13-14", "pocso-15", "it-67b"];
+
+  it("POCSO and 67B are shown only on the under-18 path, with a source", () => {
+    for (const id of childLaws) {
+      const law = content.laws.find((l) => l.id === id);
+      expect(law, id).toBeDefined();
+      expect(law!.ages, id).toEqual(["minor"]);
+      expect(law!.source, id).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it("every incident where images may show someone under 18 lists POCSO 15 and 67B; threats and stalking list POCSO 11", () => {
+    for (const incident of ["shared", "sextortion", "hidden-camera", "morphed", "other"] as const) {
+      const laws = content.incidents.find((i) => i.id === incident)!.laws;
+      expect(laws, incident).toContain("pocso-15");
+      expect(laws, incident).toContain("it-67b");
+    }
+    for (const incident of ["sextortion", "morphed", "stalking"] as const) {
+      expect(content.incidents.find((i) => i.id === incident)!.laws, incident).toContain("pocso-11-12");
+    }
+  });
+
+  it("section 14 gives the post-2019 minimum, and section 15 gives no figures (its text conflicts, L.6)", () => {
+    expect(say("en", "law-pocso-13-14")).toMatch(/at least 5 years/i);
+    expect(say("hi", "law-pocso-13-14")).toMatch(/कम से कम 5 साल/);
+    expect(say("en", "law-pocso-15")).not.toMatch(/\byears?\b|months?|₹|lakh|rupee/i);
+    expect(say("hi", "law-pocso-15")).not.toMatch(/साल तक|साल की|महीने|₹|लाख|रुपये/);
+  });
+
+  it.each(LANGS)("%s: words for the person in the images never promise they face no risk (E.9)", (lang) => {
+    const promises = lang === "en" ? /not in trouble|won't get in trouble|no risk|can't be punished|will not be punished/i : /मुसीबत में नहीं|कोई ख़तरा नहीं|सज़ा नहीं होगी/;
+    for (const id of [...childLaws.map((l) => `law-${l}`), "reassure-minor", "reporting-minor"]) expect(say(lang, id), id).not.toMatch(promises);
+  });
+
+  it.each(LANGS)("%s: under-18s are told honestly that a teacher or counsellor must tell the police (s.19), and about Childline 1098", (lang) => {
+    for (const id of ["reassure-minor", "reporting-minor"]) {
+      const words = say(lang, id);
+      expect(words, id).toMatch(lang === "en" ? /must[^.]*police/ : /पुलिस को बताना ही होगा/);
+      expect(words, id).toMatch(lang === "en" ? /teacher|counsellor/ : /टीचर|काउंसलर/);
+      expect(words, id).toContain("1098");
+    }
+  });
+});
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -96,9 +96,14 @@ safety-no = No, I'm not safe
 safety-hurt = I'm thinking of hurting myself
 
 ## Crisis
-crisis-intro = Thank you for telling me. You matter, and you deserve help right now. Please reach one of these now — it's free:
+crisis-intro = Thank you for telling me. You matter, and you deserve help right now. Please reach one of these now:
 crisis-stay = If you can, be near someone you trust, or call them. You don't have to explain everything. When you feel ready, we can carry on.
 crisis-resume = I'm safe now, continue
+danger-silent-in =
+    If it isn't safe to talk, there are other ways to reach 112:
+    • on a smartphone, press the power button 3 times
+    • on a keypad phone, press and hold 5 or 9
+    • in the free 112 India app, press SOS; its SHOUT feature also alerts volunteers nearby, for women and children
 
 ## What happened
 incident-question = What happened? Choose what fits best. You can change it later.
@@ -155,7 +160,7 @@ closing-comeback = Come back any time: send /start and I'll show you where you w
 
 ## Helplines
 helplines-report-heading = To report it:
-helplines-intro = Helplines for { $country }. All are free to call:
+helplines-intro = Helplines for { $country }:
 helplines-change-country = Wrong country? Open ☰ Menu → What happened to change it.
 
 ## Privacy

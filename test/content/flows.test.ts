@@ -340,6 +340,31 @@ describe("flows: laws for children (POCSO, IT Act 67B; content-facts-2 E)", () =
   });
 });
 
+describe("screen words say no more than the lines do", () => {
+  const say = (lang: (typeof LANGS)[number], id: string, args?: Record<string, string>) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    bundle.addResource(new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8")));
+    return bundle.formatPattern(bundle.getMessage(id)!.value!, args);
+  };
+  const FREE = { en: /\bfree\b/i, hi: /मुफ़्त|मुफ्त|निःशुल्क|फ़्री/ } as const;
+
+  it.each(LANGS)("%s: the crisis and helplines intros make no blanket 'free' claim, and the crisis intro stays warm", (lang) => {
+    expect(say(lang, "crisis-intro")).not.toMatch(FREE[lang]);
+    expect(say(lang, "helplines-intro", { country: "X" })).not.toMatch(FREE[lang]);
+    expect(say(lang, "crisis-intro")).toMatch(lang === "en" ? /Thank you for telling me\. You matter/ : /बताने के लिए शुक्रिया/);
+  });
+
+  it.each(LANGS)("%s: every country with silent: true has its silent ways; India's are the three in F.1 and no SMS", (lang) => {
+    for (const c of content.countries.filter((c) => c.silent)) expect(say(lang, `danger-silent-${c.id}`).length, c.id).toBeGreaterThan(0);
+    const india = say(lang, "danger-silent-in");
+    expect(india).toContain("112");
+    expect(india).toMatch(/\b3\b/);
+    expect(india).toMatch(/5[^\n]*9/);
+    expect(india).toContain("SOS");
+    expect(india).not.toMatch(/SMS|\btext\b|मैसेज|एसएमएस/i);
+  });
+});
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

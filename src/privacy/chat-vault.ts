@@ -1,6 +1,6 @@
 import type { SessionStore, UpdateLimits, Versioned } from "../store/session-store.js";
 import { decrypt, encrypt } from "./cipher.js";
-import { chatEncryptionKey, logTag, personKeys, rateKey, sessionKey } from "./pseudonym.js";
+import { chatEncryptionKey, chatPseudonym, logTag, personKeys, rateKey, sessionKey } from "./pseudonym.js";
 
 /** What a load found: the decrypted JSON (undefined when nothing is kept) and the version to write against. */
 export interface Loaded {
@@ -53,6 +53,11 @@ export class ChatVault {
     const key = sessionKey(this.secret, chatId);
     const value = encrypt(chatEncryptionKey(this.secret, chatId), JSON.stringify(data), key);
     return (await this.store.compareAndSet(key, value, version, this.ttlSeconds)) !== undefined;
+  }
+
+  /** The chat's full pseudonym, for in-memory bookkeeping that must not hold the raw id (never a log line: use tag). */
+  pseudonym(chatId: number): string {
+    return chatPseudonym(this.secret, chatId);
   }
 
   /** A short pseudonym prefix to follow one chat through the logs. */

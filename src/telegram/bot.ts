@@ -10,6 +10,7 @@ import { sendUrgently } from "./outgoing-limits.js";
 import { COMMAND_EVENTS } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { converse, type ConverseDeps } from "./converse.js";
+import { CrisisCooldown } from "./crisis-cooldown.js";
 import { fileInput } from "./evidence-file.js";
 import { localeFromTelegram } from "./locale.js";
 import { quickExit } from "./quick-exit.js";
@@ -23,6 +24,8 @@ export interface BotDeps extends ConverseDeps {
   botInfo?: UserFromGetMe;
   /** Re-delivery and flood limits; the defaults suit production. */
   limits?: GateLimits;
+  /** At most one crisis screen per chat and kind per this long (default 5 s). */
+  crisisCooldownMs?: number;
 }
 
 /** The locale to start a new conversation in; an existing one keeps its own. */
@@ -96,14 +99,28 @@ export function createBot(deps: BotDeps) {
   chat.use(gate(deps));
 
   // Crisis first: any text or caption, typed or edited, anywhere in the flow — ahead of this
-  // chat's queue (the compare-and-set keeps the queued turns right) and of the outgoing throttle.
+  // chat's queue (the compare-and-set keeps the queued turns right) and of its outgoing queue
+  // (not of the overall limit). Never stopped by the flood limit (gate.ts); a burst of them gets
+  // one screen per kind per few seconds, claimed before anything is awaited so a burst arriving
+  // at once sees the claim.
+  const cooldown = new CrisisCooldown(deps.crisisCooldownMs);
   chat.on(["message", "edited_message"], async (ctx, next) => {
     const said = ctx.msg.text ?? ctx.msg.caption;
     const crisis = said ? deps.detectCrisis(said) : undefined;
     if (!crisis) return next();
+    const pseudonym = deps.vault.pseudonym(ctx.chat.id);
+    if (!cooldown.claim(pseudonym, crisis.kind)) {
+      ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected; its screen was sent moments ago");
+      return;
+    }
     ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected");
     sendUrgently(ctx.api);
-    await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "new");
+    try {
+      await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "new");
+    } catch (error) {
+      cooldown.release(pseudonym, crisis.kind);
+      throw error;
+    }
   });
 
   // Telegram sends one chat's updates in order, but the runner (and a webhook) handles them concurrently.

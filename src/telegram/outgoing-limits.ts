@@ -29,13 +29,14 @@ export interface OutgoingLimits {
 
 export const DEFAULT_OUTGOING: OutgoingLimits = { maxRetryDelaySeconds: 5, maxRetryAttempts: 3, perChatBurst: 3, perChatWindowMs: 3000, perSecondOverall: 30 };
 
-/** Calls made through an Api marked by sendUrgently: never held by the throttle. */
+/** Calls made through an Api marked by sendUrgently: past the chat's queue, within the overall limit. */
 const urgent = new WeakSet<object>();
 
 /**
- * Lets what this update sends skip the queue: a crisis screen must not wait behind a burst of
- * edits to the same chat. (grammY gives each update its own Api; a transformer added there runs
- * before the bot's and sees the same payload object.)
+ * Lets what this update sends skip its chat's queue: a crisis screen must not wait behind a burst
+ * of edits to the same chat. It still counts against the overall limit (30 a second), so a crisis
+ * burst can't push the bot past Telegram's limits for everyone else. (grammY gives each update its
+ * own Api; a transformer added there runs before the bot's and sees the same payload object.)
  */
 export function sendUrgently(api: Api): void {
   api.config.use((prev, method, payload, signal) => {
@@ -49,8 +50,16 @@ export function installOutgoingLimits(api: Api, limits: OutgoingLimits = DEFAULT
     global: { reservoir: limits.perSecondOverall, reservoirRefreshAmount: limits.perSecondOverall, reservoirRefreshInterval: 1000 },
     out: { maxConcurrent: 1, reservoir: limits.perChatBurst, reservoirRefreshAmount: limits.perChatBurst, reservoirRefreshInterval: limits.perChatWindowMs },
   });
-  const selective: Transformer = (prev, method, payload, signal) =>
-    UNTHROTTLED.has(method) || urgent.has(payload) ? prev(method, payload, signal) : throttle(prev, method, payload, signal);
+  const selective: Transformer = (prev, method, payload, signal) => {
+    if (UNTHROTTLED.has(method)) return prev(method, payload, signal);
+    if (!urgent.has(payload)) return throttle(prev, method, payload, signal);
+    // The throttler keeps one queue per Number(chat_id), each chained to the one overall limiter.
+    // Keyed by chat id + 0.5 (never a real chat id), an urgent call gets its chat's second lane:
+    // nothing of the ordinary queue ahead of it, the same per-chat and overall limits on it.
+    const lane = { chat_id: `${String((payload as { chat_id?: unknown }).chat_id)}.5` };
+    const sendTheRealPayload = ((m: typeof method, _lane: unknown, s: typeof signal) => prev(m, payload, s)) as typeof prev;
+    return throttle(sendTheRealPayload, method, lane as never, signal);
+  };
   api.config.use(selective);
   // Installed last, so it runs first: each retry queues through the throttle again.
   api.config.use(

@@ -5,8 +5,8 @@ import { createLogger } from "../../src/privacy/logger.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import { createBot } from "../../src/telegram/bot.js";
 import { conversationDeps } from "../support/deps.js";
-import { FAKE_BOT_INFO, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
-import { updates, type Person } from "../support/telegram.js";
+import { startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.js";
+import { botInfo, updates, type Person } from "../support/telegram.js";
 
 /**
  * Telegram's error descriptions can repeat what was sent ("Bad Request: can't parse entities: …"),
@@ -43,7 +43,7 @@ describe("a Bot API whose errors echo what was sent", () => {
       token: "42000002:ECHO_TOKEN_NOT_REAL_xxxxxxxxxxxxxx",
       apiRoot: api.apiRoot,
       logger: createLogger("debug", sink),
-      botInfo: FAKE_BOT_INFO,
+      botInfo,
     });
     await bot.handleUpdate(updates.command(ila, "start"));
     await bot.handleUpdate(updates.text(ila, TYPED));

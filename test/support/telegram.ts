@@ -5,7 +5,7 @@ import { ChatVault } from "../../src/privacy/chat-vault.js";
 import { createLogger } from "../../src/privacy/logger.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { SessionStore } from "../../src/store/session-store.js";
-import { createBot } from "../../src/telegram/bot.js";
+import { createBot, type BotDeps } from "../../src/telegram/bot.js";
 import { conversationDeps } from "./deps.js";
 
 /** Typed fixtures and a recorder of outgoing Bot API calls, in the spirit of prepareBotForTesting. */
@@ -135,6 +135,10 @@ export interface TestBotOptions {
   secret?: string;
   /** Where file downloads go (`<apiRoot>/file/bot<token>/…`); Bot API methods stay recorded locally. */
   apiRoot?: string;
+  /** One crisis screen per chat and kind per this long (the bot's default otherwise). */
+  crisisCooldownMs?: number;
+  /** Stands in for the content's crisis detector (transport tests that need a given kind of match). */
+  detectCrisis?: BotDeps["detectCrisis"];
 }
 
 export const TEST_TOKEN = "42000001:TEST_TOKEN_NOT_REAL_xxxxxxxxxxxx";
@@ -151,7 +155,7 @@ export function prepareBot(options: TestBotOptions = {}): TestBot {
   });
   const store = (options.store ?? new MemoryStore()) as MemoryStore;
   const vault = new ChatVault(store, options.secret ?? "test-secret-test-secret-test-secret-0001", 3600);
-  const bot = createBot({ ...deps, vault, token: TEST_TOKEN, apiRoot: options.apiRoot ?? "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo });
+  const bot = createBot({ ...deps, vault, token: TEST_TOKEN, apiRoot: options.apiRoot ?? "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo, ...(options.crisisCooldownMs !== undefined ? { crisisCooldownMs: options.crisisCooldownMs } : {}), ...(options.detectCrisis ? { detectCrisis: options.detectCrisis } : {}) });
   const calls: Call[] = [];
   const queued = new Map<string, Canned[]>();
   let sentId = 900_000;

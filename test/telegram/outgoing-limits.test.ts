@@ -1,12 +1,12 @@
 import { Api, type Transformer } from "grammy";
 import { describe, expect, it } from "vitest";
-import { installOutgoingLimits } from "../../src/telegram/outgoing-limits.js";
+import { DEFAULT_OUTGOING, installOutgoingLimits, sendUrgently, type OutgoingLimits } from "../../src/telegram/outgoing-limits.js";
 
 /**
  * What we send, against Telegram's limits. A fake Bot API answers inside the process (installed
  * first, so it is the innermost transformer: what the network would have said).
  */
-function apiAnswering(answer: (method: string, n: number) => object): { api: Api; calls: { method: string; at: number }[] } {
+function apiAnswering(answer: (method: string, n: number) => object, limits: OutgoingLimits = DEFAULT_OUTGOING): { api: Api; calls: { method: string; at: number }[] } {
   const api = new Api("1:TEST", { apiRoot: "http://127.0.0.1:9" });
   const calls: { method: string; at: number }[] = [];
   const network: Transformer = async (_prev, method) => {
@@ -14,7 +14,7 @@ function apiAnswering(answer: (method: string, n: number) => object): { api: Api
     return answer(method, calls.length) as never;
   };
   api.config.use(network);
-  installOutgoingLimits(api);
+  installOutgoingLimits(api, limits);
   return { api, calls };
 }
 
@@ -66,6 +66,17 @@ describe("sending within Telegram's limits", () => {
     expect(times.at(-1)!).toBeGreaterThanOrEqual(2900);
     expect(calls).toHaveLength(5);
   });
+
+  it("urgent sends skip their chat's queue but stay inside the overall limit", async () => {
+    const { api, calls } = apiAnswering(() => ok, { ...DEFAULT_OUTGOING, perSecondOverall: 5 });
+    sendUrgently(api);
+    const started = Date.now();
+    const sends = Array.from({ length: 12 }, (_, i) => api.sendMessage(100 + i, "crisis screen"));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(calls.filter((c) => c.at - started < 600)).toHaveLength(5);
+    await Promise.all(sends);
+    expect(calls).toHaveLength(12);
+  }, 10_000);
 
   it("quick exit's deletes and tap answers are never queued", async () => {
     const { api } = apiAnswering(() => ({ ok: true, result: true }));

@@ -11,7 +11,7 @@ command-helplines = Helplines and crisis numbers
 command-language = Change language
 command-privacy = What we keep and what we don't
 command-restart = Start over from the beginning
-command-exit = Quick exit: clear this chat
+command-exit = Quick exit: clear this chat and erase everything, your log too
 command-forget = Erase everything kept for this chat
 
 ## Shared buttons
@@ -86,7 +86,7 @@ welcome-body =
     • get the content taken down
     • report it, if and when you want to
     • find people who can help and listen
-welcome-privacy = 🔒 I don't keep your name or number. /exit clears this chat. /forget erases everything.
+welcome-privacy = 🔒 I don't keep your name or number. /exit clears this chat at once and erases everything I kept, your evidence log too. /forget erases everything after asking first.
 welcome-begin = Let's begin
 
 ## Safety
@@ -167,11 +167,11 @@ helplines-change-country = Wrong country? Open ☰ Menu → What happened to cha
 privacy-body =
     🔒 What I keep, and what I don't
     • I never store your name, username, phone number or Telegram id.
-    • Your progress is saved under a code that can't be turned back into your account, and it is encrypted.
+    • Your progress is saved under a code made from your chat and a secret key kept on the server. The code can be linked to your chat only by someone holding that key, never from the database alone. It is encrypted too.
     • I don't keep what you type, except what you choose to put in your evidence log. That is encrypted too.
-    • Files you send for your log are read once to make a fingerprint (SHA-256). The file itself is never saved, stored or forwarded.
+    • Files you send for your log are read once to make a fingerprint (SHA-256). The file itself is never saved, stored or forwarded. Send pictures as a file (📎 → File) so the fingerprint is of your original: a photo sent the usual way is compressed by Telegram, and its fingerprint matches only Telegram's copy.
     • It is deleted by itself after a few days of silence. Get your report (/report) to keep a copy.
-    • /exit clears this chat now. /forget erases everything I kept.
+    • /exit clears this chat at once, as far as Telegram allows, and erases everything I kept for it, your evidence log too, without asking: get /report first if you want a copy. /forget also erases everything, after asking you, and leaves the messages in the chat.
     The services I point you to are separate. Each one says what it will ask of you.
 
 ## Help
@@ -185,8 +185,8 @@ help-body =
     /language — English or हिन्दी
     /privacy — what I keep
     /restart — start over
-    /exit — quick exit: clear this chat
-    /forget — erase everything
+    /exit — quick exit: clear this chat and erase everything, your log too
+    /forget — erase everything (asks first)
 
 ## Menu
 menu-title = Where would you like to go?
@@ -211,6 +211,7 @@ forgotten-done = Done. Everything kept for this chat has been erased. You can st
 
 ## Quick exit
 exit-done = Chat cleared.
+exit-erased = Everything kept for this chat is erased too, your evidence log included.
 exit-limits = I removed what Telegram lets me remove. Messages older than 48 hours, and this chat in your list, stay: long-press the chat and choose Delete to remove it too.
 exit-not-deleted = I couldn't remove the messages in this chat just now. To remove them, long-press the chat in your list and choose Delete.
 
@@ -619,7 +620,7 @@ law-bns-308 = BNS section 308 (extortion): making someone hand over money or pro
 log-title = 📁 Your evidence log: { $count } of { $max } items
 log-empty = Nothing here yet. Add what you have: links, the account that did this, dates, money demands, notes in your own words, or a fingerprint of a screenshot or file.
 log-earlier = …and { $count } earlier. Your report has them all.
-log-private = 🔒 Only for this chat, encrypted, and erased with /forget or after a few days of silence. Files are never kept, only their fingerprint.
+log-private = 🔒 Only for this chat, encrypted, and erased with /exit or /forget, or after a few days of silence. Files are never kept, only their fingerprint.
 log-item-link = { $n }. 🔗 { $url }
 log-item-handle = { $n }. 👤 { $handle }
 log-item-date = { $n }. 📅 { $when }: { $what }
@@ -651,8 +652,8 @@ log-ask-money =
     Please don't pay. Paying rarely makes it stop.
 log-ask-note = Write what happened in your own words, as short or as long as you like, up to { $max } characters. You decide what goes in.
 log-ask-file =
-    Send the screenshot, photo, video or document.
-    I'll read it once to make its fingerprint (SHA-256): a code that can show later that your copy hasn't changed. The file itself is not saved, not stored and not forwarded, so keep your own copy safe. Files up to { $max } MB.
+    Send the screenshot, photo, video or document as a file: tap 📎, choose File, then pick it. That way the fingerprint is of your original.
+    I'll read it once to make its fingerprint (SHA-256): a code that can show later that your copy hasn't changed. A photo sent the usual way is compressed by Telegram, so its fingerprint matches only Telegram's copy, not yours. The file itself is not saved, not stored and not forwarded, so keep your own copy safe. Files up to { $max } MB.
 log-ask-file-minor =
     Please don't send pictures or videos here. If you were under 18 in them, they must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
     Add the link to where it is posted instead: the link alone is enough to report it.
@@ -677,7 +678,7 @@ report-ready = 📄 Your report comes as a PDF, with all { $count } { $count ->
    *[other] items
 } of your log, the laws that may apply, and a complaint text. The complaint text also comes as a message: tap it to copy.
 report-ready-empty = 📄 Your log is empty, so your report (a PDF) has the laws that may apply, a complaint text and helplines. You can add evidence any time with /evidence and get a new report.
-report-keep-safe = Save the PDF somewhere only you can open (in Telegram: ⋮ → Save to Downloads). /exit removes it from this chat. There is no name in it unless you typed one.
+report-keep-safe = Save the PDF somewhere only you can open (in Telegram: ⋮ → Save to Downloads). /exit removes it from this chat and erases your evidence log. There is no name in it unless you typed one.
 report-caption = Your report. The file name says nothing about what is inside.
 report-failed = I couldn't send the PDF just now. Here is the complaint text; send /report again in a minute for the PDF.
 complaint-message-intro = Complaint text, ready to paste (tap it to copy). Add or change anything you like:

@@ -365,6 +365,40 @@ describe("screen words say no more than the lines do", () => {
   });
 });
 
+describe("privacy words say what the bot does (src/telegram/quick-exit.ts, src/privacy)", () => {
+  const say = (lang: (typeof LANGS)[number], id: string) => {
+    const bundle = new FluentBundle(lang, { useIsolating: false });
+    bundle.addResource(new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8")));
+    return bundle.formatPattern(bundle.getMessage(id)!.value!, { max: 20 });
+  };
+  const LOG = { en: /log/, hi: /सबूत-रिकॉर्ड/ } as const;
+
+  it.each(LANGS)("%s: before /exit, people are told it also erases their evidence log", (lang) => {
+    for (const id of ["welcome-privacy", "privacy-body", "help-body", "command-exit"]) {
+      const exitLine = say(lang, id).split("\n").find((l) => l.includes("/exit") || id === "command-exit");
+      expect(exitLine, id).toMatch(LOG[lang]);
+    }
+    // Telegram's limit for a command description.
+    expect(say(lang, "command-exit").length).toBeLessThanOrEqual(256);
+    // After: a line that says the log is gone, for the transport to add once the erase succeeded.
+    expect(say(lang, "exit-erased")).toMatch(LOG[lang]);
+  });
+
+  it.each(LANGS)("%s: the stored code is described honestly (linkable with the server's key, not from the database alone)", (lang) => {
+    const body = say(lang, "privacy-body");
+    expect(body).not.toMatch(/can't be turned back|वापस नहीं पहुँचा जा सकता/);
+    expect(body).toMatch(lang === "en" ? /secret key[^\n]*database alone/ : /गुप्त चाबी[^\n]*डेटाबेस/);
+  });
+
+  it.each(LANGS)("%s: people are asked to send pictures as a file, and told a compressed photo's fingerprint is only Telegram's copy", (lang) => {
+    for (const id of ["log-ask-file", "privacy-body"]) {
+      const words = say(lang, id);
+      expect(words, id).toMatch(/📎[^\n]*File/);
+      expect(words, id).toMatch(lang === "en" ? /compressed/ : /कंप्रेस/);
+    }
+  });
+});
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -3,9 +3,11 @@
 #   docker build -t not-your-fault .
 #   docker run --rm --env-file .env not-your-fault      # or: docker compose up -d
 #
-# Pinned to the exact Node the project is tested on (package.json wants >=20.19). 20.20.2 is the
-# final Node 20 release (end of life April 2026, no more patched images): move to 22 here with CI.
-FROM node:20.20.2-bookworm-slim
+# The current Node LTS (24, "Krypton", supported to April 2028): the major tag follows its security
+# releases on every rebuild. Pin a digest (node:24-bookworm-slim@sha256:…) if builds must be
+# byte-for-byte repeatable. The code stays compatible with Node 20.19+ (package.json engines),
+# which is what the tests and the bench run on here.
+FROM node:24-bookworm-slim
 
 # Production mode: config.ts then refuses to start without PSEUDONYM_SECRET instead of making up
 # a throwaway one, and npm skips devDependencies.
@@ -26,7 +28,8 @@ COPY src ./src
 COPY flows ./flows
 COPY locales ./locales
 
-# The base image's unprivileged user (uid 1000). tsx caches compiled files under /tmp, which it can write.
+# The base image's unprivileged user (uid 1000). tsx caches compiled files under /tmp: with compose's
+# read_only root filesystem that is a tmpfs (docker-compose.yml).
 USER node
 
 # Webhook mode only (WEBHOOK_URL set): HTTP on $PORT with GET /healthz. Long polling opens no port.

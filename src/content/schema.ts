@@ -150,13 +150,23 @@ export const Law = Sourced.extend({
 export type Law = z.infer<typeof Law>;
 
 export const CrisisTerms = z.object({
-  /** Language groups, e.g. en, hi (Devanagari), hinglish (romanised Hindi). */
+  /**
+   * Word classes, used in phrases as `@name`: one concept ("pills": pills, tablets, goliyan,
+   * गोलियां). A class may mix scripts, so a message that mixes them ("main मरना chahti hu") still
+   * meets a phrase.
+   */
+  words: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1)).min(1)).default({}),
+  /** Language groups, e.g. en, hi (Hindi in either script). */
   groups: z.record(
     z.string(),
     z.object({
-      /** Phrases that mean someone may be at risk. Matched after normalisation, tolerant of spelling. */
-      terms: z.array(z.string().min(2)).min(5),
-      /** Phrases that look alike but are not a crisis ("killing my battery"). */
+      /** Group reported when the words that matched are romanised, e.g. hi -> hinglish. */
+      romanised: z.string().optional(),
+      /** Phrases that mean suicide or self-harm risk (the crisis screen). */
+      self: z.array(z.string().min(2)).min(5),
+      /** Phrases that mean danger from someone else (the danger screen, emergency number first). */
+      danger: z.array(z.string().min(2)).default([]),
+      /** Phrases that look alike but are not a crisis ("killing my battery", "garmi se mar jaungi"). */
       exclude: z.array(z.string().min(2)).default([]),
     }),
   ),

@@ -2,33 +2,44 @@ import type { CrisisTerms } from "../content/schema.js";
 
 /**
  * Crisis detector: does a message say the person may be at risk of suicide or self-harm, or in
- * immediate danger? Called on every incoming message, before the conversation machine, so that a
- * crisis message gets crisis numbers at once (design promise 2).
+ * danger from someone else? Called on every incoming message, before the conversation machine,
+ * so that a crisis message gets crisis numbers at once (design promise 2).
  *
- * Pure: no I/O, no Telegram. The phrases live in `flows/crisis-terms.yaml`; this module only
- * decides how tolerantly they are matched.
+ * Pure: no I/O, no Telegram. The phrases and word classes live in `flows/crisis-terms.yaml`;
+ * this module only decides how tolerantly they are matched.
  *
  * How a text is matched:
- * 1. Whole text: NFKC, lower case, invisible characters (zero-width, bidi marks, variation
- *    selectors, soft hyphen) and apostrophes removed ("can't" -> "cant", "d\u200Bie" -> "die").
- * 2. Split into words; punctuation and emoji are only separators.
- * 3. Each word is folded to a canonical form, per script:
- *    - Latin: accents stripped, repeated letters collapsed ("dieeee" -> "die", "maarna" ->
- *      "marna"), texting forms expanded ("wanna" -> "want to", "2" -> "to", "im" -> "i am",
- *      "nhi" -> "nahi", "hoon" -> "hu"), then a loose phonetic fold for romanised Hindi
- *      (e/i, o/u, w/v, z/j, ph/f) so "jeena/jina", "zindagi/jindagi", "woh/voh" meet.
+ * 1. At most 4,096 characters are read (Telegram's limit): a longer text is read as its first
+ *    and last 2,048, so a 1 MB paste cannot stall the bot and its last words are still seen.
+ * 2. Whole text: NFKC, lower case, invisible characters (zero-width, bidi marks, variation
+ *    selectors, soft hyphen) and apostrophes removed ("can't" -> "cant", "d\u200Bie" -> "die");
+ *    symbols used as letters inside words read as letters ("k!ll", "$uicide", "d@lega").
+ * 3. Split into words; punctuation and emoji are only separators.
+ * 4. Each word is folded to a canonical form, per script:
+ *    - Latin: digits inside a word read as letters ("d1e", "su1c1d3", "want2die"), a number
+ *      glued to a word split off ("20tablets"), accents stripped, repeated letters collapsed
+ *      ("dieeee" -> "die"), texting forms expanded ("wanna" -> "want to", "im" -> "i am",
+ *      "nhi" -> "nahi"), then a loose phonetic fold for romanised Hindi (e/i, o/u, w/v, z/j,
+ *      ph/f) so "jeena/jina", "zindagi/jindagi", "woh/voh" meet.
  *    - Devanagari: nukta dropped (ज़ = ज), chandrabindu and anusvara dropped (हूँ = हूं = हु),
  *      a nasal consonant + halant before a consonant treated as anusvara (ज़िन्दगी = ज़िंदगी),
  *      long and short i/u matras merged, remaining halants dropped (ख़त्म = खतम).
- * 4. A phrase matches when its words appear in order; between two of them only a few filler
- *    words may stand ("I really want to just die", "मैं बस मरना चाहती हूँ").
- * 5. A word of 5+ letters (after folding) also matches at edit distance 1 ("sucide", "suicid",
- *    "khudkhushi"), but only when the first letter is the same: "karna" must not meet "marna".
- * 6. Exclude phrases are matched the same way and cancel a match only when they cover its whole
- *    span, so "this app is killing my battery and I want to die" is still a crisis.
+ * 5. A long word that is not known is split into known words when it can be ("iwanttodie",
+ *    "marnachahtihu", "मरनाचाहतीहूँ").
+ * 6. A phrase matches when its slots appear in order; between two of them only a few filler
+ *    words may stand ("I really want to just die"), or any few words after `...`.
+ * 7. A word of 6+ letters (after folding) also matches at edit distance 1 ("sucide", "khudkhushi"),
+ *    but only when the first letter is the same: "karna" must not meet "marna".
+ * 8. A match is cancelled by an exclude that covers its whole span ("dying of heat" style idioms),
+ *    by an English negation just before it ("I'm not going to kill myself", "I don't want to
+ *    die") or a Hindi one just after it ("suicide nahi karungi").
+ * 9. When both kinds match, danger wins: someone else's threat needs the emergency number first,
+ *    and the danger screen still shows crisis lines.
  *
- * Phrase syntax in the YAML: words separated by spaces; `a|b|c` is one word with alternatives
- * (each alternative must be a single word); `#` is any number (for "5 kms" in excludes).
+ * Phrase syntax in the YAML: slots separated by spaces; `a|b|c` is one slot with alternatives
+ * (each a single word or `@class`); `@class` is any word of a class in `words:`; `#` is any
+ * number; a trailing `?` makes a slot optional; `...` lets up to six words of any kind stand
+ * before the next slot.
  */
 
 /** Whose harm a crisis message is about: the person's own (suicide, self-harm) or someone else's. */
@@ -42,13 +53,26 @@ export interface CrisisMatch {
 
 export type CrisisDetector = (text: string) => CrisisMatch | undefined;
 
+/** Telegram's longest text message; more is never a chat message, only a paste. */
+const MAX_SCAN = 4096;
 /** Words of this length (after folding) or more also match at edit distance 1. Shorter words
- * are too close to other everyday words ("die"/"dye", "mar"/"kar") to be matched loosely. */
-const FUZZY_MIN_LENGTH = 5;
-/** Filler words allowed between two words of a phrase. More would let unrelated clauses join. */
+ * are too close to other everyday words ("die"/"dye", "marna"/"marta"/"karna") to be matched loosely. */
+const FUZZY_MIN_LENGTH = 6;
+/** Unknown words this long or longer are tried as words written without spaces. */
+const SPLIT_MIN_LENGTH = 6;
+/** Filler words allowed between two slots of a phrase. More would let unrelated clauses join. */
 const MAX_GAP = 3;
+/** Any words allowed before a slot that follows `...` (a means and a time in one sentence). */
+const WIDE_GAP = 6;
+/** Words between an English negation and the phrase it cancels, if all are bridge words. */
+const NEGATION_REACH = 4;
+/** Per-detector caches of folded words; cleared when full, so memory stays bounded. */
+const CACHE_LIMIT = 20_000;
 /** Slot id meaning "any number" (`#`). */
 const NUMBER = -1;
+/** Slot id meaning "a number of at least BIG" (`##`): twenty pills is a dose, two is not. */
+const BIG_NUMBER = -2;
+const BIG = 5;
 
 /**
  * Closed-class words that may stand inside a phrase without changing its meaning. Negations
@@ -60,14 +84,29 @@ const FILLERS = [
   "just", "really", "so", "simply", "actually", "honestly", "literally", "seriously", "truly",
   "totally", "completely", "kinda", "like", "fucking", "fking", "freaking", "bloody", "damn",
   "now", "right", "already", "badly", "very", "also", "even", "still", "own", "again",
-  "standing", "waiting", "sitting", "please", "pls", "plz",
+  "standing", "waiting", "sitting", "please", "pls", "plz", "the", "a", "all",
   // Hinglish
   "bas", "ab", "abhi", "to", "toh", "hi", "bhi", "yaar", "yar", "sach", "sachi", "sachme",
-  "sirf", "bahut", "bohot", "bohat", "ekdum",
+  "sirf", "bahut", "bohot", "bohat", "ekdum", "aaj",
   // Hindi (Devanagari)
   "बस", "अब", "अभी", "तो", "ही", "भी", "यार", "सच", "सच्ची", "सचमुच", "वाकई", "सिर्फ़", "बहुत",
-  "एकदम",
+  "एकदम", "आज",
 ];
+
+/** Short words people glue to others ("iwanttodie", "mujhemarnahai"); only used to split words. */
+const GLUE = [
+  "i", "am", "me", "my", "to", "is", "will", "want", "wanna", "going", "gonna", "it", "this", "all",
+  "main", "mai", "mein", "mujhe", "hu", "hai", "ho", "ko", "se", "ke", "ki", "ka", "kar", "karna",
+  "meri", "mera", "apni", "ab", "bas", "nahi", "hi",
+  "मैं", "मुझे", "हूँ", "है", "को", "से", "के", "की", "का", "कर", "मेरी", "मेरा", "अपनी", "अब", "बस", "नहीं",
+];
+
+/** English words that turn the phrase after them around ("I'm not going to kill myself"). */
+const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "doesnt", "isnt", "aint", "nt", "shouldnt"];
+/** Words that may stand between such a negation and the phrase it negates. */
+const NEGATION_BRIDGE = ["want", "wanted", "going", "to", "planning", "trying", "try", "plan", "ever", "will", "would", "be", "i", "am", "gonna", "wanna", "think", "about"];
+/** Hindi negations that turn the phrase before them around ("suicide nahi karungi"). */
+const NEGATIONS_AFTER = ["nahi", "mat", "नहीं", "मत"];
 
 /**
  * Texting forms and romanised-Hindi spellings that edit distance cannot reach (the words are too
@@ -80,18 +119,20 @@ const EXPANSIONS: Record<string, string> = {
   wnt: "want", wnat: "want",
   "2": "to",
   u: "you", ur: "your", r: "are", b: "be",
-  im: "i am", ive: "i have",
-  hes: "he is", shes: "she is", theyre: "they are",
+  im: "i am", ive: "i have", ill: "i will", id: "i would",
+  hes: "he is", shes: "she is", theyre: "they are", hell: "he will", shell: "she will", theyll: "they will",
   cannot: "cant", cnt: "cant", cant: "cant",
   dnt: "dont", dont: "dont",
+  tmrw: "tomorrow", tmr: "tomorrow", "2nite": "tonight", tonite: "tonight", "2night": "tonight",
   // Romanised Hindi
   hoon: "hu", hun: "hu", hn: "hu",
-  nahin: "nahi", nhi: "nahi", nai: "nahi", ni: "nahi", nahee: "nahi", nhin: "nahi",
+  nahin: "nahi", nhi: "nahi", nai: "nahi", ni: "nahi", nahee: "nahi", nhin: "nahi", nahi: "nahi",
   h: "hai", hy: "hai", hae: "hai", hain: "hai",
-  kr: "kar", krna: "karna", krke: "karke",
+  kr: "kar", krna: "karna", krke: "karke", krlungi: "kar lungi", krlunga: "kar lunga",
   lugi: "lungi", luga: "lunga", dugi: "dungi", duga: "dunga",
   jaugi: "jaungi", jauga: "jaunga",
-  khtm: "khatam", khtam: "khatam",
+  khtm: "khatam", khtam: "khatam", khatm: "khatam",
+  mjhe: "mujhe", muje: "mujhe", mujhey: "mujhe",
 };
 
 /** Two words that people write apart but phrases write as one. */
@@ -99,6 +140,8 @@ const JOINS: Record<string, string> = {
   "my self": "myself",
   "can not": "cant",
   "do not": "dont",
+  "will not": "wont",
+  "self harm": "selfharm",
 };
 
 // Zero-width spaces and joiners, bidi marks, variation selectors, soft hyphen: invisible, so
@@ -109,7 +152,12 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const DEVANAGARI = /\p{Script=Devanagari}/u;
 const LATINISH = /^[\p{Script=Latin}\p{N}\p{M}]+$/u;
 const ALL_DIGITS = /^\p{N}+$/u;
+const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /[0-9]/;
+const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
+// Digits typed for letters ("d1e", "k1ll", "su1c1d3", "want2die").
+const LEET: Record<string, string> = { "0": "o", "1": "i", "2": "to", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b" };
 
 function collapse(word: string): string {
   return word.replace(REPEATS, "$1");
@@ -149,6 +197,15 @@ function devanagariFold(word: string): string {
 interface Token {
   word: string;
   isNumber: boolean;
+  /** Written in Devanagari: tells Hindi from Hinglish in the group reported. */
+  dev: boolean;
+}
+
+interface PreWord {
+  word: string;
+  latin: boolean;
+  isNumber: boolean;
+  dev: boolean;
 }
 
 const expansionTable = new Map<string, string[]>(
@@ -158,23 +215,57 @@ const joinTable = new Map<string, string>(
   Object.entries(JOINS).map(([k, v]) => [k.split(" ").map(latinPre).join(" "), latinPre(v)]),
 );
 
+/** Bounded memo: long messages repeat words, and folding is the costly part of a scan. */
+function memo<V>(compute: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = compute(key);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+/** One raw word -> pre-folded words (a number glued to a word comes out as two). */
+const preFold = memo((raw: string): PreWord[] => {
+  const isNumber = ALL_DIGITS.test(raw);
+  if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true }];
+  if (!LATINISH.test(raw)) return [{ word: collapse(raw), latin: false, isNumber, dev: false }];
+  if (!isNumber && HAS_DIGIT.test(raw) && HAS_LETTER.test(raw) && !expansionTable.has(raw)) {
+    const glued = NUMBER_THEN_WORD.exec(raw);
+    if (glued) {
+      return [
+        { word: glued[1]!, latin: true, isNumber: true, dev: false },
+        { word: latinPre(glued[2]!), latin: true, isNumber: false, dev: false },
+      ];
+    }
+    raw = raw.replace(/[0-9]/g, (d) => LEET[d] ?? d);
+  }
+  return [{ word: latinPre(raw), latin: true, isNumber, dev: false }];
+});
+
+/** A pre-folded Latin word -> its expansion, phonetically folded. */
+const expandFold = memo((word: string): string[] => (expansionTable.get(word) ?? [word]).map(latinFold));
+
 /** Text -> canonical words. The same function folds phrases and messages, so they always agree. */
 function tokenize(text: string): Token[] {
-  const cleaned = text.normalize("NFKC").toLowerCase().replace(INVISIBLE, "").replace(APOSTROPHES, "");
-  // First pass: per-script pre-folding; Latin words wait for joins and expansions.
-  const pre: { word: string; latin: boolean; isNumber: boolean }[] = [];
-  for (const m of cleaned.matchAll(WORD)) {
-    const raw = m[0];
-    const isNumber = ALL_DIGITS.test(raw);
-    if (DEVANAGARI.test(raw)) pre.push({ word: devanagariFold(raw), latin: false, isNumber });
-    else if (LATINISH.test(raw)) pre.push({ word: latinPre(raw), latin: true, isNumber });
-    else pre.push({ word: collapse(raw), latin: false, isNumber });
-  }
+  const cleaned = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(INVISIBLE, "")
+    .replace(APOSTROPHES, "")
+    .replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i"))
+    .replace(/\$(?=\p{L})/gu, "s");
+  const pre: PreWord[] = [];
+  for (const m of cleaned.matchAll(WORD)) for (const w of preFold(m[0])) pre.push(w);
   const out: Token[] = [];
   for (let i = 0; i < pre.length; i++) {
     const t = pre[i]!;
     if (!t.latin) {
-      out.push({ word: t.word, isNumber: t.isNumber });
+      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev });
       continue;
     }
     let word = t.word;
@@ -186,11 +277,15 @@ function tokenize(text: string): Token[] {
         i++;
       }
     }
-    for (const part of expansionTable.get(word) ?? [word]) {
-      out.push({ word: latinFold(part), isNumber: t.isNumber });
-    }
+    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false });
   }
   return out;
+}
+
+/** Text over the scan limit: its head and its tail, with a break between that no phrase spans. */
+function capped(text: string): string[] {
+  if (text.length <= MAX_SCAN) return [text];
+  return [text.slice(0, MAX_SCAN / 2), text.slice(text.length - MAX_SCAN / 2)];
 }
 
 /** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
@@ -209,13 +304,29 @@ function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-interface Phrase {
-  /** Each slot: the vocabulary ids (or NUMBER) any one of which fills it. */
-  slots: number[][];
-  group: string;
+interface Slot {
+  /** Vocabulary ids (or NUMBER) any one of which fills the slot. */
+  ids: Set<number>;
+  optional: boolean;
+  /** Any words (not only fillers), up to WIDE_GAP, may stand before this slot. */
+  wide: boolean;
 }
 
-/** Builds the detector once; the returned function does no allocation-heavy work per phrase. */
+interface Phrase {
+  slots: Slot[];
+  kind: CrisisKind;
+  group: string;
+  /** Group to report when none of the matched words is Devanagari. */
+  romanised: string | undefined;
+}
+
+/** Prefix tree of known words, for splitting words typed without spaces. */
+interface Trie {
+  next: Map<string, Trie>;
+  end: boolean;
+}
+
+/** Builds the detector once; the returned function only looks words up and walks phrases. */
 export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const vocab: string[] = [];
   const exact = new Map<string, number>();
@@ -240,42 +351,116 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     return id;
   };
 
-  const compile = (phrase: string, group: string): Phrase => {
-    const slots: number[][] = [];
-    for (const piece of phrase.trim().split(/\s+/)) {
-      if (piece === "#") {
-        slots.push([NUMBER]);
-      } else if (piece.includes("|")) {
-        const ids = piece.split("|").map((alt) => {
-          const words = tokenize(alt);
-          if (words.length !== 1) {
-            throw new Error(`crisis terms (${group}): "${alt}" in "${phrase}" must fold to exactly one word`);
-          }
-          return idOf(words[0]!.word);
-        });
-        slots.push(ids);
-      } else {
-        for (const t of tokenize(piece)) slots.push([idOf(t.word)]);
+  const oneWord = (alt: string, where: string): number => {
+    const words = tokenize(alt);
+    if (words.length !== 1) throw new Error(`crisis terms (${where}): "${alt}" must fold to exactly one word`);
+    return idOf(words[0]!.word);
+  };
+
+  const classes = new Map<string, number[]>();
+  for (const [name, list] of Object.entries(terms.words ?? {})) {
+    classes.set(name, list.map((w) => oneWord(w, `words.${name}`)));
+  }
+
+  const compile = (phrase: string, kind: CrisisKind, group: string, romanised?: string): Phrase => {
+    const slots: Slot[] = [];
+    let wide = false;
+    for (let piece of phrase.trim().split(/\s+/)) {
+      if (piece === "...") {
+        wide = true;
+        continue;
       }
+      const optional = piece.length > 1 && piece.endsWith("?");
+      if (optional) piece = piece.slice(0, -1);
+      let ids: number[];
+      if (piece === "#") ids = [NUMBER];
+      else if (piece === "##") ids = [BIG_NUMBER];
+      else if (piece.includes("|") || piece.startsWith("@")) {
+        ids = piece.split("|").flatMap((alt) => {
+          if (alt === "#") return [NUMBER];
+          if (alt === "##") return [BIG_NUMBER];
+          if (!alt.startsWith("@")) return [oneWord(alt, `${group}: ${phrase}`)];
+          const members = classes.get(alt.slice(1));
+          if (!members) throw new Error(`crisis terms (${group}): "${phrase}" uses unknown class ${alt}`);
+          return members;
+        });
+      } else {
+        const words = tokenize(piece);
+        if (optional && words.length !== 1) throw new Error(`crisis terms (${group}): "${piece}?" must fold to exactly one word`);
+        for (const t of words.slice(0, -1)) slots.push({ ids: new Set([idOf(t.word)]), optional: false, wide });
+        if (words.length > 1) wide = false;
+        ids = words.slice(-1).map((t) => idOf(t.word));
+        if (ids.length === 0) continue;
+      }
+      slots.push({ ids: new Set(ids), optional, wide });
+      wide = false;
     }
     if (slots.length === 0) throw new Error(`crisis terms (${group}): "${phrase}" has no words`);
-    return { slots, group };
+    if (slots[0]!.optional || slots[0]!.wide) throw new Error(`crisis terms (${group}): "${phrase}" must start with a required word`);
+    return { slots, kind, group, romanised };
   };
 
   const matchers: Phrase[] = [];
   const excluders: Phrase[] = [];
-  for (const [group, { terms: list, exclude }] of Object.entries(terms.groups)) {
-    for (const t of list) matchers.push(compile(t, group));
+  for (const [group, g] of Object.entries(terms.groups)) {
+    // Danger first: at one position a danger phrase is tried before a self phrase.
+    for (const t of g.danger ?? []) matchers.push(compile(t, "danger", group, g.romanised));
+    for (const t of g.self) matchers.push(compile(t, "self", group, g.romanised));
     // Excludes from every group apply to every match: Indian users mix languages in one message.
-    for (const x of exclude) excluders.push(compile(x, group));
+    for (const x of g.exclude ?? []) excluders.push(compile(x, "self", group));
   }
-  const fillers = new Set(FILLERS.flatMap((f) => tokenize(f).map((t) => t.word)));
+  const fold = (list: string[]) => new Set(list.flatMap((f) => tokenize(f).map((t) => t.word)));
+  const fillers = fold(FILLERS);
+  const negationsBefore = fold(NEGATIONS_BEFORE);
+  const negationBridge = new Set([...fold(NEGATION_BRIDGE), ...fillers]);
+  const negationsAfter = fold(NEGATIONS_AFTER);
+  const negations = new Set([...negationsBefore, ...negationsAfter]);
+
+  // Words that a word typed without spaces may be split into: every phrase word and a few glue words.
+  const trie: Trie = { next: new Map(), end: false };
+  for (const w of [...vocab, ...fold(GLUE), ...fillers]) {
+    if (w.length < 2 && w !== "i") continue; // single letters would split almost anything
+    let node = trie;
+    for (const ch of w) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+
+  /** "ivantudi" -> ["i", "vant", "tu", "di"], or undefined when it is not made of known words. Two
+   * words may share a letter, because repeated letters were collapsed ("want"+"to" -> "vantu"). */
+  const split = memo((word: string): string[] | undefined => {
+    const best = new Map<number, string[] | null>();
+    const from = (s: number): string[] | null => {
+      if (s === word.length) return [];
+      const known = best.get(s);
+      if (known !== undefined) return known;
+      best.set(s, null); // guards the shared-letter step against loops
+      let result: string[] | null = null;
+      let node: Trie | undefined = trie;
+      for (let e = s; e < word.length && node; ) {
+        node = node.next.get(word[e]!);
+        e++;
+        if (!node?.end) continue;
+        for (const nextStart of e - 1 > s ? [e, e - 1] : [e]) {
+          const rest = from(nextStart);
+          if (rest && (!result || rest.length + 1 < result.length)) result = [word.slice(s, e), ...rest];
+        }
+      }
+      best.set(s, result);
+      return result;
+    };
+    const pieces = from(0);
+    return pieces && pieces.length > 1 ? pieces : undefined;
+  });
 
   /** first-slot id -> phrases starting with it: only plausible phrases are tried at a position. */
   const indexByFirst = (phrases: Phrase[]): Map<number, Phrase[]> => {
     const index = new Map<number, Phrase[]>();
     for (const p of phrases) {
-      for (const id of new Set(p.slots[0])) {
+      for (const id of p.slots[0]!.ids) {
         const list = index.get(id);
         if (list) list.push(p);
         else index.set(id, [p]);
@@ -287,10 +472,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const excludeIndex = indexByFirst(excluders);
 
   /** Vocabulary ids a word stands for: exact, plus same-first-letter edit-distance-1 neighbours. */
-  const lookup = (token: Token): number[] => {
+  const lookupWord = memo((word: string): number[] => {
     const ids: number[] = [];
-    if (token.isNumber) ids.push(NUMBER);
-    const word = token.word;
     const id = exact.get(word);
     if (id !== undefined) ids.push(id);
     if (word.length >= FUZZY_MIN_LENGTH - 1) {
@@ -307,49 +490,51 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       for (let i = 0; i < word.length; i++) probe(word.slice(0, i) + word.slice(i + 1));
     }
     return ids;
+  });
+
+  /** Unknown long words typed without spaces become the words they are made of. */
+  const expandGlued = (tokens: Token[]): Token[] => {
+    const out: Token[] = [];
+    for (const t of tokens) {
+      // Only a word that is not known, even loosely: "khudkhushi" is a typo, not "khud khushi".
+      const unknown = !t.isNumber && t.word.length >= SPLIT_MIN_LENGTH && lookupWord(t.word).length === 0;
+      const pieces = unknown ? split(t.word) : undefined;
+      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev });
+      else out.push(t);
+    }
+    return out;
   };
 
-  return (text: string): CrisisMatch | undefined => {
-    const tokens = tokenize(text);
+  const scan = (tokens: Token[]): CrisisMatch | undefined => {
     const n = tokens.length;
-    if (n === 0) return undefined;
-    // Per-message cache: a long message repeats words, and look-ups are the costly part.
-    const cache = new Map<string, number[]>();
-    const idsAt: (number[] | undefined)[] = new Array<number[] | undefined>(n);
-    const ids = (i: number): number[] => {
-      let r = idsAt[i];
-      if (r === undefined) {
-        const t = tokens[i]!;
-        const key = (t.isNumber ? "#" : "") + t.word;
-        r = cache.get(key);
-        if (r === undefined) {
-          r = lookup(t);
-          cache.set(key, r);
-        }
-        idsAt[i] = r;
-      }
-      return r;
-    };
-    const fills = (slot: number[], i: number): boolean => ids(i).some((id) => slot.includes(id));
+    // A number is also a word: "2" is "to" in "want 2 die".
+    const idsAt: number[][] = tokens.map((t) =>
+      t.isNumber ? [NUMBER, ...(Number(t.word) >= BIG ? [BIG_NUMBER] : []), ...lookupWord(t.word)] : lookupWord(t.word),
+    );
+    const fills = (slot: Slot, i: number): boolean => idsAt[i]!.some((id) => slot.ids.has(id));
 
-    /** End index of the phrase whose slot k sits at pos, or -1. Backtracks over filler gaps. */
-    const extend = (p: Phrase, k: number, pos: number): number => {
-      if (k === p.slots.length - 1) return pos;
-      const next = p.slots[k + 1]!;
-      for (let j = pos + 1, gap = 0; j < n && gap <= MAX_GAP; j++, gap++) {
-        if (fills(next, j)) {
-          const end = extend(p, k + 1, j);
+    /** End index of the phrase when slot k is placed after position `after`, or -1. */
+    const place = (p: Phrase, k: number, after: number): number => {
+      if (k === p.slots.length) return after;
+      const slot = p.slots[k]!;
+      const reach = slot.wide ? WIDE_GAP : MAX_GAP;
+      for (let j = after + 1, gap = 0; j < n && gap <= reach; j++, gap++) {
+        if (fills(slot, j)) {
+          const end = place(p, k + 1, j);
           if (end >= 0) return end;
         }
-        if (!fillers.has(tokens[j]!.word)) return -1;
+        const w = tokens[j]!.word;
+        // A wide gap may hold any words but a negation: "she would never hurt me" is no threat.
+        if (slot.wide ? negations.has(w) : !fillers.has(w)) break;
       }
-      return -1;
+      return slot.optional ? place(p, k + 1, after) : -1;
     };
 
     const startsAt = (index: Map<number, Phrase[]>, i: number): Phrase[] => {
-      const out: Phrase[] = [];
-      for (const id of ids(i)) for (const p of index.get(id) ?? []) out.push(p);
-      return out;
+      const ids = idsAt[i]!;
+      if (ids.length === 0) return [];
+      if (ids.length === 1) return index.get(ids[0]!) ?? [];
+      return ids.flatMap((id) => index.get(id) ?? []);
     };
 
     let excluded: [number, number][] | undefined;
@@ -359,7 +544,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         excluded = [];
         for (let i = 0; i < n; i++) {
           for (const p of startsAt(excludeIndex, i)) {
-            const e = extend(p, 0, i);
+            const e = place(p, 1, i);
             if (e >= 0) excluded.push([i, e]);
           }
         }
@@ -367,12 +552,38 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       return excluded.some(([s, e]) => s <= start && e >= end);
     };
 
+    const negated = (start: number, end: number): boolean => {
+      if (end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
+      for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
+        const w = tokens[j]!.word;
+        if (negationsBefore.has(w)) return true;
+        if (!negationBridge.has(w)) return false;
+      }
+      return false;
+    };
+
+    let self: { match: CrisisMatch; length: number } | undefined;
     for (let i = 0; i < n; i++) {
       for (const p of startsAt(termIndex, i)) {
-        const end = extend(p, 0, i);
-        if (end >= 0 && !covered(i, end)) return { kind: "self", group: p.group };
+        const end = place(p, 1, i);
+        if (end < 0 || covered(i, end) || negated(i, end)) continue;
+        let group = p.group;
+        if (p.romanised !== undefined && !tokens.slice(i, end + 1).some((t) => t.dev)) group = p.romanised;
+        // Danger returns at once (112 first); a self match waits in case danger follows.
+        if (p.kind === "danger") return { kind: "danger", group };
+        if (!self || end - i + 1 > self.length) self = { match: { kind: "self", group }, length: end - i + 1 };
       }
     }
-    return undefined;
+    return self?.match;
+  };
+
+  return (text: string): CrisisMatch | undefined => {
+    let found: CrisisMatch | undefined;
+    for (const part of capped(text)) {
+      const result = scan(expandGlued(tokenize(part)));
+      if (result?.kind === "danger") return result;
+      found ??= result;
+    }
+    return found;
   };
 }

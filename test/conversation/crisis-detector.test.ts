@@ -250,11 +250,13 @@ describe("crisis detector", () => {
     expect(detect("أريد أن أعرف كيف أحذف الصور")).toBeUndefined();
   });
 
-  it("never returns the text or the phrase that matched, only the group", () => {
+  it("never returns the text or the phrase that matched, only the kind and the group", () => {
     for (const text of [...en.crisis, ...hi.crisis, ...hinglish.crisis].map(([, t]) => t)) {
       const result = detect(text);
-      expect(Object.keys(result ?? {})).toEqual(["group"]);
-      const serialised = JSON.stringify(result);
+      expect(Object.keys(result ?? {}).sort()).toEqual(["group", "kind"]);
+      expect(["self", "danger"]).toContain(result?.kind);
+      // The kind is one of two fixed words ("my self" contains one); the group must leak nothing.
+      const serialised = JSON.stringify(result?.group);
       expect(serialised).not.toContain(text);
       for (const word of text.split(/\s+/).filter((w) => w.length > 3)) {
         expect(serialised.toLowerCase()).not.toContain(word.toLowerCase());
@@ -268,8 +270,155 @@ describe("crisis detector", () => {
   });
 
   it("fails fast on a phrase whose alternatives are not single words", () => {
-    expect(() => createCrisisDetector({ groups: { en: { terms: ["wanna|want die"], exclude: [] } } })).toThrow(
-      /exactly one word/,
-    );
+    const phrases = (self: string[]) => ({ words: {}, groups: { en: { self, danger: [], exclude: [] } } });
+    expect(() => createCrisisDetector(phrases(["wanna|want die"]))).toThrow(/exactly one word/);
+    expect(() => createCrisisDetector(phrases(["@nosuchclass die"]))).toThrow(/unknown class/);
+    expect(() => createCrisisDetector(phrases(["want? to die"]))).toThrow(/required word/);
+  });
+});
+
+/** [what happens, what they type, what the bot should see] */
+type Story = readonly [story: string, text: string, kind: "self" | "danger" | "none"];
+
+const kindOf = (text: string) => detect(text)?.kind ?? "none";
+
+describe("crisis detector: concepts, not only whole phrases", () => {
+  const stories: Record<string, Story[]> = {
+    en: [
+      ["a message about pills she has already taken is a crisis", "I took 20 tablets", "self"],
+      ["pills saved up for later are a crisis", "I have saved up my sleeping pills", "self"],
+      ["a height she is standing on is a crisis", "standing on the terrace edge", "self"],
+      ["a farewell is a crisis", "this is my goodbye", "self"],
+      ["asking someone to pass on an apology to her mother is a farewell", "tell my mom I'm sorry", "self"],
+      ["a time set is a crisis", "tonight it ends", "self"],
+      ["hopelessness without the word 'die' is a crisis", "there's no point going on", "self"],
+      ["feeling the family would be better off is a crisis", "everyone would be better without me", "self"],
+      ["someone at the door is danger", "he is outside my door", "danger"],
+      ["a threat to come and kill is danger", "he said he will come and kill me", "danger"],
+      ["being hit right now is danger", "he's hitting me", "danger"],
+      ["'this heat is killing me' is not", "this heat is killing me", "none"],
+      ["'I'm dead tired' is not", "I'm dead tired", "none"],
+      ["a phone that died is not", "my phone died", "none"],
+      ["suspense that is killing her is not", "this suspense is killing me", "none"],
+      ["'kill this chat' is not", "kill this chat", "none"],
+      ["a threat to leak photos is the bot's everyday work, not danger", "he threatens to leak my photos", "none"],
+      ["blackmail for money is not danger", "he is blackmailing me for money", "none"],
+      ["a threat to share a video is not danger", "he will share my video", "none"],
+      ["an ex who posted pictures is not danger", "my ex posted my pics", "none"],
+      ["saying she does not want to die is not a crisis", "I don't want to die, I want justice", "none"],
+      ["saying she will not kill herself is not a crisis", "I'm not going to kill myself", "none"],
+      ["a man who would never hurt her is not danger", "he would never hurt me", "none"],
+      ["two ordinary tablets for a headache are not a crisis", "i took 2 tablets for my headache", "none"],
+    ],
+    hi: [
+      ["सारी गोलियाँ खा लेना संकट है", "मैंने सारी गोलियाँ खा ली", "self"],
+      ["छत पर खड़ी होना संकट है", "छत पे खड़ी हूँ", "self"],
+      ["सबको अलविदा कहना संकट है", "सबको अलविदा", "self"],
+      ["आज रात का समय तय करना संकट है", "आज रात सब खत्म", "self"],
+      ["'जीने का कोई मतलब नहीं' संकट है", "जीने का कोई मतलब नहीं", "self"],
+      ["'वो मुझे मार डालेगा' ख़तरा है", "वो मुझे मार डालेगा", "danger"],
+      ["'गर्मी से मर गए' संकट नहीं", "गर्मी से मर गए", "none"],
+      ["'हँसते हँसते मर जाऊँगी' संकट नहीं", "हँसते हँसते मर जाऊँगी", "none"],
+      ["फोटो लीक की धमकी ख़तरा नहीं, बॉट का रोज़ का काम है", "वो मेरी फोटो लीक करने की धमकी दे रहा है", "none"],
+      ["'मैं मरना नहीं चाहती' संकट नहीं", "मैं मरना नहीं चाहती", "none"],
+    ],
+    hinglish: [
+      ["swallowing all the pills is a crisis", "maine saari goliyan kha li", "self"],
+      ["standing on the roof is a crisis", "chhat pe khadi hu", "self"],
+      ["saying goodbye to everyone is a crisis", "sabko alvida", "self"],
+      ["tonight set as the end is a crisis", "aaj raat sab khatam", "self"],
+      ["'nothing is left now' is a crisis", "ab kuch nahi bacha", "self"],
+      ["'he will kill me' is danger", "vo mujhe maar dalega", "danger"],
+      ["dying laughing is not a crisis", "hass hass ke mar gayi", "none"],
+      ["dying of tiredness is not a crisis", "thak ke mar gayi", "none"],
+      ["dying of boredom is not a crisis", "bore hoke mar jaunga", "none"],
+      ["dying of heat is not a crisis", "garmi se mar gaye", "none"],
+      ["'I will not commit suicide' is not a crisis", "main suicide nahi karungi", "none"],
+      ["a threat to leak photos is not danger", "vo meri photos leak karne ki dhamki de raha hai", "none"],
+    ],
+  };
+  for (const [group, list] of Object.entries(stories)) {
+    describe(group, () => {
+      it.each(list)("%s (%s)", (_story, text, kind) => {
+        expect(kindOf(text)).toBe(kind);
+      });
+    });
+  }
+
+  it("says danger when a message has both a threat and a wish to die: 112 comes first", () => {
+    expect(detect("I want to die, he is outside my door")).toEqual({ kind: "danger", group: "en" });
+    expect(detect("he said he will kill me and i want to die anyway")?.kind).toBe("danger");
+    expect(detect("main marna chahti hu, vo mujhe maar dalega")?.kind).toBe("danger");
+  });
+
+  it("reports Hindi as hi in Devanagari, hinglish when romanised, hi when the scripts are mixed", () => {
+    expect(detect("सबको अलविदा")?.group).toBe("hi");
+    expect(detect("sabko alvida")?.group).toBe("hinglish");
+    expect(detect("main मरना chahti hu")?.group).toBe("hi");
+  });
+});
+
+describe("crisis detector: what people really type", () => {
+  it.each([
+    ["words typed without spaces", "iwanttodie"],
+    ["Hinglish typed without spaces", "marnachahtihu"],
+    ["Devanagari typed without spaces", "मरनाचाहतीहूँ"],
+    ["digits for letters in 'die'", "i want to d1e"],
+    ["digits for letters in 'kill myself'", "k1ll mys3lf"],
+    ["digits for letters in 'suicide'", "thinking about su1c1d3"],
+    ["a digit for 'to' inside a word", "want2die"],
+    ["a number glued to the pills", "i took 20tablets"],
+    ["Devanagari with nukta", "ज़िंदगी ख़त्म कर दूँगी"],
+    ["Devanagari without nukta", "जिंदगी खत्म कर दूंगी"],
+    ["both scripts in one message", "main मरना chahti hu"],
+    ["repeated letters", "i wanna dieeeeee"],
+    ["repeated letters in Hinglish", "marrrrna chahtiii huuu"],
+  ])("%s is still a crisis (%s)", (_story, text) => {
+    expect(detect(text)).toBeDefined();
+  });
+});
+
+describe("crisis detector: long messages", () => {
+  it("reads a 1 MB paste as its first and last 2,048 characters, so it answers at once and sees the ending", () => {
+    const filler = "He posted my photos and everyone saw them. ".repeat(25_000);
+    expect(filler.length).toBeGreaterThan(1_000_000);
+    expect(detect(filler)).toBeUndefined();
+    expect(detect(`${filler} I want to end my life`)).toEqual({ kind: "self", group: "en" });
+    // The middle of a paste is not read: that is the price of a bounded scan.
+    expect(detect(`${filler} I want to end my life ${filler}`)).toBeUndefined();
+  });
+
+  it("never joins the head and the tail of a long paste into one phrase", () => {
+    const head = `${"x ".repeat(1019)}i want to `;
+    const tail = `die ${"z ".repeat(1022)}`;
+    expect([head.length, tail.length]).toEqual([2048, 2048]);
+    expect(detect(`${head}${"m ".repeat(2000)}${tail}`)).toBeUndefined();
+  });
+});
+
+describe("crisis detector: the tuning set", () => {
+  const { cases } = parse(
+    readFileSync(new URL("../fixtures/crisis/tuning.yaml", import.meta.url), "utf8"),
+  ) as { cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[] };
+
+  it("has at least 80 crises and 80 everyday messages per language", () => {
+    for (const lang of ["en", "hi", "hinglish"]) {
+      expect(cases.filter((c) => c.lang === lang && c.expect !== "none").length, lang).toBeGreaterThanOrEqual(80);
+      expect(cases.filter((c) => c.lang === lang && c.expect === "none").length, lang).toBeGreaterThanOrEqual(80);
+    }
+  });
+
+  it("finds at least 97% of crises with at most 3% false alarms, per language", () => {
+    for (const lang of ["en", "hi", "hinglish"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.97);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.03);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });

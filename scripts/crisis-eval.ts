@@ -1,0 +1,79 @@
+/**
+ * `npm run crisis:eval -- <cases.yaml> [--verbose]`: how the crisis detector does on a labelled
+ * set, per language. Cases: `{ lang: en | hi | hinglish, expect: self | danger | none, text }`.
+ * Prints recall (a crisis detected, any kind), kind accuracy among detected crises and the false
+ * alarm rate on `none`; `--verbose` lists every miss and false alarm.
+ *
+ * It loads the real flows/ through the content loader, so it measures what the bot ships.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { loadContent } from "../src/content/load.js";
+import { createCrisisDetector } from "../src/conversation/crisis-detector.js";
+import { ROOT } from "../src/deps.js";
+
+const Cases = z.object({
+  cases: z.array(z.object({ lang: z.string(), expect: z.enum(["self", "danger", "none"]), text: z.string() })),
+});
+
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose]");
+  process.exit(2);
+}
+
+const { cases } = Cases.parse(parse(readFileSync(file, "utf8")));
+const detect = createCrisisDetector(loadContent(`${ROOT}/flows`).crisis);
+
+interface Tally {
+  crisis: number;
+  found: number;
+  rightKind: number;
+  none: number;
+  alarms: number;
+  misses: string[];
+  falseAlarms: string[];
+  wrongKind: string[];
+}
+const byLang = new Map<string, Tally>();
+for (const c of cases) {
+  let t = byLang.get(c.lang);
+  if (!t) byLang.set(c.lang, (t = { crisis: 0, found: 0, rightKind: 0, none: 0, alarms: 0, misses: [], falseAlarms: [], wrongKind: [] }));
+  const got = detect(c.text);
+  if (c.expect === "none") {
+    t.none++;
+    if (got) {
+      t.alarms++;
+      t.falseAlarms.push(`${got.kind}: ${c.text}`);
+    }
+  } else {
+    t.crisis++;
+    if (!got) t.misses.push(`${c.expect}: ${c.text}`);
+    else {
+      t.found++;
+      if (got.kind === c.expect) t.rightKind++;
+      else t.wrongKind.push(`${c.expect} as ${got.kind}: ${c.text}`);
+    }
+  }
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
+console.log(`${file}: ${cases.length} cases`);
+console.log(`${"lang".padEnd(10)}${"recall".padStart(18)}${"kind right".padStart(18)}${"false alarms".padStart(18)}`);
+for (const [lang, t] of byLang) {
+  console.log(
+    `${lang.padEnd(10)}${`${pct(t.found, t.crisis)} (${t.found}/${t.crisis})`.padStart(18)}` +
+      `${`${pct(t.rightKind, t.found)} (${t.rightKind}/${t.found})`.padStart(18)}` +
+      `${`${pct(t.alarms, t.none)} (${t.alarms}/${t.none})`.padStart(18)}`,
+  );
+}
+if (verbose) {
+  for (const [lang, t] of byLang) {
+    for (const [title, list] of [["missed", t.misses], ["false alarm", t.falseAlarms], ["wrong kind", t.wrongKind]] as const) {
+      for (const line of list) console.log(`  ${lang} ${title} — ${line}`);
+    }
+  }
+}

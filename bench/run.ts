@@ -21,7 +21,8 @@ import { adminClient, redisUrl } from "../test/support/redis.js";
 import { startUpstashBridge, type UpstashBridge } from "../test/support/upstash-bridge.js";
 import { measureConversations, type ConversationsResult } from "./conversations-flow.js";
 import { measureReports } from "./report.js";
-import { crisisPerMessage, measureThisBot, type ThisBotResult } from "./this-bot.js";
+import { measureCrisis } from "./crisis.js";
+import { measureThisBot, type ThisBotResult } from "./this-bot.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -71,7 +72,7 @@ if (redisUp) {
   throughput = [await measureThroughput({ processes: 1 }), await measureThroughput({ processes: 2 })];
 }
 admin.disconnect();
-const crisis = crisisPerMessage(ITERATIONS);
+const crisis = measureCrisis(ITERATIONS);
 const report = await measureReports();
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -96,7 +97,8 @@ const line = (k: string, v: string[]) => console.log(`${k.padEnd(width)}  ${v.ma
 console.log(`Not Your Fault benchmarks — ${cpus().length}× ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${ITERATIONS} iterations`);
 for (const [k, ...v] of rows) line(k, v);
 if (!redisUp) console.log(`redis, upstash and throughput: skipped, no Redis at ${new URL(url).host}`);
-line("crisis check (µs/message, incl. 4,096 chars)", [crisis.toFixed(1)]);
+line("crisis check (µs/message)", ["en", "hi", "hinglish", "4,096 ch", "unseen", "mix 1:20"]);
+line("  short / 4,096-char story / 4,096 unseen words / mix", [crisis.en_us, crisis.hi_us, crisis.hinglish_us, crisis.long4096_us, crisis.long4096_unseen_words_us, crisis.mix_us].map((x) => x.toFixed(1)));
 if (throughput.length > 0) {
   console.log("");
   line("throughput, webhook + Redis (loopback)", throughput.map((t) => `${t.processes} proc`));
@@ -155,7 +157,8 @@ writeFileSync(
       session_bytes: memory.ours.bytes,
       updates_per_second: one?.updates_per_second,
       p99_ms: one?.p99_ms,
-      crisis_check_us: crisis,
+      crisis_check_us: crisis.mix_us,
+      crisis,
       stores: Object.fromEntries(present.map((n) => [n, perStore(pairs[n]!)])),
       throughput,
       report,

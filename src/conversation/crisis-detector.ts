@@ -156,6 +156,8 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /[0-9]/;
 const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
+const ASCII = /^\p{ASCII}*$/u;
+const SYMBOLS = /[@!$]/;
 // Digits typed for letters ("d1e", "k1ll", "su1c1d3", "want2die").
 const LEET: Record<string, string> = { "0": "o", "1": "i", "2": "to", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b" };
 
@@ -165,7 +167,7 @@ function collapse(word: string): string {
 
 /** Latin, before expansions: accents off, repeated letters collapsed. */
 function latinPre(word: string): string {
-  return collapse(word.normalize("NFD").replace(/\p{M}/gu, ""));
+  return collapse(ASCII.test(word) ? word : word.normalize("NFD").replace(/\p{M}/gu, ""));
 }
 
 /** Latin, after expansions: a loose phonetic fold for romanised Hindi (jeena/jina, zindagi/jindagi,
@@ -215,6 +217,8 @@ const joinTable = new Map<string, string>(
   Object.entries(JOINS).map(([k, v]) => [k.split(" ").map(latinPre).join(" "), latinPre(v)]),
 );
 
+const joinFirst = new Set([...joinTable.keys()].map((k) => k.split(" ")[0]!));
+
 /** Bounded memo: long messages repeat words, and folding is the costly part of a scan. */
 function memo<V>(compute: (key: string) => V): (key: string) => V {
   const cache = new Map<string, V>();
@@ -252,13 +256,10 @@ const expandFold = memo((word: string): string[] => (expansionTable.get(word) ??
 
 /** Text -> canonical words. The same function folds phrases and messages, so they always agree. */
 function tokenize(text: string): Token[] {
-  const cleaned = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(INVISIBLE, "")
-    .replace(APOSTROPHES, "")
-    .replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i"))
-    .replace(/\$(?=\p{L})/gu, "s");
+  let cleaned = text.normalize("NFKC").toLowerCase().replace(INVISIBLE, "").replace(APOSTROPHES, "");
+  if (SYMBOLS.test(cleaned)) {
+    cleaned = cleaned.replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i")).replace(/\$(?=\p{L})/gu, "s");
+  }
   const pre: PreWord[] = [];
   for (const m of cleaned.matchAll(WORD)) for (const w of preFold(m[0])) pre.push(w);
   const out: Token[] = [];
@@ -270,7 +271,7 @@ function tokenize(text: string): Token[] {
     }
     let word = t.word;
     const next = pre[i + 1];
-    if (next?.latin) {
+    if (next?.latin && joinFirst.has(word)) {
       const joined = joinTable.get(`${word} ${next.word}`);
       if (joined !== undefined) {
         word = joined;

@@ -104,11 +104,18 @@ export function createBot(deps: BotDeps) {
   // one screen per kind per few seconds, claimed before anything is awaited so a burst arriving
   // at once sees the claim.
   const cooldown = new CrisisCooldown(deps.crisisCooldownMs);
-  chat.on(["message", "edited_message"], async (ctx, next) => {
-    const said = ctx.msg.text ?? ctx.msg.caption;
+  chat.use(async (ctx, next) => {
+    // Only what the person wrote: a tap's ctx.msg is the bot's own message.
+    const written = ctx.message ?? ctx.editedMessage;
+    const said = written?.text ?? written?.caption;
     const crisis = said ? deps.detectCrisis(said) : undefined;
-    if (!crisis) return next();
     const pseudonym = deps.vault.pseudonym(ctx.chat.id);
+    if (!crisis) {
+      // Anything else they do (a tap, a command) may replace the crisis screen: the next crisis
+      // message must bring it back, not count as already answered.
+      cooldown.reset(pseudonym);
+      return next();
+    }
     if (!cooldown.claim(pseudonym, crisis.kind)) {
       ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected; its screen was sent moments ago");
       return;

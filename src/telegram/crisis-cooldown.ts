@@ -3,7 +3,8 @@ import type { CrisisMatch } from "../conversation/crisis-detector.js";
 /**
  * One crisis screen per chat and kind per few seconds. Someone in crisis may send many messages
  * at once ("I want to die" ten times, or a script may): the first gets the crisis screen at once,
- * the rest within the cooldown are answered by that same screen, not sent it again — 200 copies
+ * the rest within the cooldown (and before they do anything else) are answered by that same
+ * screen, not sent it again — 200 copies
  * of it would bury the numbers and hit Telegram's limits for everyone. A "danger" message after a
  * "self" one still gets its own screen: the two screens say different things (112 first).
  *
@@ -32,6 +33,13 @@ export class CrisisCooldown {
   /** The screen could not be sent: the next crisis message must not wait out the cooldown. */
   release(pseudonym: string, kind: CrisisMatch["kind"]): void {
     this.#until.delete(`${pseudonym}:${kind}`);
+  }
+
+  /** Something else happened in the chat (a tap, a command, other text): the crisis screen may no longer be the one in view. */
+  reset(pseudonym: string): void {
+    if (this.#until.size === 0) return;
+    this.#until.delete(`${pseudonym}:self`);
+    this.#until.delete(`${pseudonym}:danger`);
   }
 
   /** How many chats are cooling down (tests). */

@@ -59,6 +59,15 @@ describe("a burst of crisis messages from one chat", () => {
     expect(crisisScreensTo(t, kiran)).toHaveLength(2);
   });
 
+  it("after they tap or type something else, the next crisis message brings the screen back at once", async () => {
+    const t = prepareBot();
+    await t.send(updates.text(kiran, SELF));
+    await t.send(updates.command(kiran, "menu")); // the crisis screen is no longer the newest
+    await t.send(updates.text(kiran, SELF));
+    expect(crisisScreensTo(t, kiran)).toHaveLength(2);
+    expect(t.screen().text).toContain("14416");
+  });
+
   it("a screen that could not be sent does not hold back the next crisis message", async () => {
     const t = prepareBot();
     t.answer("sendMessage", { error_code: 500, description: "Internal Server Error" }, { error_code: 500, description: "Internal Server Error" });

@@ -98,7 +98,7 @@ async function chat(): Promise<void> {
       await vault.erase(CHAT_ID);
       out.write("\x1b[2J\x1b[H");
       const t = deps.translate(locale);
-      out.write(`${t("exit-done")}\n`);
+      out.write(`${t("exit-done")}\n${t("exit-erased")}\n`);
       current = undefined;
       continue;
     }

@@ -65,6 +65,7 @@ export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l
   const t = translate(locale);
   // Say only what happened: "cleared" when something was, and never that what was kept is gone when it isn't.
   const lines = deleted > 0 ? [t("exit-done"), t("exit-limits")] : [t("exit-not-deleted")];
-  if (!erased) lines.push(t("notice-forget-failed"));
+  // After as before: /exit erases the session, evidence log included, not only the messages.
+  lines.push(erased ? t("exit-erased") : t("notice-forget-failed"));
   await ctx.reply(lines.join("\n"));
 }

@@ -223,6 +223,8 @@ describe("a person on Telegram", () => {
     const sent = t.last.filter((c) => c.method === "sendMessage");
     expect(sent.length).toBe(1);
     expect(sent[0]!.payload.text).toContain("48 hours");
+    // Said after, as before: the evidence log went too.
+    expect(sent[0]!.payload.text).toContain("your evidence log included");
     expect(sent[0]!.payload.reply_markup).toBeUndefined();
   });
 

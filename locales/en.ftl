@@ -37,6 +37,7 @@ notice-welcome-back = Welcome back. Here is where you were.
 notice-lost-session = I couldn't pick up where we were, and that's okay. Let's pick up from here.
 notice-stale-button = That button was from an earlier message. Let's pick up from here.
 notice-not-understood = I can only follow the buttons here, and I don't keep what you type. To write something down for your evidence log, send /evidence. If you are in danger, tap 🆘 Helplines or send /helplines.
+notice-unknown-command = I don't know that command. /help lists what I can do.
 notice-unsupported = I can't use stickers, voice messages or locations, and I don't keep them. To record a screenshot, photo, video or document as evidence, send it or open /evidence. The buttons below will guide you.
 notice-item-added = ✓ Added to your evidence log. It now has { $count } { $count ->
     [one] item
@@ -52,12 +53,12 @@ notice-file-added =
     The file itself was not kept: not saved, not stored, not forwarded. Keep your own copy safe.
 notice-log-full = Your log is full: it holds up to { $max } items. Remove one to add another, or get your report now; it holds everything.
 notice-send-file = I'm waiting for a file: send a screenshot, photo, video or document, or a link. Or tap ← Back.
-notice-choose-kind = To add that, first choose what it is: a link, an account, a date, a money demand or a note.
+notice-choose-kind = Got it. What is it? Tap a kind below (a link, an account, a date, a money demand or a note) and I'll add what you wrote, so you don't have to type it again. Until then it is held encrypted in this chat's session.
 notice-file-minor =
-    I didn't open that file, and I won't: if you were under 18 in a picture or video, it must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
-    Send me the link to where it is posted instead. The link alone is enough to report it.
+    I didn't open that file. I open pictures and videos only once you've told me everyone in your images was 18 or older: if anyone in one may have been under 18, it must not be shared with anyone, not even with me. That rule protects the person in it, and you did nothing wrong.
+    Send me the link to where it is posted instead: the link alone is enough to report it.
 notice-file-minor-link-kept =
-    I didn't open that file, and I won't: if you were under 18 in a picture or video, it must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
+    I didn't open that file. I open pictures and videos only once you've told me everyone in your images was 18 or older: if anyone in one may have been under 18, it must not be shared with anyone, not even with me. That rule protects the person in it, and you did nothing wrong.
     I kept the link you wrote with it. The link alone is enough to report it.
 notice-file-too-big = That file is bigger than { $max } MB, the most Telegram lets me read, so I couldn't fingerprint it. It still counts: add a 📝 note describing it (what it shows, where and when you got it), and keep the file safe.
 notice-file-unavailable = I couldn't read that file just now. Please send it again in a moment, or add a 📝 note describing it.
@@ -88,6 +89,31 @@ welcome-body =
     • find people who can help and listen
 welcome-privacy = 🔒 I don't keep your name or number. /exit clears this chat at once and erases everything I kept, your evidence log too. /forget erases everything after asking first.
 welcome-begin = Let's begin
+welcome-helping = 🤝 I'm helping someone
+welcome-came-across = 👀 I came across someone's images
+
+## Helping someone
+helper-intro = Thank you for being there for them. People usually turn to a friend or family first, and a calm, kind answer helps more than anything.
+helper-how =
+    • Listen, and believe them. Don't blame them, even if they shared the image themselves. It is not their fault.
+    • Let them decide what happens next, and help them do it.
+    • Don't download, forward or screenshot the images yourself. If a child may be in them, keeping or sending them is a crime. Keep the links instead.
+    • Report the post on the platform. The next screens walk you through proof, takedown and reporting on their behalf.
+helper-share = You can also share this bot with them, so they can use it on their own. Nothing about them or you is kept.
+
+## Came across someone's images
+bystander-intro = Thank you for not looking away. The person in these images didn't choose this, and what you do next can help them.
+bystander-how =
+    • Don't download, forward or screenshot the images, not even to warn someone or as proof. If a child may be in them, keeping or sending them is a crime.
+    • Report the post or the account on the platform where you saw it. The person who posted it isn't told who reported it.
+    • If it was shared in a group, you can tell the person who shared it, privately, that it's not OK and may be illegal, and ask them to delete it.
+bystander-tell = If you know the person in the images, tell them kindly and privately, without blame, and let them decide what to do. You can share this bot with them: nothing about them or you is kept.
+bystander-report = 📱 How to report it on a platform →
+
+## A child may be in the images
+child-button = 🧒 A child may be in the images
+child-intro = If anyone in the images may be under 18, report the link, never the image. These take such reports:
+child-never-keep = Never save, screenshot or forward the images, not even to report them or to warn others. Give the link, the platform and the account name instead: that is enough to report.
 
 ## Safety
 safety-question = First: are you safe right now?
@@ -99,6 +125,13 @@ safety-hurt = I'm thinking of hurting myself
 crisis-intro = Thank you for telling me. You matter, and you deserve help right now. Please reach one of these now:
 crisis-stay = If you can, be near someone you trust, or call them. You don't have to explain everything. When you feel ready, we can carry on.
 crisis-resume = I'm safe now, continue
+crisis-to-danger = Someone is hurting or threatening me
+
+## Danger from someone
+danger-intro = If someone is hurting you or threatening you right now, please call the emergency number now:
+danger-go = If you can, go where other people are: a neighbour, a shop, a busy street. Keep your phone with you.
+danger-stay = When you are safe, we can carry on. Nothing here will be lost.
+danger-to-crisis = I'm thinking of hurting myself
 danger-silent-in =
     If it isn't safe to talk, there are other ways to reach 112:
     • on a smartphone, press the power button 3 times
@@ -107,11 +140,15 @@ danger-silent-in =
 
 ## What happened
 incident-question = What happened? Choose what fits best. You can change it later.
-age-question = Are you under 18?
-age-why = I ask only because it changes which services can help you, and how to keep proof safely.
-age-minor = Yes, I'm under 18
-age-adult = No, I'm 18 or older
-age-rather-not = I'd rather not say
+incident-question-helper = What happened to the person you're helping? Choose what fits best. You can change it later.
+age-question = Was anyone in these images under 18 when they were taken?
+age-why = I ask because it changes which services can help, and how to keep proof safely. If a child may be in them, nobody should save or send the images, and there are special ways to report them. If you're not sure, that's fine: choose “Not sure”.
+age-minor = Yes, and I'm under 18 now
+age-adult = No, everyone was 18 or older
+age-minor-helper = Yes, and they're under 18 now
+age-was-minor = Yes, but I'm an adult now
+age-was-minor-helper = Yes, but they're an adult now
+age-unsure = Not sure
 platforms-question = Where is it happening, or where was it shared? Tap all that apply, then tap “That's all”.
 platform-toggle = { $checked ->
     [yes] ✓ { $name }
@@ -122,10 +159,13 @@ country-question = Which country are you in? This is only to show the right help
 ## Reassurance
 reassure-minor = Because you are under 18, the law protects you even more strongly, and this is not your fault. Please don't save, screenshot or send the image to anyone, not even as proof; keep the link instead. An adult you trust can help with the next steps. If you tell a teacher or school counsellor, the law says they must tell the police: that rule is there to protect you. Childline 1098 can help too, free, day or night.
 reassure-next = Next, let's keep proof of what happened, one small step at a time. You can skip any step.
+reassure-helper = Thank you for helping. The next steps are written for them: you can go through them together, or share this bot so they can go through them on their own.
+reassure-bystander = Thank you for not looking away. Reporting the post is the most useful thing you can do, and you don't have to do more. Never keep or pass on the images themselves.
+reassure-child-images = Because someone in these images may have been under 18, please don't save, screenshot or send them to anyone, not even as proof. Keep the links instead: they are enough to report it. The law treats the person in them as the one harmed.
 
 ## Evidence
 evidence-progress = Step { $current } of { $total }
-evidence-minor-caution = If you were under 18 in the image, don't save or screenshot the image itself. Note the link instead.
+
 
 ## Takedown
 takedown-progress = Getting it taken down — { $current } of { $total }
@@ -133,6 +173,7 @@ takedown-progress = Getting it taken down — { $current } of { $total }
 ## Reporting
 reporting-intro = Reporting is your choice. You can do it now, later, or not at all. Here is where you can report:
 reporting-minor = Because you are under 18, it can really help to tell an adult you trust. An adult you tell, such as a teacher or school counsellor, must by law (POCSO section 19) tell the police, so they can't keep it just between you. That rule is there to protect you. You can also call Childline 1098, free, day or night; they can help you report it too. Never send the image itself to anyone; give the link.
+reporting-child-images = Because someone in the images may have been under 18, report the link and never send the image itself. The child section of cybercrime.gov.in and Take It Down are made for this: tap 🧒 below.
 reporting-take-with-you = Take with you: the links, usernames, screenshots (not of any under-18 image), dates and times, and any payment demands. You don't need to have everything.
 reporting-how = How each one works →
 reporting-progress = Where to report — { $current } of { $total }
@@ -357,6 +398,7 @@ evidence-tell-adult =
 evidence-tell-adult-why =
     You don't have to deal with this alone, and it is not your fault.
     An adult can help you report it and use Take It Down.
+    If you tell a teacher or a school counsellor, the law (POCSO section 19) says they must tell the police. That rule is there to protect you. You can also call Childline 1098 first.
 
 evidence-report-link =
     Report the post or account using its link, in the app or through Take It Down.
@@ -655,8 +697,8 @@ log-ask-file =
     Send the screenshot, photo, video or document as a file: tap 📎, choose File, then pick it. That way the fingerprint is of your original.
     I'll read it once to make its fingerprint (SHA-256): a code that can show later that your copy hasn't changed. A photo sent the usual way is compressed by Telegram, so its fingerprint matches only Telegram's copy, not yours. The file itself is not saved, not stored and not forwarded, so keep your own copy safe. Files up to { $max } MB.
 log-ask-file-minor =
-    Please don't send pictures or videos here. If you were under 18 in them, they must not be shared with anyone, not even with me. That rule protects you, and you did nothing wrong.
-    Add the link to where it is posted instead: the link alone is enough to report it.
+    Please don't send pictures or videos here. If anyone in them may have been under 18, they must not be shared with anyone, not even with me. That rule protects the person in them, and you did nothing wrong.
+    Add the link to where it is posted instead: the link alone is enough to report it. Documents such as a chat export are fine.
 log-remove-title = Tap a number to remove that item. This can't be undone. (Page { $page } of { $pages })
 log-remove-item = ✕ { $n }
 log-more = More →
@@ -722,6 +764,9 @@ report-not-alone = You are not alone, and this is not your fault.
 summary-intro = 🧾 A short summary with no name or number in it. Copy it into a helpline chat, read it out on a call, or show it at a cyber cell, so you don't have to tell it all again.
 summary-what = What happened: { $what }
 summary-minor = Age: the person is under 18.
+summary-was-minor = Age: someone in the images was under 18 when they were taken.
+summary-age-unsure = Age: not sure whether anyone in the images was under 18.
+summary-helper = Told by someone helping the person.
 summary-where = Where: { $platforms }
 summary-unknown = not known yet
 summary-country = Country: { $country }
@@ -780,6 +825,7 @@ complaint-opening-morphed = Fake, edited (morphed) intimate images of me have be
 complaint-opening-stalking = I am being stalked and harassed online, repeatedly, after making clear I do not want contact.
 complaint-opening-other = I am facing online abuse involving private images of me, without my consent.
 complaint-minor = I am under 18.
+complaint-was-minor = I was under 18 when these images were taken.
 complaint-platforms = It happened on: { $platforms }.
 complaint-timeline = What happened, and when:
 complaint-links = Links to the content or the accounts:

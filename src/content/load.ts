@@ -6,6 +6,7 @@ import {
   Content,
   Country,
   CountryId,
+  ChildReport,
   CrisisTerms,
   EvidenceStep,
   Helpline,
@@ -27,7 +28,7 @@ export class ContentError extends Error {
 const files = {
   "incidents.yaml": z.object({ incidents: z.array(Incident) }),
   "evidence.yaml": z.object({ evidence: z.array(EvidenceStep) }),
-  "platforms.yaml": z.object({ platforms: z.array(Platform), takedownExtras: TakedownExtras }),
+  "platforms.yaml": z.object({ platforms: z.array(Platform), takedownExtras: TakedownExtras, childReport: ChildReport }),
   "routes.yaml": z.object({ routes: z.array(Route) }),
   "helplines.yaml": z.object({ helplines: z.array(Helpline) }),
   "countries.yaml": z.object({ countries: z.array(Country) }),
@@ -121,10 +122,12 @@ export function checkReferences(content: Content): void {
   for (const r of [...content.takedownExtras.adult, ...content.takedownExtras.minor]) {
     if (!routeIds.has(r)) fail("platforms.yaml", `takedownExtras: unknown route ${r}`);
   }
+  for (const r of content.childReport.routes) if (!routeIds.has(r)) fail("platforms.yaml", `childReport.routes: unknown route ${r}`);
+  for (const l of content.childReport.lines) if (!lineIds.has(l)) fail("platforms.yaml", `childReport.lines: unknown line ${l}`);
   for (const country of CountryId.options) {
     const found = content.countries.find((c) => c.id === country);
     if (!found) fail("countries.yaml", `country ${country} is missing`);
-    for (const key of ["emergency", "crisis", "support"] as const) {
+    for (const key of ["emergency", "crisis", "danger", "support"] as const) {
       for (const l of found![key]) if (!lineIds.has(l)) fail("countries.yaml", `${country}.${key}: unknown line ${l}`);
     }
     for (const r of found!.reporting) if (!routeIds.has(r)) fail("countries.yaml", `${country}.reporting: unknown route ${r}`);

@@ -58,6 +58,8 @@ export const EvidenceStep = Sourced.extend({
   capturesImage: z.boolean().default(false),
   /** The kind of evidence-log item this step collects, offered as a button on the step. */
   logs: z.enum(["link", "handle", "date", "money", "note", "file"]).optional(),
+  /** Spoken to a child ("tell an adult you trust"): only for someone under 18 now, telling their own story. */
+  under18Now: z.boolean().default(false),
 });
 export type EvidenceStep = z.infer<typeof EvidenceStep>;
 
@@ -176,11 +178,15 @@ export type CrisisTerms = z.infer<typeof CrisisTerms>;
 /** Routes that apply whatever the platform: hash-blocking and search removal, by age group. */
 export const TakedownExtras = z.object({ adult: z.array(id), minor: z.array(id) });
 
+/** Where to report when a child may be in the images: routes that take the link, never the image, and lines. */
+export const ChildReport = z.object({ routes: z.array(id).min(1), lines: z.array(id) });
+
 export const Content = z.object({
   incidents: z.array(Incident).min(1),
   evidence: z.array(EvidenceStep).min(1),
   platforms: z.array(Platform).min(1),
   takedownExtras: TakedownExtras,
+  childReport: ChildReport,
   routes: z.array(Route).min(1),
   helplines: z.array(Helpline).min(1),
   countries: z.array(Country).min(1),

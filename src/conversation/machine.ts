@@ -1,6 +1,5 @@
 import { assign, raise, setup } from "xstate";
 import {
-  AgeGroup,
   CountryId,
   IncidentId,
   PlatformId,
@@ -22,6 +21,19 @@ export type Locale = (typeof LOCALES)[number];
 /** Parts of the flow the menu can jump to. */
 export const SECTIONS = ["safety", "incident", "evidence", "takedown", "reporting", "support", "closing"] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/**
+ * The age question is about the images, not the person: "was anyone in them under 18 when they
+ * were taken?". `minor` is "yes, and I'm (they're) under 18 now"; `was-minor` is "yes, but an adult
+ * now"; `unsure` is "not sure"; `unknown` is not answered (skipped, or from before the question).
+ * Only `adult` ("everyone was 18 or older") takes the steps that keep the image itself.
+ */
+export const IMAGE_AGES = ["minor", "was-minor", "adult", "unsure"] as const;
+export type ImageAge = (typeof IMAGE_AGES)[number] | "unknown";
+
+/** Who is talking: the person it happened to, someone helping them, or someone who came across images. */
+export const ROLES = ["self", "helper", "bystander"] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface ConversationContext extends Situation {
   locale: Locale;
@@ -47,6 +59,8 @@ export interface ConversationContext extends Situation {
   adding?: ItemKind | undefined;
   /** Which page of the log's remove list is shown. */
   page: number;
+  /** Words typed at the log before they said what kind of item they are; kept (encrypted) until they choose. */
+  draft?: string | undefined;
 }
 
 /** Items a page of the "remove" list shows. */
@@ -59,6 +73,14 @@ export type ConversationEvent =
   | { type: "BEGIN" }
   | { type: "SAFE" }
   | { type: "NOT_SAFE" }
+  /** "I'm thinking of hurting myself" on the safety question. */
+  | { type: "SELF_HARM" }
+  /** Someone else is hurting or threatening them: 112 first. */
+  | { type: "DANGER" }
+  /** "I'm helping someone" or "I came across someone's images", from the first screen. */
+  | { type: "ROLE"; value: string }
+  /** What to do if a child may be in the images: report the link, never keep the image. */
+  | { type: "CHILD" }
   | { type: "CHOOSE"; value: string }
   | { type: "TOGGLE"; value: string }
   | { type: "NEXT" }
@@ -90,7 +112,9 @@ export type ConversationEvent =
   | { type: "SUMMARY" }
   /** Sent by the turn, never by a button: an item that already passed validation. */
   | { type: "ADD_ITEM"; item: NewItem }
-  | { type: "OFFER"; item: NewItem };
+  | { type: "OFFER"; item: NewItem }
+  /** Sent by the turn: words typed at the log before a kind was chosen (undefined clears them). */
+  | { type: "DRAFT"; text: string | undefined };
 
 export type ConversationEventType = ConversationEvent["type"];
 
@@ -101,6 +125,7 @@ export interface ConversationInput {
 export function freshContext(locale: Locale): ConversationContext {
   return {
     locale,
+    role: "self",
     incident: undefined,
     age: "unknown",
     platforms: [],
@@ -146,7 +171,10 @@ export function createConversationMachine(content: Content) {
     },
     guards: {
       isIncident: ({ event }) => IncidentId.safeParse(valueOf(event)).success,
-      isAge: ({ event }) => AgeGroup.safeParse(valueOf(event)).success,
+      isAge: ({ event }) => (IMAGE_AGES as readonly string[]).includes(valueOf(event)),
+      isHelperRole: ({ event }) => valueOf(event) === "helper",
+      isBystanderRole: ({ event }) => valueOf(event) === "bystander",
+      isRole: ({ context }, role: Role) => context.role === role,
       isPlatform: ({ event }) => PlatformId.safeParse(valueOf(event)).success,
       isCountry: ({ event }) => CountryId.safeParse(valueOf(event)).success,
       isLocale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)),
@@ -184,7 +212,9 @@ export function createConversationMachine(content: Content) {
       previousReport: assign({ report: ({ context }) => Math.max(0, context.report - 1) }),
       firstReport: assign({ report: 0 }),
       setIncident: assign({ incident: ({ event }) => IncidentId.parse(valueOf(event)), step: 0 }),
-      setAge: assign({ age: ({ event }) => AgeGroup.parse(valueOf(event)), step: 0, route: 0 }),
+      setAge: assign({ age: ({ event }) => valueOf(event) as ImageAge, step: 0, route: 0 }),
+      setRole: assign({ role: (_, role: Role) => role, step: 0, route: 0 }),
+      setDraft: assign({ draft: ({ event }) => (event.type === "DRAFT" ? event.text : undefined) }),
       togglePlatform: assign({
         platforms: ({ context, event }) => {
           const p = PlatformId.parse(valueOf(event));
@@ -223,6 +253,9 @@ export function createConversationMachine(content: Content) {
     // Help is always one step away: these work from every state, overlays included.
     on: {
       CRISIS: ".crisis",
+      DANGER: ".danger",
+      CHILD: ".child",
+      DRAFT: { actions: "setDraft" },
       HELPLINES: ".helplines",
       PRIVACY: ".privacy",
       HELP: ".help",
@@ -240,14 +273,28 @@ export function createConversationMachine(content: Content) {
       flow: {
         initial: "welcome",
         states: {
-          welcome: { on: { BEGIN: "safety", NEXT: "safety" } },
+          welcome: {
+            on: {
+              BEGIN: { target: "safety", actions: { type: "setRole", params: "self" } },
+              NEXT: { target: "safety", actions: { type: "setRole", params: "self" } },
+              ROLE: [
+                { guard: "isHelperRole", target: "helper", actions: { type: "setRole", params: "helper" } },
+                { guard: "isBystanderRole", target: "bystander", actions: { type: "setRole", params: "bystander" } },
+              ],
+            },
+          },
+          // Someone helping a friend, a daughter, a sister: how to help, then the same walk on their behalf.
+          helper: { on: { NEXT: "incident", SKIP: "incident", BACK: "welcome" } },
+          // Someone who came across a person's images: don't keep or pass them on; report the post.
+          bystander: { on: { NEXT: "platforms", SKIP: "platforms", BACK: "welcome" } },
           safety: {
             entry: { type: "visit", params: "safety" },
             on: {
               SAFE: "incident",
               SKIP: "incident",
-              // Crisis first; "I'm safe now, continue" then carries on to the next question, not this one.
-              NOT_SAFE: { target: "incident", actions: raise({ type: "CRISIS" }) },
+              // Danger from someone first (112); "I'm safe now, continue" then carries on to the next question.
+              NOT_SAFE: { target: "incident", actions: raise({ type: "DANGER" }) },
+              SELF_HARM: { target: "incident", actions: raise({ type: "CRISIS" }) },
               BACK: "welcome",
             },
           },
@@ -256,7 +303,7 @@ export function createConversationMachine(content: Content) {
             on: {
               CHOOSE: { guard: "isIncident", target: "age", actions: "setIncident" },
               SKIP: "age",
-              BACK: "safety",
+              BACK: [{ guard: { type: "isRole", params: "helper" }, target: "helper" }, { target: "safety" }],
             },
           },
           age: {
@@ -271,13 +318,17 @@ export function createConversationMachine(content: Content) {
               TOGGLE: { guard: "isPlatform", actions: "togglePlatform" },
               DONE: "country",
               SKIP: "country",
-              BACK: "age",
+              BACK: [{ guard: { type: "isRole", params: "bystander" }, target: "bystander" }, { target: "age" }],
             },
           },
           country: {
             on: {
-              CHOOSE: { guard: "isCountry", target: "reassurance", actions: "setCountry" },
-              SKIP: "reassurance",
+              // Someone who only came across the images goes straight to reporting the post.
+              CHOOSE: [
+                { guard: { type: "isRole", params: "bystander" }, target: "takedown", actions: ["setCountry", "firstRoute"] },
+                { guard: "isCountry", target: "reassurance", actions: "setCountry" },
+              ],
+              SKIP: [{ guard: { type: "isRole", params: "bystander" }, target: "takedown", actions: "firstRoute" }, { target: "reassurance" }],
               BACK: "platforms",
             },
           },
@@ -313,6 +364,7 @@ export function createConversationMachine(content: Content) {
               SKIP: "reporting",
               BACK: [
                 { guard: "hasPreviousRoute", actions: "previousRoute", target: "takedown", reenter: true },
+                { guard: { type: "isRole", params: "bystander" }, target: "country" },
                 { target: "evidence", actions: "lastStep" },
               ],
             },
@@ -346,6 +398,8 @@ export function createConversationMachine(content: Content) {
         },
       },
       crisis: { on: { RESUME: "flow.hist", BACK: "flow.hist" } },
+      danger: { on: { RESUME: "flow.hist", BACK: "flow.hist" } },
+      child: { on: { BACK: "flow.hist" } },
       helplines: { on: { BACK: "flow.hist" } },
       privacy: { on: { BACK: "flow.hist" } },
       help: { on: { BACK: "flow.hist" } },

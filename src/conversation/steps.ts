@@ -1,25 +1,44 @@
 import type { AgeGroup, Content, CountryId, EvidenceStep, IncidentId, Law, PlatformId, Route } from "../content/schema.js";
+import type { ImageAge, Role } from "./machine.js";
 
 /**
  * What the person has told us, reduced to what picks their steps and routes. Pure lookups over
  * flows/ data, shared by the machine (to count steps) and the screens (to show them).
  */
 export interface Situation {
+  role: Role;
   incident: IncidentId | undefined;
-  age: AgeGroup | "unknown";
+  age: ImageAge;
   platforms: readonly PlatformId[];
   country: CountryId;
 }
 
-/** An unknown age gets the adult steps; screens add a caution to any step that keeps the image. */
-function ageGroup(situation: Situation): AgeGroup {
-  return situation.age === "minor" ? "minor" : "adult";
+/**
+ * Which path the images take. Only "everyone in them was 18 or older" is the adult path: "not sure",
+ * a skipped question, and images taken under 18 of someone who is an adult now all take the
+ * under-18 path, because keeping or sending a child's image can itself be an offence (IT Act 67B,
+ * POCSO s.15). Nobody on that path is asked to screenshot, save or forward the image.
+ */
+export function imagePath(situation: Pick<Situation, "age">): AgeGroup {
+  return situation.age === "adult" ? "adult" : "minor";
+}
+
+/** Under 18 now (or, for a helper, the person they help is): Childline, school and parent words. */
+export function underEighteenNow(situation: Pick<Situation, "age">): boolean {
+  return situation.age === "minor";
+}
+
+/** Whether steps may ask to keep the image itself: only the person it happened to, on the adult path. */
+export function keepsImages(situation: Pick<Situation, "age" | "role">): boolean {
+  return imagePath(situation) === "adult" && situation.role === "self";
 }
 
 export function evidenceSteps(content: Content, situation: Situation): EvidenceStep[] {
   const incident = situation.incident ?? "other";
-  const age = ageGroup(situation);
-  return content.evidence.filter((s) => s.incidents.includes(incident) && s.ages.includes(age));
+  // Someone helping, or a bystander, never keeps another person's images: they get the no-image steps.
+  const age: AgeGroup = keepsImages(situation) ? "adult" : "minor";
+  const child = underEighteenNow(situation) && situation.role === "self";
+  return content.evidence.filter((s) => s.incidents.includes(incident) && s.ages.includes(age) && (child || !s.under18Now));
 }
 
 /** Takedown routes for the chosen platforms (in the order chosen), then the age-specific extras. */
@@ -30,7 +49,9 @@ export function takedownRoutes(content: Content, situation: Situation): Route[] 
     const entry = content.platforms.find((p) => p.id === platform);
     for (const id of entry?.routes ?? []) if (!ids.includes(id)) ids.push(id);
   }
-  for (const id of content.takedownExtras[ageGroup(situation)]) if (!ids.includes(id)) ids.push(id);
+  // Hash-blocking needs the image on the person's own device: not for someone who only came across it.
+  const extras = situation.role === "bystander" ? [] : content.takedownExtras[imagePath(situation)];
+  for (const id of extras) if (!ids.includes(id)) ids.push(id);
   return ids.map((id) => content.routes.find((r) => r.id === id)).filter((r): r is Route => r !== undefined);
 }
 
@@ -50,5 +71,5 @@ export function applicableLaws(content: Content, situation: Situation): Law[] {
   const incident = content.incidents.find((i) => i.id === (situation.incident ?? "other"));
   return (incident?.laws ?? [])
     .map((id) => content.laws.find((l) => l.id === id))
-    .filter((l): l is Law => l !== undefined && l.country === situation.country && l.ages.includes(ageGroup(situation)));
+    .filter((l): l is Law => l !== undefined && l.country === situation.country && l.ages.includes(imagePath(situation)));
 }

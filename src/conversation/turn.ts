@@ -1,24 +1,30 @@
 import { createActor, type SnapshotFrom, type StateValue } from "xstate";
 import { z } from "zod";
-import { AgeGroup, CountryId, IncidentId, PlatformId } from "../content/schema.js";
+import { CountryId, IncidentId, PlatformId } from "../content/schema.js";
 import { EvidenceItem, FileFields, ItemKind, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
 import { formatBytes } from "../evidence/describe.js";
 import { findLink, findLinks, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
+  IMAGE_AGES,
   LOCALES,
   PENDING_KEPT,
+  ROLES,
   SECTIONS,
   type ConversationEvent,
   type ConversationMachine,
   type Locale,
 } from "./machine.js";
 import { leafStates, positionOf, statePath } from "./position.js";
+import { keepsImages } from "./steps.js";
 
 /**
  * One turn of the conversation: a stored snapshot and what the person did in, the next snapshot
  * and what to tell them out. Pure and shared by Telegram and the terminal, so both behave alike.
  */
+
+/** Typed words held at the log: a Telegram message's length. */
+const DRAFT_MAX = 4096;
 
 /** Bump when the machine's states or context change shape; older snapshots then start afresh. */
 export const SNAPSHOT_VERSION = 1;
@@ -30,8 +36,12 @@ const PendingItem = z.custom<NewItem>(
 
 const StoredContext = z.object({
   locale: z.enum(LOCALES),
+  // Added with the helper path; earlier snapshots are the person's own.
+  role: z.enum(ROLES).default("self"),
   incident: IncidentId.optional(),
-  age: z.union([AgeGroup, z.literal("unknown")]),
+  // Earlier snapshots asked about the person: "minor" and "adult" keep their meaning, and "unknown"
+  // (skipped or "rather not say") takes the same under-18 path as "not sure".
+  age: z.union([z.enum(IMAGE_AGES), z.literal("unknown")]),
   platforms: z.array(PlatformId),
   country: CountryId,
   step: z.number().int().min(0),
@@ -47,6 +57,7 @@ const StoredContext = z.object({
   offers: z.number().int().min(0).default(0),
   adding: ItemKind.optional(),
   page: z.number().int().min(0).default(0),
+  draft: z.string().max(DRAFT_MAX).optional(),
 });
 
 /** What is stored: a versioned envelope around XState's persisted snapshot. */
@@ -98,6 +109,7 @@ export type Notice =
   | "choose-kind"
   | `file-${FileRefusal}`
   | "file-minor-link-kept"
+  | "unknown-command"
   | ParseError;
 
 export interface Turn {
@@ -155,9 +167,13 @@ function addedNotice(item: NewItem, count: number): Pick<Turn, "notice" | "notic
 }
 
 
-/** Whether images may be fingerprinted for this chat: never for someone who said they are under 18. */
+/**
+ * Whether images may be fingerprinted for this chat: only on the adult path (everyone in the images
+ * was 18 or older) and only for the person it happened to. "Not sure", a skipped question and a
+ * helper never send images: if a child is in them, sending one on is itself an offence.
+ */
 export function acceptsImages(machine: ConversationMachine, stored: unknown): boolean {
-  return restore(machine, stored, "en").snapshot.context.age !== "minor";
+  return keepsImages(restore(machine, stored, "en").snapshot.context);
 }
 
 interface Restored {
@@ -242,13 +258,17 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
       } else {
         snapshot = send(machine, before, input.event);
         if (input.event.type === "ACCEPT") ({ notice, noticeArgs } = accepted(before, snapshot, notice));
+        if (before.context.draft !== undefined) {
+          const timeZone = options.timeZoneOf?.(before.context.country) ?? "UTC";
+          ({ snapshot, notice, noticeArgs } = useDraft(machine, before.context.draft, { snapshot, notice, noticeArgs }, input.event, timeZone));
+        }
       }
       break;
     }
     case "text":
       if (input.crisis) {
         crisis = true;
-        snapshot = send(machine, before, { type: "CRISIS" });
+        snapshot = send(machine, before, { type: input.crisis.kind === "danger" ? "DANGER" : "CRISIS" });
       } else {
         const timeZone = options.timeZoneOf?.(before.context.country) ?? "UTC";
         ({ snapshot, notice, noticeArgs } = typed(machine, before, input, notice, timeZone));
@@ -292,6 +312,22 @@ function addItem(machine: ConversationMachine, before: ConversationSnapshot, ite
   return { snapshot, ...addedNotice(item, snapshot.context.evidence.length) };
 }
 
+/**
+ * Words typed at the log before they said what they are: once a kind is chosen they become that
+ * item, so nothing has to be typed twice. Any other tap lets them go.
+ */
+function useDraft(machine: ConversationMachine, draft: string, step: Step, event: ConversationEvent, timeZone: string): Step {
+  const cleared = send(machine, step.snapshot, { type: "DRAFT", text: undefined });
+  const adding = cleared.context.adding;
+  if (event.type !== "ADD" || !cleared.matches({ log: "input" }) || adding === undefined || adding === "file") {
+    return { ...step, snapshot: cleared };
+  }
+  return typed(machine, cleared, { kind: "text", crisis: undefined, locale: cleared.context.locale, text: draft }, step.notice, timeZone);
+}
+
+/** "/something" that isn't one of ours: a command, not words to keep or offer. */
+const UNKNOWN_COMMAND = /^\/[A-Za-z0-9_]+(@\w+)?(\s|$)/;
+
 /** Typed text: evidence when the log is waiting for it, an offer when it holds a link, else a kind redirect. */
 function typed(
   machine: ConversationMachine,
@@ -303,6 +339,7 @@ function typed(
   const text = input.text ?? "";
   const at = input.at ?? new Date().toISOString();
   const adding = before.context.adding;
+  if (UNKNOWN_COMMAND.test(text)) return { snapshot: before, notice: "unknown-command" };
   if (before.matches({ log: "input" }) && adding && adding !== "file") {
     const parsed = parseTyped(adding, text, at, timeZone);
     if (!parsed.ok) {
@@ -318,8 +355,12 @@ function typed(
   }
   const links = linksIn(text);
   if (takesItems(before)) {
-    // Waiting for a file, or looking at the log: links go straight in; anything else needs a kind first.
-    if (links.length === 0) return { snapshot: before, notice: adding === "file" ? "send-file" : "choose-kind" };
+    // Waiting for a file, or looking at the log: links go straight in; anything else needs a kind
+    // first, and is held (encrypted, in the session) until they choose one.
+    if (links.length === 0) {
+      if (adding === "file") return { snapshot: before, notice: "send-file" };
+      return { snapshot: send(machine, before, { type: "DRAFT", text: text.slice(0, DRAFT_MAX) }), notice: "choose-kind" };
+    }
     const snapshot = takeLinks(machine, before, links, at, true);
     const added = snapshot.context.evidence.length - before.context.evidence.length;
     if (added < links.length) return { snapshot, notice: "log-full", noticeArgs: { max: LIMITS.items } };

@@ -38,6 +38,7 @@ export function complaintText(content: Content, c: ConversationContext, t: Trans
   const platforms = casePlatforms(c);
   const paragraphs: string[] = [t(`complaint-opening-${c.incident ?? "other"}`)];
   if (c.age === "minor") paragraphs.push(t("complaint-minor"));
+  if (c.age === "was-minor") paragraphs.push(t("complaint-was-minor"));
   if (platforms.length > 0) {
     paragraphs.push(translateText(text("complaint-platforms", { platforms: inline(platforms.map((p) => text(`platform-${p}`))) }), t));
   }
@@ -67,6 +68,8 @@ export function complaintText(content: Content, c: ConversationContext, t: Trans
   }
   // "The evidence listed above" only when something is listed above.
   const listedAny = dated.length + links.length + handles.length + money.length + files.length > 0;
-  paragraphs.push(t(c.age === "minor" ? "complaint-request-minor" : listedAny ? "complaint-request" : "complaint-request-unlisted"));
+  // Anyone who said a child may be in the images was told to keep no images: the request says so.
+  const childImages = c.age === "minor" || c.age === "was-minor" || c.age === "unsure";
+  paragraphs.push(t(childImages ? "complaint-request-minor" : listedAny ? "complaint-request" : "complaint-request-unlisted"));
   return paragraphs.join("\n\n");
 }

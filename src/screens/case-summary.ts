@@ -1,6 +1,6 @@
 import type { Content, PlatformId } from "../content/schema.js";
 import type { ConversationContext } from "../conversation/machine.js";
-import { evidenceSteps } from "../conversation/steps.js";
+import { evidenceSteps, imagePath } from "../conversation/steps.js";
 import { ITEM_KINDS } from "../evidence/item.js";
 import { platformOfUrl } from "../evidence/parse.js";
 import { inline, lines, text, type Lines, type Text } from "./screen.js";
@@ -28,6 +28,13 @@ export function itemCounts(c: ConversationContext): Text[] {
     .map(({ kind, n }) => text(`count-${kind}`, { n }));
 }
 
+/** What the summary says of the images' age; nothing when it wasn't asked, or all were adults. */
+const AGE_LINES: Partial<Record<ConversationContext["age"], string>> = {
+  minor: "summary-minor",
+  "was-minor": "summary-was-minor",
+  unsure: "summary-age-unsure",
+};
+
 export function caseSummary(content: Content, c: ConversationContext): Lines {
   const platforms = casePlatforms(c);
   const counts = itemCounts(c);
@@ -40,12 +47,13 @@ export function caseSummary(content: Content, c: ConversationContext): Lines {
   ];
   const needs: Text[] = [
     text("summary-need-takedown"),
-    text(c.age === "minor" ? "summary-need-report-minor" : "summary-need-report"),
+    text(imagePath(c) === "minor" ? "summary-need-report-minor" : "summary-need-report"),
     text("summary-need-support"),
   ];
   return lines([
     text("summary-what", { what: text(`case-incident-${c.incident ?? "other"}`) }),
-    ...(c.age === "minor" ? [text("summary-minor")] : []),
+    ...(c.role === "helper" ? [text("summary-helper")] : []),
+    ...(AGE_LINES[c.age] ? [text(AGE_LINES[c.age]!)] : []),
     text("summary-where", { platforms: platforms.length > 0 ? inline(platforms.map((p) => text(`platform-${p}`))) : text("summary-unknown") }),
     text("summary-country", { country: text(`country-${c.country}`) }),
     counts.length > 0 ? text("summary-evidence", { total: c.evidence.length, counts: inline(counts) }) : text("summary-evidence-none"),

@@ -1,6 +1,6 @@
 import type { Content } from "../content/schema.js";
 import { REMOVE_PAGE, removePages, type ConversationContext } from "../conversation/machine.js";
-import { countryOf } from "../conversation/steps.js";
+import { countryOf, keepsImages } from "../conversation/steps.js";
 import { formatBytes, formatReceived, formatWhen, moneyDetails, shorten } from "../evidence/describe.js";
 import { LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
 import { button, helpRow, lines, text, type Button, type Screen, type Text } from "./screen.js";
@@ -62,7 +62,8 @@ function list(content: Content, c: ConversationContext): Body {
 
 function input(c: ConversationContext): Body {
   const kind = c.adding ?? "note";
-  if (kind === "file" && c.age === "minor") {
+  // Pictures are opened only on the adult path of the person's own case (see keepsImages).
+  if (kind === "file" && !keepsImages(c)) {
     return {
       parts: [text("log-ask-file-minor")],
       buttons: [[button("log-add-link-instead", { type: "ADD", value: "link" })], [button("btn-back", { type: "BACK" })], helpRow()],

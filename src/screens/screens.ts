@@ -13,8 +13,10 @@ import {
   applicableLaws,
   countryOf,
   evidenceSteps,
+  imagePath,
   reportingRoutes,
   takedownRoutes,
+  underEighteenNow,
 } from "../conversation/steps.js";
 import { caseSummary } from "./case-summary.js";
 import { evidenceLogScreen } from "./evidence-log.js";
@@ -65,6 +67,8 @@ function welcome(): Pick<Screen, "parts" | "buttons"> {
     parts: [text("welcome-title"), text("welcome-body"), text("welcome-privacy")],
     buttons: [
       [button("welcome-begin", { type: "BEGIN" })],
+      [button("welcome-helping", { type: "ROLE", value: "helper" })],
+      [button("welcome-came-across", { type: "ROLE", value: "bystander" })],
       [button("btn-helplines", { type: "HELPLINES" }), button("btn-privacy", { type: "PRIVACY" })],
       [button("btn-language", { type: "LANGUAGE" })],
     ],
@@ -79,7 +83,53 @@ function crisis(content: Content, c: ConversationContext): Pick<Screen, "parts" 
       ...lines(content, [...new Set([...country.emergency, ...country.crisis])]).map(lineText),
       text("crisis-stay"),
     ],
-    buttons: [[button("crisis-resume", { type: "RESUME" })], [button("btn-helplines", { type: "HELPLINES" })]],
+    buttons: [
+      [button("crisis-resume", { type: "RESUME" })],
+      [button("crisis-to-danger", { type: "DANGER" })],
+      [button("btn-helplines", { type: "HELPLINES" })],
+    ],
+  };
+}
+
+/**
+ * Someone else is hurting or threatening them: the emergency number first, the silent ways to
+ * reach it where the facts give them, get to other people, then the lines for this (Childline only
+ * where the person may be under 18 now).
+ */
+function danger(content: Content, c: ConversationContext): Pick<Screen, "parts" | "buttons"> {
+  const country = countryOf(content, c.country);
+  const adultNow = c.age === "adult" || c.age === "was-minor";
+  const dangerLines = lines(content, country.danger).filter((l) => !(adultNow && l.kind === "child"));
+  return {
+    parts: [
+      text("danger-intro"),
+      ...lines(content, country.emergency).map(lineText),
+      ...(country.silent ? [text(`danger-silent-${country.id}`)] : []),
+      text("danger-go"),
+      ...dangerLines.map(lineText),
+      text("danger-stay"),
+    ],
+    buttons: [
+      [button("crisis-resume", { type: "RESUME" })],
+      [button("danger-to-crisis", { type: "CRISIS" })],
+      [button("btn-helplines", { type: "HELPLINES" })],
+    ],
+  };
+}
+
+/** A child may be in the images: report the link, never keep or pass on the image. */
+function child(content: Content): Pick<Screen, "parts" | "buttons"> {
+  const routes = content.childReport.routes
+    .map((id) => content.routes.find((r) => r.id === id))
+    .filter((r): r is Route => r !== undefined);
+  return {
+    parts: [
+      text("child-intro"),
+      list(routes.map(routeLine)),
+      ...lines(content, content.childReport.lines).map(lineText),
+      text("child-never-keep"),
+    ],
+    buttons: [[button("btn-back", { type: "BACK" }), button("btn-helplines", { type: "HELPLINES" })]],
   };
 }
 
@@ -115,13 +165,8 @@ function evidenceStep(content: Content, c: ConversationContext, why: boolean): P
       buttons: [[button("btn-back-to-step", { type: "BACK" })], helpRow()],
     };
   }
-  const caution = step.capturesImage && c.age === "unknown" ? [text("evidence-minor-caution")] : [];
   return {
-    parts: [
-      text("evidence-progress", { current: index + 1, total: steps.length }),
-      text(`evidence-${step.id}`),
-      ...caution,
-    ],
+    parts: [text("evidence-progress", { current: index + 1, total: steps.length }), text(`evidence-${step.id}`)],
     buttons: [
       [button("btn-done", { type: "DONE" }), button("btn-skip", { type: "SKIP" })],
       // Where a step asks them to collect something, the log is one tap away, ready for that kind.
@@ -167,13 +212,14 @@ function reporting(content: Content, c: ConversationContext, view: "overview" | 
   return {
     parts: [
       text("reporting-intro"),
-      ...(c.age === "minor" ? [text("reporting-minor")] : []),
+      ...(underEighteenNow(c) ? [text("reporting-minor")] : imagePath(c) === "minor" ? [text("reporting-child-images")] : []),
       ...(routes.length > 0 ? [list(routes.map(routeLine))] : [text("reporting-none")]),
       text("reporting-take-with-you"),
     ],
     buttons: [
       ...(routes.length > 0 ? [[button("reporting-how", { type: "HOW" })]] : []),
       ...(applicable.length > 0 ? [[button("reporting-laws", { type: "LAWS" })]] : []),
+      ...(imagePath(c) === "minor" ? [[button("child-button", { type: "CHILD" })]] : []),
       // What to take with them, made for them: the log as a PDF and a complaint text.
       [button("log-report", { type: "REPORT" }), button("btn-evidence-log", { type: "LOG" })],
       [button("btn-next", { type: "NEXT" })],
@@ -225,13 +271,31 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
         buttons: [
           [button("safety-yes", { type: "SAFE" })],
           [button("safety-no", { type: "NOT_SAFE" })],
-          [button("safety-hurt", { type: "NOT_SAFE" })],
+          [button("safety-hurt", { type: "SELF_HARM" })],
           backSkipRow(),
+        ],
+      };
+    case "flow.helper":
+      return {
+        parts: [text("helper-intro"), text("helper-how"), text("helper-share")],
+        buttons: [
+          [button("btn-continue", { type: "NEXT" })],
+          [button("child-button", { type: "CHILD" })],
+          [button("btn-back", { type: "BACK" }), button("btn-helplines", { type: "HELPLINES" })],
+        ],
+      };
+    case "flow.bystander":
+      return {
+        parts: [text("bystander-intro"), text("bystander-how"), text("bystander-tell")],
+        buttons: [
+          [button("bystander-report", { type: "NEXT" })],
+          [button("child-button", { type: "CHILD" })],
+          [button("btn-back", { type: "BACK" }), button("btn-helplines", { type: "HELPLINES" })],
         ],
       };
     case "flow.incident":
       return {
-        parts: [text("incident-question")],
+        parts: [text(c.role === "helper" ? "incident-question-helper" : "incident-question")],
         buttons: [
           ...IncidentId.options.map((id) => [button(`incident-${id}`, { type: "CHOOSE", value: id })]),
           backSkipRow(),
@@ -239,12 +303,14 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
       };
     case "flow.age":
       return {
+        // About the images, not the person: an adult whose images were taken at 16 is on the child path too.
         parts: [text("age-question"), text("age-why")],
         buttons: [
-          [button("age-minor", { type: "CHOOSE", value: "minor" })],
+          [button(c.role === "helper" ? "age-minor-helper" : "age-minor", { type: "CHOOSE", value: "minor" })],
+          [button(c.role === "helper" ? "age-was-minor-helper" : "age-was-minor", { type: "CHOOSE", value: "was-minor" })],
           [button("age-adult", { type: "CHOOSE", value: "adult" })],
-          [button("age-rather-not", { type: "SKIP" })],
-          backRow(),
+          [button("age-unsure", { type: "CHOOSE", value: "unsure" })],
+          backSkipRow(),
         ],
       };
     case "flow.platforms":
@@ -275,8 +341,8 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
     case "flow.reassurance":
       return {
         parts: [
-          text(`reassure-${c.incident ?? "other"}`),
-          ...(c.age === "minor" ? [text("reassure-minor")] : []),
+          ...(c.role === "self" ? [text(`reassure-${c.incident ?? "other"}`)] : [text(`reassure-${c.role}`)]),
+          ...(underEighteenNow(c) ? [text("reassure-minor")] : imagePath(c) === "minor" ? [text("reassure-child-images")] : []),
           text("reassure-next"),
         ],
         buttons: [[button("btn-continue", { type: "NEXT" })], backRow(), helpRow()],
@@ -299,6 +365,10 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
       return closing(content, c);
     case "crisis":
       return crisis(content, c);
+    case "danger":
+      return danger(content, c);
+    case "child":
+      return child(content);
     case "helplines":
       return helplines(content, c);
     case "report":

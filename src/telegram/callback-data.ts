@@ -10,12 +10,16 @@ export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
 
 /** Events only the turn sends (they carry a whole item): no button can. */
-type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER">;
+type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT">;
 
 const CODES: Record<ButtonEventType, string> = {
   BEGIN: "b",
   SAFE: "s",
   NOT_SAFE: "n",
+  SELF_HARM: "z",
+  DANGER: "D",
+  ROLE: "O",
+  CHILD: "K",
   CHOOSE: "c",
   TOGGLE: "t",
   NEXT: "x",
@@ -46,7 +50,7 @@ const CODES: Record<ButtonEventType, string> = {
   SUMMARY: "u",
 };
 const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ButtonEventType]));
-const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE"]);
+const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE", "ROLE"]);
 const SAFE_PART = /^[A-Za-z0-9._#-]{1,32}$/;
 
 export interface DecodedButton {
@@ -55,7 +59,7 @@ export interface DecodedButton {
 }
 
 export function encodeButton(screen: string, event: ConversationEvent): string {
-  if (event.type === "ADD_ITEM" || event.type === "OFFER") throw new Error(`${event.type} cannot be a button`);
+  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT") throw new Error(`${event.type} cannot be a button`);
   const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
   if ("value" in event) parts.push(event.value);
   const data = parts.join("|");

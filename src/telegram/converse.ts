@@ -6,7 +6,7 @@ import { takeTurn } from "./take-turn.js";
 
 export type ConverseDeps = ReportDeps;
 
-const URGENT_SCREENS = new Set(["crisis", "helplines"]);
+const URGENT_SCREENS = new Set(["crisis", "danger", "helplines"]);
 
 /**
  * One update through the conversation and onto the screen. takeTurn commits the new state before

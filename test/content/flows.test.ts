@@ -216,7 +216,11 @@ describe("content text in locales/<lang>.ftl", () => {
   ].sort();
 
   /** Screen keys that share a content prefix but belong to no id. */
-  const screenKeys = new Set(["evidence-progress", "evidence-minor-caution", "route-entry", "route-entry-plain", "platform-toggle", "incident-question", "country-question"]);
+  const screenKeys = new Set([
+    "evidence-progress", "route-entry", "route-entry-plain", "platform-toggle", "incident-question", "incident-question-helper", "country-question",
+    // Reassurance by role and for images that may show a child, not by incident.
+    "reassure-helper", "reassure-bystander", "reassure-child-images",
+  ]);
   const contentPrefix = /^(incident|reassure|platform|country|evidence|route|line|law)-/;
 
   it.each(LANGS)("%s has text for every content id, and no text for ids that don't exist", (lang) => {

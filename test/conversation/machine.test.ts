@@ -23,6 +23,7 @@ function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
     { type: "RESTART" },
     { type: "FORGET" },
     { type: "CRISIS" },
+    { type: "DANGER" },
     { type: "LOG" },
     { type: "REPORT" },
     { type: "SUMMARY" },
@@ -59,10 +60,22 @@ describe("the conversation machine", () => {
     if (statePath(state.value).startsWith("flow.")) expect(positionOf(walker.snapshot)).toBe(positionOf(state));
   });
 
+  it.each(paths.map((p) => [positionOf(p.state), p.state] as const))("from %s, both crisis screens open and 'I'm safe now' leads back", (_, state) => {
+    for (const [event, screen] of [["CRISIS", "crisis"], ["DANGER", "danger"]] as const) {
+      const walker = new Walker();
+      walker.snapshot = state;
+      walker.send({ type: event });
+      expect(statePath(walker.snapshot.value)).toBe(screen);
+      walker.tap("crisis-resume");
+      if (statePath(state.value).startsWith("flow.")) expect(positionOf(walker.snapshot)).toBe(positionOf(state));
+      else expect(statePath(walker.snapshot.value)).toMatch(/^flow\./);
+    }
+  });
+
   it("a person who taps Skip on every step still reaches the helplines and the closing screen", () => {
     const w = new Walker().tap("welcome-begin");
     for (let i = 0; i < 40 && w.at !== "closing"; i++) {
-      const skip = w.screen.buttons.flat().find((b) => b.label.key === "btn-skip" || b.label.key === "age-rather-not");
+      const skip = w.screen.buttons.flat().find((b) => b.label.key === "btn-skip");
       w.send(skip ? skip.event : { type: "NEXT" });
     }
     expect(w.at).toBe("closing");
@@ -70,8 +83,15 @@ describe("the conversation machine", () => {
     expect(w.at).toBe("helplines");
   });
 
-  it("a person who is not safe gets the crisis screen, then continues where they were", () => {
+  it("a person who is not safe gets the danger screen (112 first), then continues where they were", () => {
     const w = new Walker().tap("welcome-begin").tap("safety-no");
+    expect(w.at).toBe("danger");
+    w.tap("crisis-resume");
+    expect(w.at).toBe("incident");
+  });
+
+  it("a person thinking of hurting herself gets the crisis screen, then continues where she was", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-hurt");
     expect(w.at).toBe("crisis");
     w.tap("crisis-resume");
     expect(w.at).toBe("incident");

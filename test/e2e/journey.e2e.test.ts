@@ -99,8 +99,8 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
 
     await tapEdit(p, "Let's begin", "are you safe right now");
     await tapEdit(p, "Yes, I'm safe right now", "What happened?");
-    await tapEdit(p, "I'm being blackmailed", "Are you under 18?");
-    await tapEdit(p, "No, I'm 18 or older", "Where is it happening");
+    await tapEdit(p, "I'm being blackmailed", "under 18 when they were taken?");
+    await tapEdit(p, "No, everyone was 18 or older", "Where is it happening");
     const toggled = await tapEdit(p, /^Instagram$/);
     expect(toggled.labels).toContain("✓ Instagram");
     await tapEdit(p, "That's all", "Which country");
@@ -190,7 +190,7 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     await tapEdit(p, "Let's begin");
     await tapEdit(p, "Yes, I'm safe right now");
     await tapEdit(p, "My images were shared");
-    await tapEdit(p, "No, I'm 18 or older");
+    await tapEdit(p, "No, everyone was 18 or older");
     await tapEdit(p, /^WhatsApp$/);
     await tapEdit(p, "That's all");
     await tapEdit(p, /^India$/);

@@ -136,8 +136,8 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     await p.waitFor("not your fault", WAIT_MS);
     await tapEdit(p, "Let's begin", "are you safe right now");
     await tapEdit(p, "Yes, I'm safe right now", "What happened?");
-    await tapEdit(p, "My images were shared", "Are you under 18?");
-    await tapEdit(p, "No, I'm 18 or older", "Where is it happening");
+    await tapEdit(p, "My images were shared", "under 18 when they were taken?");
+    await tapEdit(p, "No, everyone was 18 or older", "Where is it happening");
     await tapEdit(p, /^Instagram$/);
     await tapEdit(p, "That's all", "Which country");
     await tapEdit(p, /^India$/, "not your fault");

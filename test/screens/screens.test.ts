@@ -12,7 +12,7 @@ import { Walker } from "../support/walk.js";
 
 const deps = conversationDeps();
 
-const commands: ConversationEvent[] = [{ type: "HELPLINES" }, { type: "HELP" }, { type: "PRIVACY" }, { type: "LANGUAGE" }, { type: "FORGET" }, { type: "CRISIS" }];
+const commands: ConversationEvent[] = [{ type: "HELPLINES" }, { type: "HELP" }, { type: "PRIVACY" }, { type: "LANGUAGE" }, { type: "FORGET" }, { type: "CRISIS" }, { type: "DANGER" }];
 
 /**
  * Every screen a person can reach by tapping, for every incident, age and country: the state is
@@ -21,7 +21,7 @@ const commands: ConversationEvent[] = [{ type: "HELPLINES" }, { type: "HELP" }, 
 const paths = getShortestPaths(deps.machine, {
   input: { locale: "en" },
   events: (s: ConversationSnapshot) => [...screenFor(deps.content, s).buttons.flat().map((b) => b.event), ...commands],
-  serializeState: (s) => `${positionOf(s)}|${s.context.incident}|${s.context.age}|${s.context.country}`,
+  serializeState: (s) => `${positionOf(s)}|${s.context.role}|${s.context.incident}|${s.context.age}|${s.context.country}`,
 });
 const states = paths.map((p) => p.state);
 
@@ -33,7 +33,8 @@ describe("every screen on every path", () => {
     expect(states.length).toBeGreaterThan(1000);
     for (const incident of IncidentId.options) expect(states.some((s) => s.context.incident === incident)).toBe(true);
     for (const country of CountryId.options) expect(states.some((s) => s.context.country === country)).toBe(true);
-    expect(states.some((s) => s.context.age === "minor")).toBe(true);
+    for (const age of ["minor", "was-minor", "adult", "unsure", "unknown"]) expect(states.some((s) => s.context.age === age)).toBe(true);
+    for (const role of ["self", "helper", "bystander"]) expect(states.some((s) => s.context.role === role)).toBe(true);
   });
 
   it.each(LOCALES)("renders in %s with no missing key, no raw Fluent and no undefined", (locale) => {
@@ -42,7 +43,7 @@ describe("every screen on every path", () => {
     const failures: string[] = [];
     for (const state of states) {
       const screen = renderScreen(screenFor(deps.content, state), t);
-      const where = `${screen.id} ${state.context.incident}/${state.context.age}/${state.context.country}`;
+      const where = `${screen.id} ${state.context.role}/${state.context.incident}/${state.context.age}/${state.context.country}`;
       if (RAW.test(screen.text)) failures.push(`${where}: ${screen.text.match(RAW)?.[0]}`);
       if (screen.text.length > MAX_TEXT || screen.text.length === 0) failures.push(`${where}: length ${screen.text.length}`);
       for (const b of screen.buttons.flat()) {

@@ -85,7 +85,8 @@ function sentPdf(t: TestBot): { bytes: Buffer; name: string } {
 describe("files and the report on Telegram", () => {
   it("a person who sends a screenshot gets its SHA-256, read as it streams from Telegram; only the fingerprint is kept", async () => {
     const { t, files } = await botWithFiles();
-    await t.send(updates.command(meera, "start"));
+    // Pictures are opened only once she has said everyone in her images was 18 or older.
+    await tellWhatHappened(t, meera, /everyone was 18 or older/);
     t.answer("getFile", fileAnswer());
     await t.send(updates.photo(meera));
     expect(methods(t)).toEqual(["sendChatAction", "getFile", "sendMessage"]);
@@ -115,18 +116,19 @@ describe("files and the report on Telegram", () => {
     expect(t.screen().text).not.toContain("Meeratest");
   });
 
-  it("someone who said they are under 18 sends a photo: it is never downloaded, and they are asked for the link", async () => {
+  it.each([["not sure", /Not sure/], ["under 18 now", /under 18 now/], ["an adult whose images were taken under 18", /adult now/]])("someone who said %s sends a photo: it is never downloaded, and they are asked for the link", async (_, age) => {
     const { t, files } = await botWithFiles();
-    await tellWhatHappened(t, meera, /under 18/);
+    await tellWhatHappened(t, meera, age);
     await t.send(updates.photo(meera));
     expect(methods(t)).toEqual(["sendMessage"]);
     expect(files.requests).toEqual([]);
-    expect(t.screen().text).toContain("I didn't open that file, and I won't");
+    expect(t.screen().text).toContain("I didn't open that file");
     expect(t.screen().text).toContain("link");
   });
 
   it("a file over Telegram's 20 MB limit is not requested at all, and the person can still describe it", async () => {
     const { t, files } = await botWithFiles();
+    await tellWhatHappened(t, meera, /everyone was 18 or older/);
     await t.send(updates.photo(meera, undefined, 25 * 1024 * 1024));
     expect(methods(t)).not.toContain("getFile");
     expect(files.requests).toEqual([]);
@@ -218,7 +220,7 @@ describe("files and the report on Telegram", () => {
 
   it("/report in Hindi: Devanagari text in the PDF, the same hashes and sections", async () => {
     const { t } = await botWithFiles();
-    await tellWhatHappened(t, asha, /18 या उससे ज़्यादा|18 or older/);
+    await tellWhatHappened(t, asha, /सबकी उम्र 18|everyone was 18 or older/);
     await t.send(updates.command(asha, "evidence"));
     await tap(t, asha, "नोट");
     await t.send(updates.text(asha, "उसने कहा कि वह तस्वीरें भेज देगा"));

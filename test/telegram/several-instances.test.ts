@@ -86,7 +86,7 @@ async function toPlatforms(t: TestBot): Promise<void> {
   await tap(t, meera, "Let's begin");
   await tap(t, meera, "Yes, I'm safe");
   await tap(t, meera, "My images were shared");
-  await tap(t, meera, "No, I'm 18 or older");
+  await tap(t, meera, "No, everyone was 18 or older");
 }
 
 /** The platforms ticked in the stored session, read back with the secret. */

@@ -149,6 +149,15 @@ age-minor-helper = Yes, and they're under 18 now
 age-was-minor = Yes, but I'm an adult now
 age-was-minor-helper = Yes, but they're an adult now
 age-unsure = Not sure
+threat-question = Is anyone also asking you for money, or threatening to share or post them?
+threat-yes = Yes, someone is
+threat-no = No
+woman-question = Some laws in India protect women specifically. Are you a woman? You can choose not to say.
+woman-question-helper = Some laws in India protect women specifically. Is the person you're helping a woman? You can choose not to say.
+woman-why = I ask only to list the laws that fit. Nothing else changes.
+woman-yes = Yes
+woman-no = No
+woman-unsaid = I'd rather not say
 platforms-question = Where is it happening, or where was it shared? Tap all that apply, then tap “That's all”.
 platform-toggle = { $checked ->
     [yes] ✓ { $name }
@@ -169,6 +178,10 @@ evidence-progress = Step { $current } of { $total }
 
 ## Takedown
 takedown-progress = Getting it taken down — { $current } of { $total }
+next-question = Your proof is kept. What would you like to do next? Both are your choice, in either order, and you can come back for the other.
+next-takedown = 🧹 Get it taken down
+next-reporting = 👮 Report it (police, cybercrime.gov.in)
+takedown-police-first = If you may go to the police, keep your proof first (the steps you just did), and then ask platforms to remove it: once it is removed, it can be harder to show what was posted. You can report before or after takedown, as you choose.
 
 ## Reporting
 reporting-intro = Reporting is your choice. You can do it now, later, or not at all. Here is where you can report:

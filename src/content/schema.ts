@@ -148,6 +148,8 @@ export const Law = Sourced.extend({
   section: z.string().min(1),
   /** Age groups it is shown to; both unless said otherwise. */
   ages: z.array(AgeGroup).min(1).default(["adult", "minor"]),
+  /** A section that protects women only (BNS 77-79): cited only when the person is a woman. */
+  forWomen: z.boolean().default(false),
 });
 export type Law = z.infer<typeof Law>;
 

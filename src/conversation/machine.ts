@@ -6,7 +6,7 @@ import {
   type Content,
 } from "../content/schema.js";
 import { ItemKind, LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
-import { evidenceSteps, reportingRoutes, takedownRoutes, type Situation } from "./steps.js";
+import { asksWoman, evidenceSteps, reportingRoutes, takedownRoutes, type Situation } from "./steps.js";
 
 /**
  * The whole conversation as one pure XState v5 machine. It decides what happens next; it never
@@ -30,6 +30,10 @@ export type Section = (typeof SECTIONS)[number];
  */
 export const IMAGE_AGES = ["minor", "was-minor", "adult", "unsure"] as const;
 export type ImageAge = (typeof IMAGE_AGES)[number] | "unknown";
+
+/** "Are you a woman?" — asked only where a law protects women only; unasked until then. */
+export const WOMAN_ANSWERS = ["yes", "no", "unsaid"] as const;
+export type Woman = (typeof WOMAN_ANSWERS)[number] | "unknown";
 
 /** Who is talking: the person it happened to, someone helping them, or someone who came across images. */
 export const ROLES = ["self", "helper", "bystander"] as const;
@@ -127,6 +131,8 @@ export function freshContext(locale: Locale): ConversationContext {
     locale,
     role: "self",
     incident: undefined,
+    alsoThreat: false,
+    woman: "unknown",
     age: "unknown",
     platforms: [],
     country: "in",
@@ -175,6 +181,13 @@ export function createConversationMachine(content: Content) {
       isHelperRole: ({ event }) => valueOf(event) === "helper",
       isBystanderRole: ({ event }) => valueOf(event) === "bystander",
       isRole: ({ context }, role: Role) => context.role === role,
+      isWomanAnswer: ({ event }) => (WOMAN_ANSWERS as readonly string[]).includes(valueOf(event)),
+      // Blackmail is asked about only where it isn't already the incident chosen.
+      mayAlsoBeThreat: ({ context }) => context.incident !== "sextortion",
+      asksWoman: ({ context }) => asksWoman(content, context) && context.woman === "unknown",
+      visitedTakedown: ({ context }) => context.visited.includes("takedown"),
+      visitedReporting: ({ context }) => context.visited.includes("reporting"),
+      isNext: ({ event }, section: "takedown" | "reporting") => valueOf(event) === section,
       isPlatform: ({ event }) => PlatformId.safeParse(valueOf(event)).success,
       isCountry: ({ event }) => CountryId.safeParse(valueOf(event)).success,
       isLocale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)),
@@ -211,7 +224,9 @@ export function createConversationMachine(content: Content) {
       nextReport: assign({ report: ({ context }) => context.report + 1 }),
       previousReport: assign({ report: ({ context }) => Math.max(0, context.report - 1) }),
       firstReport: assign({ report: 0 }),
-      setIncident: assign({ incident: ({ event }) => IncidentId.parse(valueOf(event)), step: 0 }),
+      setIncident: assign({ incident: ({ event }) => IncidentId.parse(valueOf(event)), step: 0, alsoThreat: false }),
+      setAlsoThreat: assign({ alsoThreat: (_, yes: boolean) => yes, step: 0 }),
+      setWoman: assign({ woman: ({ event }) => valueOf(event) as Woman }),
       setAge: assign({ age: ({ event }) => valueOf(event) as ImageAge, step: 0, route: 0 }),
       setRole: assign({ role: (_, role: Role) => role, step: 0, route: 0 }),
       setDraft: assign({ draft: ({ event }) => (event.type === "DRAFT" ? event.text : undefined) }),
@@ -301,16 +316,29 @@ export function createConversationMachine(content: Content) {
           incident: {
             entry: { type: "visit", params: "incident" },
             on: {
-              CHOOSE: { guard: "isIncident", target: "age", actions: "setIncident" },
-              SKIP: "age",
+              CHOOSE: { guard: "isIncident", target: "threat", actions: "setIncident" },
+              SKIP: "threat",
               BACK: [{ guard: { type: "isRole", params: "helper" }, target: "helper" }, { target: "safety" }],
+            },
+          },
+          // "Is anyone also asking you for money or threatening you?" (a motel that filmed and now
+          // blackmails is both): the blackmail steps and laws join in. Not asked when blackmail was chosen.
+          threat: {
+            always: { guard: ({ context }) => context.incident === "sextortion", target: "age" },
+            on: {
+              CHOOSE: [
+                { guard: ({ event }) => valueOf(event) === "yes", target: "age", actions: { type: "setAlsoThreat", params: true } },
+                { guard: ({ event }) => valueOf(event) === "no", target: "age", actions: { type: "setAlsoThreat", params: false } },
+              ],
+              SKIP: "age",
+              BACK: "incident",
             },
           },
           age: {
             on: {
               CHOOSE: { guard: "isAge", target: "platforms", actions: "setAge" },
               SKIP: "platforms",
-              BACK: "incident",
+              BACK: [{ guard: ({ context }) => context.incident === "sextortion", target: "incident" }, { target: "threat" }],
             },
           },
           platforms: {
@@ -326,13 +354,29 @@ export function createConversationMachine(content: Content) {
               // Someone who only came across the images goes straight to reporting the post.
               CHOOSE: [
                 { guard: { type: "isRole", params: "bystander" }, target: "takedown", actions: ["setCountry", "firstRoute"] },
-                { guard: "isCountry", target: "reassurance", actions: "setCountry" },
+                { guard: "isCountry", target: "woman", actions: "setCountry" },
               ],
-              SKIP: [{ guard: { type: "isRole", params: "bystander" }, target: "takedown", actions: "firstRoute" }, { target: "reassurance" }],
+              SKIP: [{ guard: { type: "isRole", params: "bystander" }, target: "takedown", actions: "firstRoute" }, { target: "woman" }],
               BACK: "platforms",
             },
           },
-          reassurance: { on: { NEXT: { target: "evidence", actions: "firstStep" }, SKIP: { target: "evidence", actions: "firstStep" }, BACK: "country" } },
+          // Asked only where a law that protects women only (BNS 77-79) could apply; otherwise passed
+          // through. "Prefer not to say" cites the gender-neutral IT Act sections only.
+          woman: {
+            always: { guard: ({ context }) => !asksWoman(content, context), target: "reassurance" },
+            on: {
+              CHOOSE: { guard: "isWomanAnswer", target: "reassurance", actions: "setWoman" },
+              SKIP: "reassurance",
+              BACK: "country",
+            },
+          },
+          reassurance: {
+            on: {
+              NEXT: { target: "evidence", actions: "firstStep" },
+              SKIP: { target: "evidence", actions: "firstStep" },
+              BACK: [{ guard: ({ context }) => asksWoman(content, context), target: "woman" }, { target: "country" }],
+            },
+          },
           evidence: {
             entry: { type: "visit", params: "evidence" },
             initial: "step",
@@ -341,11 +385,11 @@ export function createConversationMachine(content: Content) {
                 on: {
                   DONE: [
                     { guard: "hasNextStep", actions: ["markDone", "nextStep"], target: "step", reenter: true },
-                    { actions: "markDone", target: "#nyf.flow.takedown" },
+                    { actions: "markDone", target: "#nyf.flow.next" },
                   ],
                   SKIP: [
                     { guard: "hasNextStep", actions: "nextStep", target: "step", reenter: true },
-                    { target: "#nyf.flow.takedown" },
+                    { target: "#nyf.flow.next" },
                   ],
                   WHY: "why",
                   BACK: [
@@ -357,15 +401,31 @@ export function createConversationMachine(content: Content) {
               why: { on: { BACK: "step", NEXT: "step" } },
             },
           },
+          // Evidence is kept; now taking it down and reporting, in the order they choose: someone going
+          // to the police may want to report before anything is removed.
+          next: {
+            on: {
+              CHOOSE: [
+                { guard: { type: "isNext", params: "takedown" }, target: "takedown", actions: "firstRoute" },
+                { guard: { type: "isNext", params: "reporting" }, target: "reporting" },
+              ],
+              SKIP: { target: "takedown", actions: "firstRoute" },
+              BACK: { target: "evidence", actions: "lastStep" },
+            },
+          },
           takedown: {
             entry: { type: "visit", params: "takedown" },
             on: {
-              NEXT: [{ guard: "hasNextRoute", actions: "nextRoute", target: "takedown", reenter: true }, { target: "reporting" }],
-              SKIP: "reporting",
+              NEXT: [
+                { guard: "hasNextRoute", actions: "nextRoute", target: "takedown", reenter: true },
+                { guard: "visitedReporting", target: "support" },
+                { target: "reporting" },
+              ],
+              SKIP: [{ guard: "visitedReporting", target: "support" }, { target: "reporting" }],
               BACK: [
                 { guard: "hasPreviousRoute", actions: "previousRoute", target: "takedown", reenter: true },
                 { guard: { type: "isRole", params: "bystander" }, target: "country" },
-                { target: "evidence", actions: "lastStep" },
+                { target: "next" },
               ],
             },
           },
@@ -377,9 +437,10 @@ export function createConversationMachine(content: Content) {
                 on: {
                   HOW: { guard: "hasReports", target: "detail", actions: "firstReport" },
                   LAWS: "laws",
-                  NEXT: "#nyf.flow.support",
-                  SKIP: "#nyf.flow.support",
-                  BACK: { target: "#nyf.flow.takedown", actions: "lastRoute" },
+                  // Reporting first, takedown after: someone who chose to report first is then offered takedown.
+                  NEXT: [{ guard: "visitedTakedown", target: "#nyf.flow.support" }, { target: "#nyf.flow.takedown", actions: "firstRoute" }],
+                  SKIP: [{ guard: "visitedTakedown", target: "#nyf.flow.support" }, { target: "#nyf.flow.takedown", actions: "firstRoute" }],
+                  BACK: [{ guard: "visitedTakedown", target: "#nyf.flow.takedown", actions: "lastRoute" }, { target: "#nyf.flow.next" }],
                 },
               },
               // One route a screen: what to do there and what it will ask of them.
@@ -389,7 +450,12 @@ export function createConversationMachine(content: Content) {
                   BACK: [{ guard: "hasPreviousReport", actions: "previousReport", target: "detail", reenter: true }, { target: "overview" }],
                 },
               },
-              laws: { on: { BACK: "overview", NEXT: "#nyf.flow.support" } },
+              laws: {
+                on: {
+                  BACK: "overview",
+                  NEXT: [{ guard: "visitedTakedown", target: "#nyf.flow.support" }, { target: "#nyf.flow.takedown", actions: "firstRoute" }],
+                },
+              },
             },
           },
           support: { entry: { type: "visit", params: "support" }, on: { NEXT: "closing", SKIP: "closing", BACK: "reporting" } },

@@ -1,5 +1,5 @@
 import type { AgeGroup, Content, CountryId, EvidenceStep, IncidentId, Law, PlatformId, Route } from "../content/schema.js";
-import type { ImageAge, Role } from "./machine.js";
+import type { ImageAge, Role, Woman } from "./machine.js";
 
 /**
  * What the person has told us, reduced to what picks their steps and routes. Pure lookups over
@@ -8,6 +8,10 @@ import type { ImageAge, Role } from "./machine.js";
 export interface Situation {
   role: Role;
   incident: IncidentId | undefined;
+  /** "Is anyone also asking you for money or threatening you?": the blackmail steps and laws join in. */
+  alsoThreat: boolean;
+  /** Asked only where a law protects women only: cited only on "yes". */
+  woman: Woman;
   age: ImageAge;
   platforms: readonly PlatformId[];
   country: CountryId;
@@ -33,12 +37,18 @@ export function keepsImages(situation: Pick<Situation, "age" | "role">): boolean
   return imagePath(situation) === "adult" && situation.role === "self";
 }
 
+/** The incidents whose steps and laws apply: the one chosen, plus blackmail when that is happening too. */
+function incidentsOf(situation: Pick<Situation, "incident" | "alsoThreat">): IncidentId[] {
+  const chosen = situation.incident ?? "other";
+  return situation.alsoThreat && chosen !== "sextortion" ? [chosen, "sextortion"] : [chosen];
+}
+
 export function evidenceSteps(content: Content, situation: Situation): EvidenceStep[] {
-  const incident = situation.incident ?? "other";
+  const incidents = incidentsOf(situation);
   // Someone helping, or a bystander, never keeps another person's images: they get the no-image steps.
   const age: AgeGroup = keepsImages(situation) ? "adult" : "minor";
   const child = underEighteenNow(situation) && situation.role === "self";
-  return content.evidence.filter((s) => s.incidents.includes(incident) && s.ages.includes(age) && (child || !s.under18Now));
+  return content.evidence.filter((s) => s.incidents.some((i) => incidents.includes(i)) && s.ages.includes(age) && (child || !s.under18Now));
 }
 
 /** Takedown routes for the chosen platforms (in the order chosen), then the age-specific extras. */
@@ -66,10 +76,22 @@ export function reportingRoutes(content: Content, situation: Situation): Route[]
     .filter((r): r is Route => r !== undefined);
 }
 
-/** Laws that apply to this incident in this country (India only for now). */
-export function applicableLaws(content: Content, situation: Situation): Law[] {
-  const incident = content.incidents.find((i) => i.id === (situation.incident ?? "other"));
-  return (incident?.laws ?? [])
+/** Whether a law that protects women only could apply here, so that asking "are you a woman?" matters. */
+export function asksWoman(content: Content, situation: Situation): boolean {
+  return lawsFor(content, situation).some((l) => l.forWomen);
+}
+
+function lawsFor(content: Content, situation: Situation): Law[] {
+  const ids: string[] = [];
+  for (const id of incidentsOf(situation)) {
+    for (const law of content.incidents.find((i) => i.id === id)?.laws ?? []) if (!ids.includes(law)) ids.push(law);
+  }
+  return ids
     .map((id) => content.laws.find((l) => l.id === id))
     .filter((l): l is Law => l !== undefined && l.country === situation.country && l.ages.includes(imagePath(situation)));
+}
+
+/** Laws that apply to this incident in this country (India only for now); women-only sections only for a woman. */
+export function applicableLaws(content: Content, situation: Situation): Law[] {
+  return lawsFor(content, situation).filter((l) => !l.forWomen || situation.woman === "yes");
 }

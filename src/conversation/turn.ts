@@ -10,6 +10,7 @@ import {
   LOCALES,
   PENDING_KEPT,
   ROLES,
+  WOMAN_ANSWERS,
   SECTIONS,
   type ConversationEvent,
   type ConversationMachine,
@@ -39,6 +40,9 @@ const StoredContext = z.object({
   // Added with the helper path; earlier snapshots are the person's own.
   role: z.enum(ROLES).default("self"),
   incident: IncidentId.optional(),
+  // Added with the "also threatened" and "are you a woman?" questions; earlier snapshots answered neither.
+  alsoThreat: z.boolean().default(false),
+  woman: z.enum([...WOMAN_ANSWERS, "unknown"]).default("unknown"),
   // Earlier snapshots asked about the person: "minor" and "adult" keep their meaning, and "unknown"
   // (skipped or "rather not say") takes the same under-18 path as "not sure".
   age: z.union([z.enum(IMAGE_AGES), z.literal("unknown")]),

@@ -301,6 +301,35 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
           backSkipRow(),
         ],
       };
+    case "flow.threat":
+      return {
+        parts: [text("threat-question")],
+        buttons: [
+          [button("threat-yes", { type: "CHOOSE", value: "yes" })],
+          [button("threat-no", { type: "CHOOSE", value: "no" })],
+          backSkipRow(),
+        ],
+      };
+    case "flow.woman":
+      return {
+        // Asked only where a law protects women only, and "prefer not to say" is always an answer.
+        parts: [text(c.role === "helper" ? "woman-question-helper" : "woman-question"), text("woman-why")],
+        buttons: [
+          [button("woman-yes", { type: "CHOOSE", value: "yes" }), button("woman-no", { type: "CHOOSE", value: "no" })],
+          [button("woman-unsaid", { type: "CHOOSE", value: "unsaid" })],
+          backSkipRow(),
+        ],
+      };
+    case "flow.next":
+      return {
+        parts: [text("next-question"), text("takedown-police-first")],
+        buttons: [
+          [button("next-takedown", { type: "CHOOSE", value: "takedown" })],
+          [button("next-reporting", { type: "CHOOSE", value: "reporting" })],
+          backSkipRow(),
+          helpRow(),
+        ],
+      };
     case "flow.age":
       return {
         // About the images, not the person: an adult whose images were taken at 16 is on the child path too.

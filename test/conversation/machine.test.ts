@@ -109,13 +109,17 @@ describe("the conversation machine", () => {
 
   it("an under-18 is never shown a step that keeps or screenshots the image", () => {
     for (const incident of ["shared", "sextortion", "hidden-camera", "morphed", "stalking", "other"] as const) {
-      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap(`incident-${incident}`, incident).tap("age-minor");
-      w.tap("btn-done-choosing").tap("country-in").tap("btn-continue");
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap(`incident-${incident}`, incident);
+      if (incident !== "sextortion") w.tap("threat-no");
+      w.tap("age-minor").tap("btn-done-choosing").tap("country-in");
+      if (w.at === "woman") w.tap("woman-unsaid");
+      w.tap("btn-continue");
       const steps = evidenceSteps(deps.content, w.snapshot.context);
       expect(steps.length).toBeGreaterThan(0);
       expect(steps.filter((s) => s.capturesImage)).toEqual([]);
       const routes = [];
       for (let i = 0; i < steps.length; i++) w.tap("btn-skip");
+      w.tap("next-takedown");
       while (w.at.startsWith("takedown")) {
         routes.push(w.snapshot.context.route);
         w.tap("btn-next");
@@ -126,8 +130,8 @@ describe("the conversation machine", () => {
 
   it("under-18s are sent to Take It Down and adults to StopNCII", () => {
     const routesFor = (age: "minor" | "adult") => {
-      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap(`age-${age}`);
-      w.tap("btn-done-choosing").tap("country-in").tap("btn-continue").send({ type: "MENU" }).send({ type: "GOTO", value: "takedown" });
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap("threat-no").tap(`age-${age}`);
+      w.tap("btn-done-choosing").tap("country-in").tap("woman-yes").tap("btn-continue").send({ type: "MENU" }).send({ type: "GOTO", value: "takedown" });
       const ids: string[] = [];
       while (w.at.startsWith("takedown")) {
         ids.push(screenFor(deps.content, w.snapshot).parts.map((p) => JSON.stringify(p)).join());
@@ -140,22 +144,41 @@ describe("the conversation machine", () => {
     expect(routesFor("adult")).toContain("route-stopncii");
   });
 
-  it("Back on the first evidence step returns to the reassurance, and Back on the first route to the last step", () => {
-    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-stalking", "stalking").tap("age-adult");
-    w.tap("btn-done-choosing").tap("country-in").tap("btn-continue");
+  it("Back on the first evidence step returns to the reassurance; after the last step she chooses takedown or reporting first", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-stalking", "stalking").tap("threat-no").tap("age-adult");
+    w.tap("btn-done-choosing").tap("country-in").tap("woman-yes").tap("btn-continue");
     expect(w.at).toBe("evidence.step#0");
     w.tap("btn-back");
     expect(w.at).toBe("reassurance");
     w.tap("btn-continue");
     const total = evidenceSteps(deps.content, w.snapshot.context).length;
     for (let i = 0; i < total; i++) w.tap("btn-skip");
-    expect(w.at).toBe("takedown#0");
+    expect(w.at).toBe("next");
     w.tap("btn-back");
     expect(w.at).toBe(`evidence.step#${total - 1}`);
+    w.tap("btn-skip");
+    // Reporting first (someone going to the police keeps the post up until she has reported), then takedown.
+    w.tap("next-reporting");
+    expect(w.at).toBe("reporting.overview");
+    w.tap("btn-next");
+    expect(w.at).toBe("takedown#0");
+    while (w.at.startsWith("takedown")) w.tap("btn-next");
+    expect(w.at).toBe("support");
+  });
+
+  it("takedown first, then reporting, then support: the other order works too", () => {
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-sextortion", "sextortion").tap("age-adult");
+    w.tap("btn-done-choosing").tap("country-in").tap("btn-continue");
+    while (w.at.startsWith("evidence")) w.tap("btn-skip");
+    w.tap("next-takedown");
+    while (w.at.startsWith("takedown")) w.tap("btn-next");
+    expect(w.at).toBe("reporting.overview");
+    w.tap("btn-next");
+    expect(w.at).toBe("support");
   });
 
   it("choosing platforms toggles them on and off", () => {
-    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap("age-adult");
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap("threat-no").tap("age-adult");
     w.send({ type: "TOGGLE", value: "instagram" }).send({ type: "TOGGLE", value: "x" }).send({ type: "TOGGLE", value: "instagram" });
     expect(w.snapshot.context.platforms).toEqual(["x"]);
   });

@@ -48,10 +48,12 @@ function answered(age: string | undefined, role: "self" | "helper" = "self", cou
   const w = new Walker();
   if (role === "helper") w.tap("welcome-helping").tap("btn-continue");
   else w.tap("welcome-begin").tap("safety-yes");
-  w.tap("incident-shared", "shared");
+  w.tap("incident-shared", "shared").tap("threat-no");
   if (age === undefined) w.tap("btn-skip");
   else w.send({ type: "CHOOSE", value: age });
-  return w.tap("btn-done-choosing").tap(`country-${country}`);
+  w.tap("btn-done-choosing").tap(`country-${country}`);
+  // India asks whether she is a woman, for the laws that protect women only.
+  return w.at === "woman" ? w.tap("woman-yes") : w;
 }
 
 const partsOf = (w: Walker) => JSON.stringify(w.screen.parts);
@@ -188,13 +190,13 @@ describe("the images question: was anyone in them under 18?", () => {
   });
 
   it("the question and its answers are about the images, in English and Hindi", () => {
-    const en = new Person().event({ type: "BEGIN" }).tap("Yes, I'm safe").tap("My images were shared");
+    const en = new Person().event({ type: "BEGIN" }).tap("Yes, I'm safe").tap("My images were shared").tap("No");
     expect(en.text).toContain("in these images under 18");
     for (const label of ["Yes, and I'm under 18 now", "Yes, but I'm an adult now", "No, everyone was 18 or older", "Not sure"]) {
       expect(en.last.screen.buttons.flat().map((b) => b.label)).toContain(label);
     }
     const hi = new Person("hi").event({ type: "BEGIN" }).event({ type: "SAFE" });
-    hi.event({ type: "CHOOSE", value: "shared" });
+    hi.event({ type: "CHOOSE", value: "shared" }).event({ type: "CHOOSE", value: "no" });
     expect(hi.at).toBe("age");
     expect(hi.text).toContain("तस्वीरों");
     expect(hi.last.screen.buttons.flat().map((b) => b.label)).toContain("पक्का नहीं पता");
@@ -221,9 +223,11 @@ describe("a person helping someone", () => {
     p.tap("Continue");
     expect(p.at).toBe("incident");
     expect(p.text).toContain("the person you're helping");
-    p.tap("My images were shared");
+    p.tap("My images were shared").tap("No");
     expect(p.last.screen.buttons.flat().map((b) => b.label)).toContain("Yes, and they're under 18 now");
     p.tap("No, everyone was 18 or older").tap("That's all").tap("India");
+    expect(p.text).toContain("Is the person you're helping a woman?");
+    p.tap("Yes");
     expect(p.text).toContain("Thank you for helping");
     expect(evidenceSteps(deps.content, p.context).filter((s) => s.capturesImage)).toEqual([]);
   });

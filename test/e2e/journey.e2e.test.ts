@@ -117,6 +117,9 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     }
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
 
+    // Takedown or reporting first: her choice, with a word about keeping proof for the police.
+    expect(screen.text).toContain("either order");
+    screen = await tapEdit(p, "Get it taken down");
     expect(screen.text).toMatch(TAKEDOWN);
     const routes = Number(TAKEDOWN.exec(screen.text)?.[2]);
     expect(screen.text).toMatch(/instagram|meta/i);
@@ -189,11 +192,13 @@ describe("e2e journey: npm start, the whole flow, crisis, odd input, groups, res
     await p.waitFor("not your fault", WAIT_MS);
     await tapEdit(p, "Let's begin");
     await tapEdit(p, "Yes, I'm safe right now");
-    await tapEdit(p, "My images were shared");
+    await tapEdit(p, "My images were shared", "asking you for money");
+    await tapEdit(p, /^No$/, "under 18 when they were taken?");
     await tapEdit(p, "No, everyone was 18 or older");
     await tapEdit(p, /^WhatsApp$/);
     await tapEdit(p, "That's all");
-    await tapEdit(p, /^India$/);
+    await tapEdit(p, /^India$/, "Are you a woman?");
+    await tapEdit(p, /^Yes$/, "not your fault");
     await tapEdit(p, "Continue", STEP);
     const step = await tapEdit(p, "✓ Done", /Step 2 of/);
     await crisisThenResume(p, CRISIS_EN, step);

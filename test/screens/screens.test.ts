@@ -74,7 +74,7 @@ describe("every screen on every path", () => {
 describe("takedown screens for every platform", () => {
   it.each(PlatformId.options)("a person on %s gets its routes, in both languages", (platform) => {
     for (const age of ["adult", "minor"] as const) {
-      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared");
+      const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-shared", "shared").tap("threat-no");
       w.tap(age === "minor" ? "age-minor" : "age-adult").send({ type: "TOGGLE", value: platform }).tap("btn-done-choosing");
       w.send({ type: "MENU" }).send({ type: "GOTO", value: "takedown" });
       let guard = 0;
@@ -92,7 +92,7 @@ describe("takedown screens for every platform", () => {
 
 describe("the crisis screen", () => {
   it.each(CountryId.options)("for %s shows an emergency or crisis line and the way back", (country) => {
-    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-other", "other").tap("age-adult");
+    const w = new Walker().tap("welcome-begin").tap("safety-yes").tap("incident-other", "other").tap("threat-no").tap("age-adult");
     w.tap("btn-done-choosing").tap(`country-${country}`).send({ type: "CRISIS" });
     const screen = renderScreen(w.screen, deps.translate("en"));
     expect(screen.text).toMatch(/\d{3}|https:\/\//);

@@ -86,6 +86,7 @@ async function toPlatforms(t: TestBot): Promise<void> {
   await tap(t, meera, "Let's begin");
   await tap(t, meera, "Yes, I'm safe");
   await tap(t, meera, "My images were shared");
+  await tap(t, meera, /^No$/);
   await tap(t, meera, "No, everyone was 18 or older");
 }
 

@@ -58,7 +58,7 @@ describe("the serverless entry (fetch handler) on Upstash", () => {
     const admin = adminClient(redisUrl("serverless"));
     const stored = await dumpDatabase(admin);
     admin.disconnect();
-    const session = stored.filter(([k]) => k.startsWith("nyf:v1:s:"));
+    const session = stored.filter(([k]) => k.startsWith("nyf:v2:s:"));
     expect(session).toHaveLength(1);
     for (const needle of [String(dev.id), dev.first_name, dev.username!]) expect(JSON.stringify(stored)).not.toContain(needle);
   });

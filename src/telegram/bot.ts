@@ -48,9 +48,11 @@ export function createBot(deps: BotDeps) {
   });
 
   // Every log line of an update carries its id and a short chat pseudonym, never the chat id.
+  // Resolving the tag derives the chat's keys (once per process: ChatVault caches them), so
+  // everything after this finds them ready.
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, ...(chatId !== undefined ? { tag: deps.vault.tag(chatId) } : {}) });
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, ...(chatId !== undefined ? { tag: await deps.vault.tag(chatId) } : {}) });
     const started = performance.now();
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
@@ -101,15 +103,16 @@ export function createBot(deps: BotDeps) {
   // Crisis first: any text or caption, typed or edited, anywhere in the flow — ahead of this
   // chat's queue (the compare-and-set keeps the queued turns right) and of its outgoing queue
   // (not of the overall limit). Never stopped by the flood limit (gate.ts); a burst of them gets
-  // one screen per kind per few seconds, claimed before anything is awaited so a burst arriving
-  // at once sees the claim.
+  // one screen per kind per few seconds, claimed (checked and set in one synchronous step) before
+  // the screen is sent, so a burst arriving at once sees the claim.
   const cooldown = new CrisisCooldown(deps.crisisCooldownMs);
   chat.use(async (ctx, next) => {
     // Only what the person wrote: a tap's ctx.msg is the bot's own message.
     const written = ctx.message ?? ctx.editedMessage;
     const said = written?.text ?? written?.caption;
     const crisis = said ? deps.detectCrisis(said) : undefined;
-    const pseudonym = deps.vault.pseudonym(ctx.chat.id);
+    // Derived when the update's logger was made: a cache hit here.
+    const pseudonym = await deps.vault.pseudonym(ctx.chat.id);
     if (!crisis) {
       // Anything else they do (a tap, a command) may replace the crisis screen: the next crisis
       // message must bring it back, not count as already answered.

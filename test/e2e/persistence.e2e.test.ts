@@ -136,11 +136,13 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     await p.waitFor("not your fault", WAIT_MS);
     await tapEdit(p, "Let's begin", "are you safe right now");
     await tapEdit(p, "Yes, I'm safe right now", "What happened?");
-    await tapEdit(p, "My images were shared", "under 18 when they were taken?");
+    await tapEdit(p, "My images were shared", "asking you for money");
+    await tapEdit(p, /^No$/, "under 18 when they were taken?");
     await tapEdit(p, "No, everyone was 18 or older", "Where is it happening");
     await tapEdit(p, /^Instagram$/);
     await tapEdit(p, "That's all", "Which country");
-    await tapEdit(p, /^India$/, "not your fault");
+    await tapEdit(p, /^India$/, "Are you a woman?");
+    await tapEdit(p, "I'd rather not say", "not your fault");
     await tapEdit(p, "Continue", /Step 1 of/);
     return tapEdit(p, "✓ Done", /Step 2 of/);
   };
@@ -261,9 +263,9 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
     expect(incident.labels).toContain(ftl("hi", "incident-sextortion"));
 
     // Both records are in Redis, under pseudonymous keys, as versioned ciphertext.
-    const keyOf = (p: Person): string => sessionKey(TEST_PSEUDONYM_SECRET, p.chatId);
+    const keyOf = (p: Person): Promise<string> => sessionKey(TEST_PSEUDONYM_SECRET, p.chatId);
     const versionOf = async (p: Person): Promise<number> => {
-      const raw = await admin().get(keyOf(p));
+      const raw = await admin().get(await keyOf(p));
       expect(raw, "a stored session").toMatch(/^\d+:v1\./);
       return Number(raw?.split(":")[0]);
     };
@@ -385,17 +387,17 @@ describe("e2e persistence: a SIGKILL and store outages on Redis and Upstash", { 
       }
     }
     // Three sessions on the shared database (two via Redis, one via Upstash), one on the private one.
-    const sessions = (entries: [string, string][]) => entries.filter(([key]) => key.startsWith("nyf:v1:s:"));
+    const sessions = (entries: [string, string][]) => entries.filter(([key]) => key.startsWith("nyf:v2:s:"));
     expect(dumps.map((d) => sessions(d.entries).length)).toEqual(ownRedis ? [3, 1] : [3]);
     for (const { entries } of dumps) {
       for (const [key, value] of entries) {
         // A session (ciphertext), or a person's flood counter (a number that lives 10 s): nothing else.
-        if (key.startsWith("nyf:v1:r:")) {
-          expect(key).toMatch(/^nyf:v1:r:[0-9a-f]{64}$/);
+        if (key.startsWith("nyf:v2:r:")) {
+          expect(key).toMatch(/^nyf:v2:r:[0-9a-f]{64}$/);
           expect(value).toMatch(/^\d+$/);
           continue;
         }
-        expect(key).toMatch(/^nyf:v1:s:[0-9a-f]{64}$/);
+        expect(key).toMatch(/^nyf:v2:s:[0-9a-f]{64}$/);
         expect(value).toMatch(/^\d+:v1\.[A-Za-z0-9+/_=-]+$/);
       }
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { decrypt } from "../../src/privacy/cipher.js";
-import { chatEncryptionKey, personKeys, sessionKey } from "../../src/privacy/pseudonym.js";
+import { chatEncryptionKey, deriveChatKeys, personKeysOf, sessionKey } from "../../src/privacy/pseudonym.js";
 import { parseVersioned } from "../../src/store/versioned-value.js";
 import { BACKENDS, openBackend, type BackendName, type OpenBackend } from "../support/stores.js";
 import { prepareBot, tap, updates, type Person, type TestBot } from "../support/telegram.js";
@@ -82,9 +82,10 @@ describe.each(BACKENDS)("no identity is kept (%s store)", (name) => {
     const t = prepareBot({ store: backend.store });
     for (const p of people) await walk(t, p);
     expect(t.logs.length).toBeGreaterThan(20);
-    // Per person: the session and the flood counter, both under the same pseudonym, nothing else.
+    // Per person: the session and the flood counter, both under the same (v2) pseudonym, nothing else.
     const keys = (await backend.dump()).map(([k]) => k).sort();
-    expect(keys).toEqual(people.flatMap((p) => personKeys(SECRET, p.id)).sort());
+    const current = await Promise.all(people.map((p) => deriveChatKeys(SECRET, p.id)));
+    expect(keys).toEqual(current.flatMap((k) => [k.session, k.rate]).sort());
     expect(await leaksOf(t, backend, people)).toEqual([]);
   });
 
@@ -106,27 +107,28 @@ describe.each(BACKENDS)("no identity is kept (%s store)", (name) => {
     await tap(t, people[0]!, /erase|मिटा/i);
     await t.send(updates.command(people[1]!, "exit"));
     const left = (await backend.dump()).map(([k]) => k);
-    expect(left).toContain(sessionKey(SECRET, people[2]!.id));
-    expect(left.filter((k) => !personKeys(SECRET, people[2]!.id).includes(k))).toEqual([]);
+    expect(left).toContain(await sessionKey(SECRET, people[2]!.id));
+    const kept = await personKeysOf(SECRET, people[2]!.id);
+    expect(left.filter((k) => !kept.includes(k))).toEqual([]);
   });
 });
 
 describe("what is stored", () => {
-  it("store keys are HMAC pseudonyms and values are ciphertext that only the secret opens", async () => {
+  it("store keys are scrypt-derived pseudonyms and values are ciphertext that only the secret opens", async () => {
     const secret = "another-secret-another-secret-another-1";
     const t = prepareBot({ secret });
     await walk(t, people[0]!);
-    const [[key, raw]] = t.store.dump().filter(([k]) => k.startsWith("nyf:v1:s:")) as [[string, string]];
+    const [[key, raw]] = t.store.dump().filter(([k]) => k.startsWith("nyf:v2:s:")) as [[string, string]];
     const { value, version } = parseVersioned(raw);
     expect(raw).toBe(`${version}:${value}`);
     expect(version).toBeGreaterThan(1);
-    expect(key).toMatch(/^nyf:v1:s:[0-9a-f]{64}$/);
-    expect(key).toBe(sessionKey(secret, people[0]!.id));
+    expect(key).toMatch(/^nyf:v2:s:[0-9a-f]{64}$/);
+    expect(key).toBe(await sessionKey(secret, people[0]!.id));
     expect(value).toMatch(/^v1\.[A-Za-z0-9+/=]+$/);
     expect(value).not.toContain("flow");
-    const plain = decrypt(chatEncryptionKey(secret, people[0]!.id), value, key);
+    const plain = decrypt(await chatEncryptionKey(secret, people[0]!.id), value, key);
     expect(plain).toContain("\"locale\"");
-    expect(decrypt(chatEncryptionKey("wrong-secret-wrong-secret-wrong-secret", people[0]!.id), value, key)).toBeUndefined();
+    expect(decrypt(await chatEncryptionKey("wrong-secret-wrong-secret-wrong-secret", people[0]!.id), value, key)).toBeUndefined();
   });
 
   it("even decrypted, the session holds no name, username or typed text", async () => {
@@ -134,9 +136,9 @@ describe("what is stored", () => {
     const t = prepareBot({ secret });
     for (const p of people) await walk(t, p);
     for (const p of people) {
-      const key = sessionKey(secret, p.id);
+      const key = await sessionKey(secret, p.id);
       const { value } = parseVersioned(t.store.dump().find(([k]) => k === key)![1]);
-      const plain = decrypt(chatEncryptionKey(secret, p.id), value, key)!;
+      const plain = decrypt(await chatEncryptionKey(secret, p.id), value, key)!;
       for (const needle of [p.first_name, p.last_name, p.username, ...p.typed].filter((x): x is string => Boolean(x))) {
         expect(plain).not.toContain(needle);
       }

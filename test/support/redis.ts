@@ -29,6 +29,7 @@ export const TEST_DATABASES = {
   privacyScanUpstash: 8,
   serverless: 9,
   gate: 10,
+  keyMigration: 11,
 } as const;
 
 /** The shared server's URL for one test database. */

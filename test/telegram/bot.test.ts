@@ -200,7 +200,7 @@ describe("a person on Telegram", () => {
     await t.send(updates.command(asha, "start"));
     await tap(t, asha, "Let's begin");
     // The session, and the flood counter for this person (same pseudonym, one window long).
-    expect(t.store.dump().map(([k]) => k.slice(0, 9)).sort()).toEqual(["nyf:v1:r:", "nyf:v1:s:"]);
+    expect(t.store.dump().map(([k]) => k.slice(0, 9)).sort()).toEqual(["nyf:v2:r:", "nyf:v2:s:"]);
     await t.send(updates.command(asha, "forget"));
     expect(t.store.dump().length).toBe(2);
     await tap(t, asha, "Yes, erase everything");

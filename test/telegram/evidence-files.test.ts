@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { personKeys } from "../../src/privacy/pseudonym.js";
+import { personKeysOf } from "../../src/privacy/pseudonym.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
 import type { OpenedUpdate } from "../../src/store/session-store.js";
 import { actualText, pdfText, squash } from "../support/pdf-text.js";
@@ -272,7 +272,8 @@ describe("files and the report on Telegram", () => {
     await t.send(updates.command(meera, "forget"));
     await tap(t, meera, "Yes, erase everything");
     const keys = t.store.dump().map(([k]) => k);
-    expect(keys.filter((k) => personKeys("test-secret-test-secret-test-secret-0001", meera.id).includes(k))).toEqual([]);
+    const hers = await personKeysOf("test-secret-test-secret-test-secret-0001", meera.id);
+    expect(keys.filter((k) => hers.includes(k))).toEqual([]);
   });
 });
 

@@ -54,7 +54,7 @@ describe("a flood from one person", () => {
     const t = prepareBot();
     await t.send(updates.command(kiran, "start"));
     const keys = t.store.dump().map(([k]) => k);
-    expect(keys.some((k) => k.startsWith("nyf:v1:r:"))).toBe(true);
+    expect(keys.some((k) => k.startsWith("nyf:v2:r:"))).toBe(true);
     expect(keys.join(" ")).not.toContain(String(kiran.id));
     await t.send(updates.command(kiran, "forget"));
     await tap(t, kiran, "Yes, erase everything");
@@ -78,7 +78,7 @@ describe("an update Telegram delivers twice", () => {
     await t.send(begin);
     // The spinner is stopped (Telegram wants every query answered), but no screen is sent again.
     expect(methods(t.last)).toEqual(["answerCallbackQuery"]);
-    expect(t.store.dump().filter(([k]) => k.startsWith("nyf:v1:s:"))).toEqual(after.filter(([k]) => k.startsWith("nyf:v1:s:")));
+    expect(t.store.dump().filter(([k]) => k.startsWith("nyf:v2:s:"))).toEqual(after.filter(([k]) => k.startsWith("nyf:v2:s:")));
     const typed = updates.text(kiran, "hello there");
     await t.send(typed);
     await t.send(typed);

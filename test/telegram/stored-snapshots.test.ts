@@ -61,11 +61,12 @@ describe.each(["redis", "upstash"] as BackendName[])("kept sessions that can't b
   ])("%s in the store: a calm 'pick up from here' and the menu", async (_, raw) => {
     const other = person();
     const p = await tapAfter(async (p) => {
-      if (raw !== null) return backend.plant(sessionKey(SECRET, p.id), raw);
+      if (raw !== null) return backend.plant(await sessionKey(SECRET, p.id), raw);
       // Another chat's (valid) value moved under this chat's key: the AAD check refuses it.
       await vault.save(other.id, { conversation: fixture }, 0);
-      const moved = (await backend.dump()).find(([k]) => k === sessionKey(SECRET, other.id))![1];
-      await backend.plant(sessionKey(SECRET, p.id), moved);
+      const otherKey = await sessionKey(SECRET, other.id);
+      const moved = (await backend.dump()).find(([k]) => k === otherKey)![1];
+      await backend.plant(await sessionKey(SECRET, p.id), moved);
     });
     await expectCalmMenuThenOn(p);
   });

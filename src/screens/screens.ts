@@ -374,7 +374,13 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
           ...(underEighteenNow(c) ? [text("reassure-minor")] : imagePath(c) === "minor" ? [text("reassure-child-images")] : []),
           text("reassure-next"),
         ],
-        buttons: [[button("btn-continue", { type: "NEXT" })], backRow(), helpRow()],
+        buttons: [
+          [button("btn-continue", { type: "NEXT" })],
+          // Threats from an ex or a blackmailer can turn physical: the danger screen (112 first) is one tap away.
+          ...(c.incident === "sextortion" || c.incident === "stalking" || c.alsoThreat ? [[button("reassure-danger", { type: "DANGER" })]] : []),
+          backRow(),
+          helpRow(),
+        ],
       };
     case "flow.evidence.step":
       return evidenceStep(content, c, false);

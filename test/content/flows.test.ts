@@ -219,7 +219,7 @@ describe("content text in locales/<lang>.ftl", () => {
   const screenKeys = new Set([
     "evidence-progress", "route-entry", "route-entry-plain", "platform-toggle", "incident-question", "incident-question-helper", "country-question",
     // Reassurance by role and for images that may show a child, not by incident.
-    "reassure-helper", "reassure-bystander", "reassure-child-images",
+    "reassure-helper", "reassure-bystander", "reassure-child-images", "reassure-danger",
   ]);
   const contentPrefix = /^(incident|reassure|platform|country|evidence|route|line|law)-/;
 

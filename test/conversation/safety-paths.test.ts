@@ -92,6 +92,15 @@ describe("someone in danger from another person", () => {
     expect(p.text).toContain("14416");
   });
 
+  it("someone blackmailed or stalked has the danger screen one tap away from her reassurance, because threats can turn physical", () => {
+    const p = new Person().event({ type: "BEGIN" }).tap("Yes, I'm safe").tap("blackmailed").tap("No, everyone was 18").tap("That's all").tap("India");
+    expect(p.at).toBe("reassurance");
+    p.tap("Someone threatens to hurt me");
+    expect(p.at).toBe("danger");
+    p.tap("I'm safe now");
+    expect(p.at).toBe("reassurance");
+  });
+
   it("from either crisis screen the other one is one tap away", () => {
     const p = new Person().event({ type: "CRISIS" }).tap("Someone is hurting or threatening me");
     expect(p.at).toBe("danger");

@@ -51,7 +51,10 @@ notice-file-added =
     ✓ Fingerprint added to your evidence log:
     SHA-256 { $sha256 } ({ $size })
     The file itself was not kept: not saved, not stored, not forwarded. Keep your own copy safe.
-notice-log-full = Your log is full: it holds up to { $max } items. Remove one to add another, or get your report now; it holds everything.
+notice-log-full = Your log is full: it holds up to { $max } { $max ->
+    [one] item
+   *[other] items
+}. Remove one to add another, or get your report now; it holds everything.
 notice-send-file = I'm waiting for a file: send a screenshot, photo, video or document, or a link. Or tap ← Back.
 notice-choose-kind = Got it. What is it? Tap a kind below (a link, an account, a date, a money demand or a note) and I'll add what you wrote, so you don't have to type it again. Until then it is held encrypted in this chat's session.
 notice-file-minor =
@@ -63,16 +66,28 @@ notice-file-minor-link-kept =
 notice-file-too-big = That file is bigger than { $max } MB, the most Telegram lets me read, so I couldn't fingerprint it. It still counts: add a 📝 note describing it (what it shows, where and when you got it), and keep the file safe.
 notice-file-unavailable = I couldn't read that file just now. Please send it again in a moment, or add a 📝 note describing it.
 notice-link-invalid = That doesn't look like a web link. A link starts with https:// or www., for example https://instagram.com/p/… In most apps: Share → Copy link.
-notice-link-too-long = That link is longer than { $max } characters. Please send a shorter link to the same post or profile.
+notice-link-too-long = That link is longer than { $max } { $max ->
+    [one] character
+   *[other] characters
+}. Please send a shorter link to the same post or profile.
 notice-handle-invalid = Please send just the username, profile name or number, on one line.
-notice-handle-too-long = That's longer than { $max } characters. Please send just the username, profile name or number.
+notice-handle-too-long = That's longer than { $max } { $max ->
+    [one] character
+   *[other] characters
+}. Please send just the username, profile name or number.
 notice-date-unreadable = I couldn't read a date at the start. Begin with the date, like 14/03/2026, 14 March 2026 or yesterday, then the time if you know it.
 notice-date-impossible = That date doesn't exist on the calendar. Please check the day and month: day first, like 14/03/2026.
 notice-date-future = That date is still to come. Please send when it happened: today or earlier.
-notice-what-too-long = The words after it are longer than { $max } characters. Please keep them short; a 📝 note can hold the whole story.
+notice-what-too-long = The words after it are longer than { $max } { $max ->
+    [one] character
+   *[other] characters
+}. Please keep them short; a 📝 note can hold the whole story.
 notice-money-unreadable = I couldn't find an amount, UPI ID, account number or wallet number there. For example: ₹5,000 to name@okaxis.
 notice-note-empty = That note was empty. Write a few words, or tap ← Back.
-notice-note-too-long = That note is longer than { $max } characters. Please split it into two notes.
+notice-note-too-long = That note is longer than { $max } { $max ->
+    [one] character
+   *[other] characters
+}. Please split it into two notes.
 notice-saving-paused = I can't reach or save your progress right now, but I'm still here. Helplines work as usual.
 notice-report-unavailable = I can't reach your evidence log right now, so I can't make your report. Nothing is lost: please send /report again in a few minutes. Helplines work as usual.
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
@@ -204,7 +219,10 @@ closing-title = You did something hard today. That took courage.
 closing-summary = Today you went through { $sections } { $sections ->
     [one] part
    *[other] parts
-} and marked { $done } of { $total } evidence steps done.
+} and marked { $done } of { $total ->
+    [one] { $total } evidence step
+   *[other] { $total } evidence steps
+} done.
 closing-log = Your evidence log holds { $count } { $count ->
     [one] item
    *[other] items
@@ -672,7 +690,10 @@ law-bns-351 = BNS section 351 (criminal intimidation): threatening someone with 
 law-bns-308 = BNS section 308 (extortion): making someone hand over money or property by putting them in fear, including by online messages. Up to 7 years, a fine, or both.
 
 ## Evidence log
-log-title = 📁 Your evidence log: { $count } of { $max } items
+log-title = 📁 Your evidence log: { $count } of { $max } { $max ->
+    [one] item
+   *[other] items
+}
 log-empty = Nothing here yet. Add what you have: links, the account that did this, dates, money demands, notes in your own words, or a fingerprint of a screenshot or file.
 log-earlier = …and { $count } earlier. Your report has them all.
 log-private = 🔒 Only for this chat, encrypted, and erased with /exit or /forget, or after a few days of silence. Files are never kept, only their fingerprint.
@@ -696,16 +717,28 @@ log-add-link-instead = 🔗 Add a link instead
 log-remove = 🗑 Remove an item
 log-report = 📄 Report (PDF)
 log-summary = 🧾 Short summary
-log-ask-link = Send the link (web address) of the post, profile or chat, for example https://instagram.com/… Up to { $max } characters.
-log-ask-handle = Send the username, profile name or phone number of the account involved, for example @name. Up to { $max } characters.
+log-ask-link = Send the link (web address) of the post, profile or chat, for example https://instagram.com/… Up to { $max } { $max ->
+    [one] character
+   *[other] characters
+}.
+log-ask-handle = Send the username, profile name or phone number of the account involved, for example @name. Up to { $max } { $max ->
+    [one] character
+   *[other] characters
+}.
 log-ask-date =
-    Send the date, and the time if you know it, then a few words about what happened (up to { $max } characters). For example:
+    Send the date, and the time if you know it, then a few words about what happened (up to { $max } { $max ->
+    [one] character
+   *[other] characters
+}). For example:
     14/03/2026 9:30 pm first threat on Instagram
     yesterday 21:00 asked for money
 log-ask-money =
     Send what was demanded: the amount, and where they want it paid (a UPI ID, an account number and IFSC, or a wallet or phone number). For example: ₹5,000 to name@okaxis
     Please don't pay. Paying rarely makes it stop.
-log-ask-note = Write what happened in your own words, as short or as long as you like, up to { $max } characters. You decide what goes in.
+log-ask-note = Write what happened in your own words, as short or as long as you like, up to { $max } { $max ->
+    [one] character
+   *[other] characters
+}. You decide what goes in.
 log-ask-file =
     Send the screenshot, photo, video or document as a file: tap 📎, choose File, then pick it. That way the fingerprint is of your original.
     I'll read it once to make its fingerprint (SHA-256): a code that can show later that your copy hasn't changed. A photo sent the usual way is compressed by Telegram, so its fingerprint matches only Telegram's copy, not yours. The file itself is not saved, not stored and not forwarded, so keep your own copy safe. Files up to { $max } MB.
@@ -723,7 +756,10 @@ offer-file =
 offer-question = { $offered ->
     [one] Add it to your evidence log?
    *[other] Add these { $offered } to your evidence log?
-} ({ $count } of { $max } items so far)
+} ({ $count } of { $max } { $max ->
+    [one] item
+   *[other] items
+} so far)
 offer-yes = ✓ Add to my log
 offer-no = No, thanks
 
@@ -789,7 +825,10 @@ summary-evidence = Evidence kept: { $total } { $total ->
 } ({ $counts })
 summary-evidence-none = Evidence kept: none logged yet
 summary-done = Already done: { $did }
-summary-did-evidence = { $done } of { $total } evidence steps
+summary-did-evidence = { $done } of { $total ->
+    [one] { $total } evidence step
+   *[other] { $total } evidence steps
+}
 summary-did-log = an evidence log
 summary-did-takedown = looked at how to get it taken down
 summary-did-reporting = looked at how to report it

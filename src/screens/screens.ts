@@ -297,7 +297,8 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
       return {
         parts: [text(c.role === "helper" ? "incident-question-helper" : "incident-question")],
         buttons: [
-          ...IncidentId.options.map((id) => [button(`incident-${id}`, { type: "CHOOSE", value: id })]),
+          // Someone helping reads "their images", not "my images".
+          ...IncidentId.options.map((id) => [button(`incident-${id}`, { type: "CHOOSE", value: id }, { who: c.role === "helper" ? "helper" : "self" })]),
           backSkipRow(),
         ],
       };

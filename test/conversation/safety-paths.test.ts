@@ -232,7 +232,7 @@ describe("a person helping someone", () => {
     p.tap("Continue");
     expect(p.at).toBe("incident");
     expect(p.text).toContain("the person you're helping");
-    p.tap("My images were shared").tap("No");
+    p.tap("Their images were shared").tap("No");
     expect(p.last.screen.buttons.flat().map((b) => b.label)).toContain("Yes, and they're under 18 now");
     p.tap("No, everyone was 18 or older").tap("That's all").tap("India");
     expect(p.text).toContain("Is the person you're helping a woman?");

@@ -1,54 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ConversationEvent } from "../../src/conversation/machine.js";
-import type { PersonInput } from "../../src/conversation/turn.js";
 import { LIMITS } from "../../src/evidence/item.js";
-import { reply, type Reply } from "../../src/screens/reply.js";
-import { conversationDeps } from "../support/deps.js";
-
-/** One person's conversation through the pure turn, as both transports run it. */
-class Person {
-  readonly deps = conversationDeps();
-  stored: unknown;
-  last!: Reply;
-
-  constructor(readonly locale: "en" | "hi" = "en") {}
-
-  private take(input: PersonInput): this {
-    this.last = reply(this.deps, this.stored, input);
-    this.stored = this.last.turn.stored;
-    return this;
-  }
-  event(event: ConversationEvent): this {
-    return this.take({ kind: "event", event, locale: this.locale });
-  }
-  /** Taps the button whose label contains `label` on the current screen. */
-  tap(label: string): this {
-    const button = this.last.screen.buttons.flat().find((b) => b.label.includes(label));
-    if (!button) throw new Error(`no "${label}" on ${this.last.screen.id}: ${this.last.screen.buttons.flat().map((b) => b.label).join(" | ")}`);
-    return this.take({ kind: "event", event: button.event, screen: this.last.screen.id, locale: this.locale });
-  }
-  /** Taps a button on an older message: `screen` as it was shown then. */
-  tapOn(screen: Reply["screen"], label: string): this {
-    const button = screen.buttons.flat().find((b) => b.label.includes(label));
-    if (!button) throw new Error(`no "${label}" on ${screen.id}`);
-    return this.take({ kind: "event", event: button.event, screen: screen.id, locale: this.locale });
-  }
-  type(text: string, at = "2026-11-25T10:00:00.000Z"): this {
-    return this.take({ kind: "text", crisis: undefined, text, at, locale: this.locale });
-  }
-  file(fingerprint: { sha256: string; size: number; type: "photo" | "document" }, refused?: "minor" | "too-big"): this {
-    return this.take({ kind: "file", locale: this.locale, at: "2026-11-25T10:05:00.000Z", fingerprint: refused ? undefined : fingerprint, ...(refused ? { refused } : {}) });
-  }
-  get text() {
-    return this.last.screen.text;
-  }
-  get at() {
-    return this.last.screen.id;
-  }
-  get items() {
-    return this.last.turn.snapshot.context.evidence;
-  }
-}
+import { reply } from "../../src/screens/reply.js";
+import { Person } from "../support/person.js";
 
 const HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 

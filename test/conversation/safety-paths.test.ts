@@ -1,47 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CountryId } from "../../src/content/schema.js";
-import type { ConversationEvent } from "../../src/conversation/machine.js";
 import { evidenceSteps, takedownRoutes } from "../../src/conversation/steps.js";
-import { acceptsImages, runTurn, StoredConversation, type PersonInput } from "../../src/conversation/turn.js";
-import { reply, type Reply } from "../../src/screens/reply.js";
+import { acceptsImages, runTurn, StoredConversation } from "../../src/conversation/turn.js";
 import { renderScreen } from "../../src/screens/render.js";
 import { conversationDeps } from "../support/deps.js";
+import { Person } from "../support/person.js";
 import { Walker } from "../support/walk.js";
 
 const deps = conversationDeps();
 
-/** One person through the pure turn, reading what they would read. */
-class Person {
-  stored: unknown;
-  last!: Reply;
-  constructor(readonly locale: "en" | "hi" = "en") {}
-  private take(input: PersonInput): this {
-    this.last = reply(deps, this.stored, input);
-    this.stored = this.last.turn.stored;
-    return this;
-  }
-  event(event: ConversationEvent): this {
-    return this.take({ kind: "event", event, locale: this.locale });
-  }
-  tap(label: string): this {
-    const button = this.last.screen.buttons.flat().find((b) => b.label.includes(label));
-    if (!button) throw new Error(`no "${label}" on ${this.last.screen.id}: ${this.last.screen.buttons.flat().map((b) => b.label).join(" | ")}`);
-    return this.take({ kind: "event", event: button.event, screen: this.last.screen.id, locale: this.locale });
-  }
-  type(text: string): this {
-    const crisis = deps.detectCrisis(text);
-    return this.take({ kind: "text", crisis, text, at: "2026-11-25T10:00:00.000Z", locale: this.locale });
-  }
-  get text() {
-    return this.last.screen.text;
-  }
-  get at() {
-    return this.last.screen.id;
-  }
-  get context() {
-    return this.last.turn.snapshot.context;
-  }
-}
 
 /** Walks to the reassurance screen with an answer to the images question (`undefined` skips it). */
 function answered(age: string | undefined, role: "self" | "helper" = "self", country: CountryId = "in") {

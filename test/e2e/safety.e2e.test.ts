@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { botOnEmulator } from "../support/bot-on-emulator.js";
 import type { Emulator, Person } from "../support/emulator.js";
+import { identityOf, leaksIn } from "../support/log-scan.js";
 
 const WAIT_MS = 20_000;
 const TEST_MS = 30_000;
@@ -116,24 +117,10 @@ describe("e2e: the danger and crisis screens, the images question and the helper
     await bot.stop(10_000);
     const lines = bot.lines();
     expect(lines.length, "the bot printed nothing, so the scan would prove nothing").toBeGreaterThan(0);
-    const forbidden: { what: string; pattern: RegExp }[] = [
-      { what: "typed text", pattern: /outside my door|sleeping pills|दरवाज़े/i },
-    ];
-    for (const p of people) {
-      forbidden.push(
-        { what: `chat id of ${p.firstName}`, pattern: new RegExp(`(?<!\\d)${String(p.chatId)}(?!\\d)`) },
-        { what: `username of ${p.firstName}`, pattern: new RegExp(escape(p.username), "i") },
-        { what: `first name ${p.firstName}`, pattern: new RegExp(escape(p.firstName), "i") },
-      );
-    }
-    const leaks = lines.flatMap((line) => forbidden.filter((f) => f.pattern.test(line.text)).map((f) => `${f.what}: ${line.text.slice(0, 200)}`));
-    expect(leaks).toEqual([]);
+    const forbidden = [{ what: "typed text", pattern: /outside my door|sleeping pills|दरवाज़े/i }, ...people.flatMap((p) => identityOf(p))];
+    expect(leaksIn(lines, forbidden)).toEqual([]);
     // Both kinds were detected and logged as kinds only.
     expect(lines.some((l) => /crisis detected/.test(l.text) && /danger/.test(l.text))).toBe(true);
     expect(lines.some((l) => /crisis detected/.test(l.text) && /self/.test(l.text))).toBe(true);
   }, TEST_MS);
 });
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

@@ -9,6 +9,9 @@ import { execFileSync } from "node:child_process";
 import { expect } from "vitest";
 import type { BotProcess } from "./bot-process.js";
 import type { Emulator, Person, Screen } from "./emulator.js";
+import { escapeRegExp, identityOf, type Forbidden } from "./log-scan.js";
+
+export { escapeRegExp };
 
 /** What a frightened person must never be shown: an error, a leaked placeholder, or the error
  * boundary's apology (it means an update failed on the way). */
@@ -145,24 +148,10 @@ export function createCast({ emulator: emu, describeBot, waitMs }: CastOptions) 
    * What no log line or stored value may contain: the bot token and, of everyone met, their user id,
    * chat id, username, first name and everything they typed.
    */
-  const mustNeverLeak = (): { what: string; pattern: RegExp }[] => {
-    const forbidden = [{ what: "bot token", pattern: new RegExp(escapeRegExp(emu().token)) }];
-    for (const { person: p, typed: texts } of people) {
-      const who = `${p.firstName} @${p.username} (${p.languageCode})`;
-      forbidden.push(
-        { what: `user id of ${who}`, pattern: new RegExp(`(?<!\\d)${String(p.id)}(?!\\d)`) },
-        { what: `chat id of ${who}`, pattern: new RegExp(`(?<!\\d)${escapeRegExp(String(p.chatId))}(?!\\d)`) },
-        { what: `username of ${who}`, pattern: new RegExp(escapeRegExp(p.username), "i") },
-        { what: `first name of ${who}`, pattern: new RegExp(escapeRegExp(p.firstName), "i") },
-      );
-      for (const text of texts) {
-        forbidden.push({ what: `text typed by ${who}: ${text.slice(0, 40)}`, pattern: new RegExp(escapeRegExp(text), "i") });
-        // A long text could be logged cut short: its start alone must not appear either.
-        if (text.length > 40) forbidden.push({ what: `start of a long text by ${who}`, pattern: new RegExp(escapeRegExp(text.slice(0, 40)), "i") });
-      }
-    }
-    return forbidden;
-  };
+  const mustNeverLeak = (): Forbidden[] => [
+    { what: "bot token", pattern: new RegExp(escapeRegExp(emu().token)) },
+    ...people.flatMap(({ person, typed: texts }) => identityOf(person, texts)),
+  ];
 
   return {
     people: people as readonly { person: Person; typed: string[] }[],
@@ -203,7 +192,3 @@ export function groupAlive(pgid: number): boolean {
   });
 }
 
-/** `s` as a regular expression that matches it literally. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}

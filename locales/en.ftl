@@ -199,7 +199,7 @@ next-reporting = 👮 Report it (police, cybercrime.gov.in)
 takedown-police-first = If you may go to the police, keep your proof first (the steps you just did), and then ask platforms to remove it: once it is removed, it can be harder to show what was posted. You can report before or after takedown, as you choose.
 
 ## Reporting
-reporting-intro = Reporting is your choice. You can do it now, later, or not at all. Here is where you can report:
+reporting-intro = Reporting is your choice. You can do it now, later, or not at all, and before or after takedown. If you may go to the police, keep your proof before asking platforms to remove anything. Here is where you can report:
 reporting-minor = Because you are under 18, it can really help to tell an adult you trust. An adult you tell, such as a teacher or school counsellor, must by law (POCSO section 19) tell the police, so they can't keep it just between you. That rule is there to protect you. You can also call Childline 1098, free, day or night; they can help you report it too. Never send the image itself to anyone; give the link.
 reporting-child-images = Because someone in the images may have been under 18, report the link and never send the image itself. The child section of cybercrime.gov.in and Take It Down are made for this: tap 🧒 below.
 reporting-take-with-you = Take with you: the links, usernames, screenshots (not of any under-18 image), dates and times, and any payment demands. You don't need to have everything.
@@ -321,6 +321,7 @@ incident-other = Something else
 reassure-shared =
     What happened is not your fault. The person who shared it without your consent did wrong, not you.
     Content like this can be taken down, and we'll go one step at a time.
+    If anyone threatens to hurt you, tap 🆘 or type it: the emergency number comes first. In India, the women's helpline 181 and the police can help protect you.
 reassure-sextortion =
     This is not your fault, and you are not alone. Please don't pay and don't send anything more: demands usually grow.
     Stop replying, but keep the chat, because it is evidence.
@@ -330,10 +331,11 @@ reassure-hidden-camera =
     You did nothing wrong by being in a private place. We'll look at what can be done, one step at a time.
 reassure-morphed =
     A fake or edited image is still abuse, and it is not your fault.
-    In India, platforms must take down morphed intimate images within 24 hours of a complaint. We'll go through how.
+    In India, the rules require platforms to act quickly, within hours, once you complain about morphed intimate images. We'll go through how.
 reassure-stalking =
     Being watched, followed or harassed online is not your fault. Feeling that nowhere is safe is a normal reaction.
     Keep what they send you: it helps to stop them.
+    If anyone threatens to hurt you, tap 🆘 or type it: the emergency number comes first. In India, the women's helpline 181 and the police can help protect you.
 reassure-other =
     Whatever happened, it is not your fault, and you don't have to face it alone.
     We'll go one step at a time, and you can skip anything.
@@ -364,6 +366,13 @@ country-au = Australia
 country-other = Another country
 
 ## Evidence steps
+
+evidence-found-camera =
+    If you found a camera: don't touch, cover or unplug it. Photograph it where it is, from a distance, wide and close up: the camera only; don't open or copy what it recorded.
+    Then go somewhere safe and call the police (112 in India). Tell the management after that, and don't hand them any memory card.
+evidence-found-camera-why =
+    Touching or unplugging it can destroy evidence or warn whoever is watching. Photos of where it was hidden show the police what to look for.
+    That is also why the police come first, before the owner or manager.
 
 evidence-screenshot-post =
     Take a screenshot of each page where it appears, with the full web address (URL), the date and the time visible.
@@ -438,6 +447,16 @@ evidence-report-link-why =
     Pictures of anyone under 18 are taken very seriously by platforms and police.
     The law forbids anyone to keep or forward them, so keep only the link. That is enough.
 
+evidence-check-room =
+    To check a trial room, washroom or hotel room:
+    • Turn off the light. Sweep your phone torch over smoke alarms, clocks, chargers, vents and decorations: a lens shows as a tiny glint.
+    • Still in the dark, look through your phone camera (try the front one) for glowing dots.
+    • Mirror: cup your hands against the glass and look for a space behind it.
+evidence-check-room-why =
+    Hidden cameras sit in everyday things, and many have night-vision lights that a phone camera can see.
+    The fingernail test on a mirror (no gap between finger and reflection) is not reliable on its own.
+    These checks can miss a camera. If a place feels wrong, you can leave.
+
 evidence-report-numbers =
     Whenever you report something, write down the case or complaint number and the date.
     Keep any emails or messages they send back.
@@ -493,11 +512,11 @@ route-aylo-removal = Content removal request (Pornhub and other Aylo sites)
 route-aylo-removal-how =
     Use the Content Removal Request on the site. Flagged content is suspended while it is reviewed, and you can ask for a case manager.
 route-aylo-removal-asks =
-    Anyone can send one, not only the person shown. If you were under 18 in it, it also has to go to NCMEC.
+    Anyone can send one, not only the person shown. If anyone in it was under 18, Aylo itself must report it to NCMEC: that isn't your job.
 
 route-stopncii = StopNCII.org: stop it spreading
 route-stopncii-how =
-    StopNCII makes a digital fingerprint (hash) of the image on your own device, and partner platforms such as Facebook, Instagram, Snapchat, Reddit and Pornhub block matches.
+    StopNCII makes a digital fingerprint (hash) of the image on your own device, and partner platforms block matches. Partners named by 2024 include Facebook, Instagram, Threads, TikTok, Snapchat, Reddit, Bumble, OnlyFans, Pornhub, Redgifs and Microsoft Bing; Google was not one.
     For images already posted, report them to the platform too.
 route-stopncii-asks =
     The image never leaves your phone; only the fingerprint is sent. You must be 18 or over in the image and have it on your device.
@@ -512,38 +531,40 @@ route-take-it-down-asks =
 
 ## Reporting routes: India
 
-route-ncrp-women-child = cybercrime.gov.in: report anonymously
-route-ncrp-women-child-how =
-    Choose "Report Women/Child Related Crime", then "Report Anonymously", and pick the state where it happened.
-    This section is for sexual material involving children and rape videos; other cases may need "Report and Track".
-route-ncrp-women-child-asks =
-    Anonymous: no name or phone number, but fill in the details fully. A complaint here can't be withdrawn later.
-
-route-ncrp-report-track = cybercrime.gov.in: report and track
-route-ncrp-report-track-how =
-    Choose "Report and Track" (or "Report Other Cyber Crime"), register, and file your complaint with your links and screenshots.
+route-ncrp-other-cyber = cybercrime.gov.in: Report Other Cyber Crime
+route-ncrp-other-cyber-how =
+    For adults: intimate images shared or threatened, fake images, stalking or blackmail go under "Report Other Cyber Crime", unless it is a rape video. File it with your links and screenshots.
     Keep the complaint number to check its status.
-route-ncrp-report-track-asks =
-    Not anonymous: an Indian mobile number for an OTP (valid 30 minutes), and your name, phone and email.
-    An "Other Cyber Crime" complaint can be withdrawn until it becomes an FIR.
+route-ncrp-other-cyber-asks =
+    Not anonymous: the complaint is in your name, with your contact details.
+    It can be withdrawn until it becomes an FIR.
+
+route-ncrp-women-child = cybercrime.gov.in: Women/Child section (child sexual material, rape videos)
+route-ncrp-women-child-how =
+    Only for sexual material involving children (anyone under 18), and rape or gang-rape videos. Choose "Report Women/Child Related Crime", then "Report Anonymously" or "Report and Track", and pick the state where it happened.
+route-ncrp-women-child-asks =
+    "Report Anonymously" needs no name or phone number, but fill in the details fully. "Report and Track" needs an Indian mobile number for an OTP (valid 30 minutes), and your name, phone and email.
+    A complaint here can't be withdrawn.
+
 
 route-call-1930 = National cyber crime helpline
 route-call-1930-how =
     Call if you can't or don't want to report online, or if money was taken: a fast call helps freeze it.
-    You'll get an SMS link; finish the complaint on the portal within 24 hours.
+    You'll get an SMS link: complete the complaint on cybercrime.gov.in as soon as you can, the same day if possible.
 route-call-1930-asks =
     Not anonymous: you call from your phone and complete the complaint in your name.
 
 route-police-station = Police station or cyber police
 route-police-station-how =
-    Go to the nearest police station or your state's cyber police. You can ask for a Zero FIR, which any station can register wherever it happened, or file an e-FIR.
-    Take your evidence notes.
+    Go to the nearest police station or your state's cyber police. Any station can register it, wherever it happened (Zero FIR). A complaint sent online (e-FIR) counts only once you sign it, within 3 days.
+    You get a free copy of the FIR. If they refuse, write by post to the Superintendent of Police, or go to a magistrate.
 route-police-station-asks =
-    Not anonymous: you give your name and details. If you want legal action, think about going before you report or delete anything.
+    Not anonymous: you give your name and details. A woman's complaint of voyeurism, stalking or insults to her modesty (BNS 77-79) is recorded by a woman officer.
+    If you want legal action, keep your evidence before asking platforms to remove anything.
 
 route-one-stop-centre = One Stop Centre (Sakhi)
 route-one-stop-centre-how =
-    A centre for women that can help you file a cyber crime complaint and give legal aid and counselling.
+    A centre for women that helps you file a police or cyber crime complaint, and gives legal and psychological counselling and free legal aid.
     The women's helpline 181 can refer you to the nearest one.
 route-one-stop-centre-asks =
     Not anonymous: you go in person, so they will know who you are.
@@ -551,7 +572,7 @@ route-one-stop-centre-asks =
 route-grievance-officer = The platform's Grievance Officer (India)
 route-grievance-officer-how =
     Every platform must publish its Grievance Officer's contact details.
-    The platform must act within 24 hours on a complaint about intimate, nude or morphed images of you, and resolve complaints within 15 days.
+    For intimate, nude or morphed images of you, the rules require platforms to act quickly, within hours, once you complain.
 route-grievance-officer-asks =
     Usually your name and a way to reply to you. Someone you trust can complain on your behalf.
 
@@ -563,11 +584,11 @@ route-gac-appeal-asks =
 
 ## Reporting routes: other countries
 
-route-pk-fia-cyber = FIA Cyber Crime Wing (Pakistan)
-route-pk-fia-cyber-how =
-    Criminal complaints about online abuse go to the FIA's cyber crime wing. The DRF Cyber Harassment Helpline can help you prepare.
-route-pk-fia-cyber-asks =
-    Not anonymous: a criminal complaint is made in your name.
+route-pk-nccia = NCCIA: National Cyber Crime Investigation Agency (Pakistan)
+route-pk-nccia-how =
+    The NCCIA replaced the FIA's cyber crime wing. Call, or go to a Cybercrime Reporting Centre; filing is free. The DRF Cyber Harassment Helpline can help you prepare (every day, 9am to 5pm Pakistan time).
+route-pk-nccia-asks =
+    Not anonymous: a criminal complaint is made in your name. Bring screenshots, links, chats and a copy of your CNIC.
 
 route-bd-pcsw = Police Cyber Support for Women (Bangladesh)
 route-bd-pcsw-how =
@@ -600,11 +621,17 @@ route-us-cybertipline-how =
 route-us-cybertipline-asks =
     Expect to be asked what happened and how to reach you.
 
-route-ca-cybertip = Cybertip.ca (Canada)
+route-ca-police = Police (Canada): if you are 18 or over
+route-ca-police-how =
+    Sharing an intimate image of someone without consent is a crime in Canada. You can report it to your local police; in an emergency, call 911. Ask the site to remove it too.
+route-ca-police-asks =
+    Not anonymous: police will usually need your name and contact details to act.
+
+route-ca-cybertip = Cybertip.ca (Canada): under 18 only
 route-ca-cybertip-how =
-    Report intimate images shared without permission. For step-by-step removal help, see NeedHelpNow.ca.
+    Only for images of someone under 18: a nude or sexual image shared without permission, luring or sextortion. For step-by-step removal help, see NeedHelpNow.ca. Adults: see the police route.
 route-ca-cybertip-asks =
-    Expect to be asked what happened and where it is online.
+    You can report without giving your contact details, though they may need them to follow up.
 
 route-au-esafety = eSafety Commissioner (Australia)
 route-au-esafety-how =
@@ -622,13 +649,17 @@ line-in-tele-manas-about = Free, 24/7, in 20 languages: talk to a counsellor abo
 line-in-women-181 = Women Helpline
 line-in-women-181-about = Toll-free, 24/7, for women; links you to police, One Stop Centres, hospitals and legal help. Not run in West Bengal.
 line-in-ncw = National Commission for Women helpline
-line-in-ncw-about = 24/7 for women, with referrals to police, legal and counselling help. Also on the short code 14490. A written complaint to NCW must carry your name.
+line-in-ncw-about = Free, 24/7, for women: trained counsellors answer and refer you to police, legal and counselling help. It connects to the NCW helpline 7827170170. A written complaint to NCW must carry your name.
 line-in-cyber-1930 = National cyber crime helpline
 line-in-cyber-1930-about = Toll-free, 24/7. Mainly for money taken online; it can also help you report a cyber crime.
+line-in-one-stop-centre = One Stop Centre (Sakhi)
+line-in-one-stop-centre-about = Centres for women: help to file a police or cyber crime complaint, legal and psychological counselling, and legal aid through the District Legal Services Authority. The women's helpline on this number refers you to the nearest one.
+line-in-nalsa = Free legal aid (NALSA)
+line-in-nalsa-about = Toll-free. Every woman and every child is entitled to free legal aid, whatever their income. Call, apply online on the NALSA portal, or go to your District Legal Services Authority (DLSA). If you can't write, staff there fill in the form for you.
 line-in-childline = Childline
 line-in-childline-about = Free, 24/7, for children and young people under 18, or an adult calling for them.
 line-pk-drf = DRF Cyber Harassment Helpline (Pakistan)
-line-pk-drf-about = Toll-free, 9am to 5pm, 7 days a week. Legal, digital-safety and emotional help; calls are not recorded.
+line-pk-drf-about = Toll-free, 9am to 5pm Pakistan time, 7 days a week. Legal, digital-safety and emotional help; calls are not recorded.
 line-pk-15 = Police (Pakistan)
 line-pk-15-about = For immediate danger. In Punjab, once connected, you can press 7 to be put through to a psychologist.
 line-pk-1122 = Rescue service (Pakistan)

@@ -406,3 +406,159 @@ describe("privacy words say what the bot does (src/telegram/quick-exit.ts, src/p
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("facts corrected from content-facts-2 (what each route and line says)", () => {
+  const bundles = Object.fromEntries(
+    LANGS.map((lang) => {
+      const bundle = new FluentBundle(lang, { useIsolating: false });
+      bundle.addResource(new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8")));
+      return [lang, bundle];
+    }),
+  ) as Record<(typeof LANGS)[number], FluentBundle>;
+  const say = (lang: (typeof LANGS)[number], id: string) => bundles[lang].formatPattern(bundles[lang].getMessage(id)!.value!, {}, []);
+  /** A route's name, how and asks, or a line's name and about, in one string. */
+  const words = (lang: (typeof LANGS)[number], id: string) =>
+    content.routes.some((r) => r.id === id)
+      ? ["", "-how", "-asks"].map((s) => say(lang, `route-${id}${s}`)).join(" ")
+      : ["", "-about"].map((s) => say(lang, `line-${id}${s}`)).join(" ");
+  /** Every message in a language, formatted (with made-up arguments), keyed by id. */
+  const everything = (lang: (typeof LANGS)[number]) =>
+    new FluentResource(readFileSync(join(localesDir, `${lang}.ftl`), "utf8")).body
+      .filter((m) => !m.id.startsWith("-"))
+      .map((m) => {
+        const message = bundles[lang].getMessage(m.id)!;
+        return [m.id, message.value ? bundles[lang].formatPattern(message.value, { count: 2, n: 2, max: 20, total: 3, current: 1, sections: 2, done: 1 }, []) : ""] as const;
+      });
+
+  it("Canada: adults have their own route, and Cybertip.ca says it is for under-18s only", () => {
+    expect(country("ca").reporting).toEqual(["ca-police", "ca-cybertip"]);
+    expect(route("ca-police").source).toMatch(/^https?:\/\//);
+    expect(words("en", "ca-police")).toMatch(/18 or over/);
+    expect(words("hi", "ca-police")).toMatch(/18 या उससे ज़्यादा/);
+    expect(say("en", "route-ca-cybertip")).toMatch(/under 18 only/);
+    expect(say("en", "route-ca-cybertip-how")).toMatch(/^Only for images of someone under 18/);
+    expect(say("hi", "route-ca-cybertip")).toMatch(/सिर्फ़ 18 साल से कम/);
+  });
+
+  it.each(LANGS)("%s: Pakistan reports to the NCCIA, not the FIA, and the DRF helpline's hours are given", (lang) => {
+    expect(country("pk").reporting).toEqual(["pk-nccia"]);
+    expect(content.routes.map((r) => r.id).filter((id) => id.includes("fia"))).toEqual([]);
+    expect(say(lang, "route-pk-nccia")).toMatch(/NCCIA/);
+    expect(say(lang, "route-pk-nccia")).not.toMatch(/FIA/);
+    // The FIA is named only as what the NCCIA replaced.
+    expect(say(lang, "route-pk-nccia-how")).toMatch(lang === "en" ? /NCCIA replaced the FIA/ : /NCCIA ने FIA की साइबर क्राइम विंग की जगह ली/);
+    for (const text of [say(lang, "line-pk-drf-about"), say(lang, "route-pk-nccia-how")]) expect(text).toMatch(lang === "en" ? /9am to 5pm Pakistan time/ : /पाकिस्तान के समय से सुबह 9 से शाम 5/);
+  });
+
+  it.each(LANGS)("%s: cybercrime.gov.in's women/child section is for child sexual material and rape videos, and can't be withdrawn", (lang) => {
+    const how = say(lang, "route-ncrp-women-child-how");
+    const asks = say(lang, "route-ncrp-women-child-asks");
+    expect(how).toMatch(lang === "en" ? /^Only for sexual material involving children[^.]*rape or gang-rape videos/ : /^सिर्फ़ बच्चों \(18 साल से कम\) से जुड़े यौन कंटेंट और बलात्कार/);
+    expect(asks).toMatch(lang === "en" ? /can't be withdrawn/ : /वापस नहीं ली जा सकती/);
+    // "Report and Track" is an option inside this section (content-facts 1.2), not a route of its own.
+    expect(how).toContain('"Report and Track"');
+    expect(content.routes.map((r) => r.id)).not.toContain("ncrp-report-track");
+    // Adults with other image abuse start at "Report Other Cyber Crime", which can be withdrawn until an FIR.
+    expect(country("in").reporting.slice(0, 2)).toEqual(["ncrp-other-cyber", "ncrp-women-child"]);
+    expect(words(lang, "ncrp-other-cyber")).toMatch(lang === "en" ? /For adults[\s\S]*withdrawn until it becomes an FIR/ : /बालिगों के लिए[\s\S]*FIR बनने तक इसे वापस लिया जा सकता है/);
+    expect(route("ncrp-women-child").anonymous).toBe("yes");
+    expect(route("ncrp-other-cyber").anonymous).toBe("no");
+  });
+
+  it.each(LANGS)("%s: no text quotes an hour figure for platform deadlines or for finishing a 1930 complaint (A.9, L.1, L.5)", (lang) => {
+    const figure =
+      lang === "en"
+        ? /within (2|24|36|72)[ -]?(h\b|hours?)|\b(2|36|72)[ -]?(h\b|hours?)/i
+        : /(2|24|36|72) घंटे (के भीतर|में)|(?<![\d])(2|36|72) घंटे/;
+    expect(everything(lang).filter(([, text]) => figure.test(text)).map(([id]) => id)).toEqual([]);
+    // What is true in every version of the rules.
+    for (const id of ["route-grievance-officer-how", "reassure-morphed"]) expect(say(lang, id), id).toMatch(lang === "en" ? /act quickly, within hours/ : /जल्दी, कुछ ही घंटों में/);
+    expect(say(lang, "route-call-1930-how")).toMatch(lang === "en" ? /as soon as you can, the same day if possible/ : /जितनी जल्दी हो सके[^।]*उसी दिन/);
+  });
+
+  it("'All are free' appears nowhere: not in either language, the flows or the README", () => {
+    for (const path of [join(localesDir, "en.ftl"), join(localesDir, "hi.ftl"), new URL("../../README.md", import.meta.url).pathname]) {
+      expect(readFileSync(path, "utf8"), path).not.toMatch(/all (of them )?are free|सभी (नंबर |लाइनें )?मुफ़्त|सब मुफ़्त/i);
+    }
+    expect(readFileSync(join(flowsDir, "helplines.yaml"), "utf8")).not.toMatch(/all are free/i);
+  });
+
+  it.each(LANGS)("%s: India's support lists NCW's free 14490, One Stop Centres and free legal aid (NALSA 15100, the DLSA)", (lang) => {
+    const support = country("in").support;
+    expect(line("in-ncw")).toMatchObject({ phone: "14490", free: true, always: true });
+    expect(support).toContain("in-ncw");
+    expect(support).toContain("in-one-stop-centre");
+    expect(support.map((id) => line(id).phone)).toContain("15100");
+    expect(line("in-nalsa")).toMatchObject({ phone: "15100", free: true });
+    expect(words(lang, "in-nalsa")).toMatch(lang === "en" ? /Every woman and every child is entitled to free legal aid[\s\S]*District Legal Services Authority/ : /हर महिला और हर बच्चे को मुफ़्त कानूनी सहायता का हक़[\s\S]*ज़िला विधिक सेवा प्राधिकरण/);
+    expect(words(lang, "in-one-stop-centre")).toMatch(lang === "en" ? /One Stop Centre[\s\S]*legal aid through the District Legal Services Authority/ : /वन स्टॉप सेंटर[\s\S]*(DLSA)/);
+    // The NCW's long number is named, never as free.
+    expect(say(lang, "line-in-ncw-about")).toContain("7827170170");
+  });
+
+  it.each(LANGS)("%s: hidden cameras: what to do on finding one and how to check a room, on every age path", (lang) => {
+    for (const age of AgeGroup.options) {
+      const ids = stepsFor("hidden-camera", age).map((s) => s.id);
+      expect(ids, age).toContain("found-camera");
+      expect(ids, age).toContain("check-room");
+    }
+    for (const id of ["found-camera", "check-room"]) {
+      const step = content.evidence.find((s) => s.id === id)!;
+      // A photo of the camera is not an image of a person: no step here captures one.
+      expect(step.capturesImage, id).toBe(false);
+      expect(step.logs, id).not.toBe("file");
+      expect(step.incidents, id).toEqual(["hidden-camera"]);
+    }
+    const found = say(lang, "evidence-found-camera");
+    const check = say(lang, "evidence-check-room");
+    if (lang === "en") {
+      expect(found).toMatch(/don't touch/);
+      expect(found).toMatch(/Photograph it/);
+      expect(found).toMatch(/don't open or copy what it recorded/);
+      expect(found).toMatch(/call the police \(112 in India\)[^.]*\. Tell the management after that/);
+      expect(check).toMatch(/torch/);
+      expect(check).toMatch(/phone camera[^\n]*glowing dots/);
+      expect(check).toMatch(/Mirror/);
+      expect(say(lang, "evidence-check-room-why")).toMatch(/not reliable on its own[\s\S]*can miss a camera/);
+    } else {
+      expect(found).toMatch(/न छुएँ/);
+      expect(found).toMatch(/फ़ोटो लें/);
+      expect(found).toMatch(/रिकॉर्डिंग न खोलें, न कॉपी करें/);
+      expect(found).toMatch(/पुलिस को कॉल करें \(भारत में 112\)। मैनेजमेंट को उसके बाद बताएँ/);
+      expect(check).toMatch(/टॉर्च/);
+      expect(check).toMatch(/फ़ोन के कैमरे[^\n]*चमकते बिंदु/);
+      expect(check).toMatch(/आईना/);
+      expect(say(lang, "evidence-check-room-why")).toMatch(/अकेले भरोसेमंद नहीं[\s\S]*चूक भी सकती/);
+    }
+  });
+
+  it.each(LANGS)("%s: threats to hurt point to 🆘 and the emergency number, with 181 and the police in India", (lang) => {
+    for (const id of ["reassure-stalking", "reassure-shared"]) {
+      const text = say(lang, id);
+      expect(text, id).toContain("🆘");
+      expect(text, id).toContain("181");
+      expect(text, id).toMatch(lang === "en" ? /If anyone threatens to hurt you[^\n]*emergency number comes first/ : /धमकी दे, तो 🆘[^\n]*सबसे पहले इमरजेंसी नंबर/);
+    }
+  });
+
+  it.each(LANGS)("%s: police station: e-FIR signed within 3 days, a woman officer for BNS 77-79, a free FIR copy, the SP or a magistrate on refusal", (lang) => {
+    const text = words(lang, "police-station");
+    const expected =
+      lang === "en"
+        ? [/e-FIR\) counts only once you sign it, within 3 days/, /free copy of the FIR/, /Superintendent of Police/, /magistrate/, /BNS 77-79\) is recorded by a woman officer/, /keep your evidence before asking platforms to remove anything/]
+        : [/e-FIR\) तभी दर्ज मानी जाती है जब आप 3 दिन के भीतर/, /FIR की कॉपी आपको मुफ़्त/, /पुलिस अधीक्षक/, /मजिस्ट्रेट/, /BNS 77-79\)[^।]*महिला अधिकारी/, /हटवाने से पहले सबूत/];
+    for (const pattern of expected) expect(text).toMatch(pattern);
+  });
+
+  it.each(LANGS)("%s: reporting may come before or after takedown, and evidence is kept before asking for removal", (lang) => {
+    const intro = say(lang, "reporting-intro");
+    expect(intro).toMatch(lang === "en" ? /before or after takedown[\s\S]*keep your proof before asking platforms to remove anything/ : /हटवाने से पहले या बाद में[\s\S]*हटवाने से पहले सबूत संभालकर रख लें/);
+  });
+
+  it.each(LANGS)("%s: StopNCII's partners as the facts give them, and Aylo's duty to NCMEC is Aylo's", (lang) => {
+    const how = say(lang, "route-stopncii-how");
+    for (const partner of ["Facebook", "Instagram", "Threads", "TikTok", "Snapchat", "Reddit", "Bumble", "OnlyFans", "Pornhub", "Redgifs", "Microsoft Bing"]) expect(how).toContain(partner);
+    expect(how).toMatch(lang === "en" ? /Google was not one/ : /Google नहीं/);
+    expect(say(lang, "route-aylo-removal-asks")).toMatch(lang === "en" ? /Aylo itself must report it to NCMEC: that isn't your job/ : /NCMEC को रिपोर्ट करना ख़ुद Aylo की ज़िम्मेदारी है, आपकी नहीं/);
+  });
+});

@@ -573,7 +573,7 @@ route-take-it-down-asks =
 
 ## रिपोर्ट करने के रास्ते: भारत
 
-route-ncrp-other-cyber = cybercrime.gov.in: Report Other Cyber Crime
+route-ncrp-other-cyber = cybercrime.gov.in: साइबर अपराध की शिकायत ("Report Other Cyber Crime")
 route-ncrp-other-cyber-how =
     बालिगों के लिए: निजी तस्वीरें शेयर होना या इसकी धमकी, नकली तस्वीरें, पीछा करना या ब्लैकमेल, ये सब "Report Other Cyber Crime" में आते हैं, बस बलात्कार का वीडियो हो तो नहीं। अपने लिंक और स्क्रीनशॉट के साथ शिकायत दर्ज करें।
     स्टेटस देखने के लिए शिकायत नंबर संभालकर रखें।

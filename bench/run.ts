@@ -4,6 +4,9 @@
  *      Redis and Upstash (REST bridge) stores: this bot, and the same flow written with
  *      @grammyjs/conversations (bench/conversations-flow.ts) on the same store. Outgoing Bot API
  *      calls are answered in-process; nothing leaves the machine.
+ *      Then what the per-chat key derivation (scrypt) costs: a returning person's first tap in a
+ *      process that has not seen them, their next tap (keys cached), and the derivation alone, with
+ *      what guessing every chat id up to 10^10 would cost at that rate (README, Threat model).
  *   2. Throughput: simulated people through the webhook server on loopback with Redis, one bot
  *      process and then two (bench/throughput.ts).
  *   3. The /report PDF: build time and size in English and Hindi, for 10 items and a full log, and
@@ -22,7 +25,7 @@ import { startUpstashBridge, type UpstashBridge } from "../test/support/upstash-
 import { measureConversations, type ConversationsResult } from "./conversations-flow.js";
 import { measureReports } from "./report.js";
 import { measureCrisis } from "./crisis.js";
-import { measureThisBot, type ThisBotResult } from "./this-bot.js";
+import { measureFirstUpdate, measureThisBot, type ThisBotResult } from "./this-bot.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -61,6 +64,7 @@ async function pair(name: StoreName, bridge?: UpstashBridge): Promise<Pair> {
 
 const pairs: Partial<Record<StoreName, Pair>> = {};
 pairs.memory = await pair("memory");
+const firstUpdate = await measureFirstUpdate(() => new MemoryStore());
 let throughput: ThroughputResult[] = [];
 if (redisUp) {
   pairs.redis = await pair("redis");
@@ -97,6 +101,8 @@ const line = (k: string, v: string[]) => console.log(`${k.padEnd(width)}  ${v.ma
 console.log(`Not Your Fault benchmarks — ${cpus().length}× ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${ITERATIONS} iterations`);
 for (const [k, ...v] of rows) line(k, v);
 if (!redisUp) console.log(`redis, upstash and throughput: skipped, no Redis at ${new URL(url).host}`);
+line("first tap in a new process / cached tap, memory (ms)", [`${firstUpdate.first_ms.toFixed(1)} / ${firstUpdate.cached_ms.toFixed(2)}`, `${(firstUpdate.first_ms / firstUpdate.cached_ms).toFixed(0)}×`]);
+line("  key derivation (ms) · ids/core-s · core-years for 10^10 ids", [firstUpdate.derive_ms.toFixed(1), firstUpdate.ids_per_core_second.toFixed(0), firstUpdate.core_years_for_1e10_ids.toFixed(1)]);
 line("crisis check (µs/message)", ["en", "hi", "hinglish", "4,096 ch", "unseen", "mix 1:20"]);
 line("  short / 4,096-char story / 4,096 unseen words / mix", [crisis.en_us, crisis.hi_us, crisis.hinglish_us, crisis.long4096_us, crisis.long4096_unseen_words_us, crisis.mix_us].map((x) => x.toFixed(1)));
 if (throughput.length > 0) {
@@ -158,6 +164,7 @@ writeFileSync(
       updates_per_second: one?.updates_per_second,
       p99_ms: one?.p99_ms,
       crisis_check_us: crisis.mix_us,
+      first_update: firstUpdate,
       crisis,
       stores: Object.fromEntries(present.map((n) => [n, perStore(pairs[n]!)])),
       throughput,

@@ -5,6 +5,7 @@
 import type { Transformer } from "grammy";
 import { loadConversationDeps } from "../src/deps.js";
 import { ChatVault } from "../src/privacy/chat-vault.js";
+import { deriveChatKeys } from "../src/privacy/pseudonym.js";
 import { createLogger } from "../src/privacy/logger.js";
 import type { SessionStore } from "../src/store/session-store.js";
 import { createBot } from "../src/telegram/bot.js";
@@ -16,8 +17,10 @@ const deps = loadConversationDeps();
 /** No flood limit in the way of a benchmark that taps thousands of times a second. */
 const UNLIMITED = { rateWindowMs: 10_000, maxUpdates: Number.MAX_SAFE_INTEGER };
 
+const SECRET = "bench-secret-bench-secret-bench-secret-01";
+
 function makeBot(store: SessionStore) {
-  const vault = new ChatVault(store, "bench-secret-bench-secret-bench-secret-01", 3600);
+  const vault = new ChatVault(store, SECRET, 3600);
   const bot = createBot({ ...deps, vault, token: "1:BENCH", apiRoot: "http://127.0.0.1:9", logger: createLogger("silent"), botInfo: BOT_INFO, limits: UNLIMITED });
   let id = 100;
   const answer: Transformer = async (_prev, method, payload) =>
@@ -96,6 +99,57 @@ export async function measureThisBot(open: () => SessionStore | Promise<SessionS
     trips,
     requests: requests ? sent : undefined,
     bytes: subjects.at(-1)!.store.bytes,
+  };
+}
+
+export interface FirstUpdateResult {
+  /** Median ms of a returning person's first tap in a process that has not seen them (one key derivation). */
+  first_ms: number;
+  /** Median ms of their next tap, keys cached. */
+  cached_ms: number;
+  /** Median ms of the key derivation alone (scrypt + HMAC + HKDF), one at a time. */
+  derive_ms: number;
+  /** Derivations a second on one core: what guessing chat ids costs someone with the database and the secret. */
+  ids_per_core_second: number;
+  /** Core-years to derive the keys of every id up to 10^10 at that rate. */
+  core_years_for_1e10_ids: number;
+}
+
+/**
+ * What the storage-key derivation costs: a returning person's first tap in a fresh process (the
+ * derivation is cached per process, see ChatVault), their next tap, and the derivation alone.
+ */
+export async function measureFirstUpdate(open: () => SessionStore | Promise<SessionStore>, people = 30): Promise<FirstUpdateResult> {
+  const store = await open();
+  const chats = Array.from({ length: people }, (_, i) => 20_000 + i);
+  const before = makeBot(store);
+  for (const chat of chats) await prepare(before, chat, 3);
+  const screen = screenAt(3);
+  const fresh = makeBot(store); // a new process: nothing cached
+  const firsts: number[] = [];
+  const nexts: number[] = [];
+  for (const chat of chats) {
+    for (const [times, data] of [[firsts, encodeButton(screen, { type: "HELPLINES" })], [nexts, encodeButton("helplines", { type: "BACK" })]] as const) {
+      const start = performance.now();
+      await fresh.handleUpdate(tapUpdate(chat, data, nextUpdateId()));
+      times.push(performance.now() - start);
+    }
+  }
+  await store.close();
+  const derives: number[] = [];
+  for (let i = 0; i < people; i++) {
+    const start = performance.now();
+    await deriveChatKeys(SECRET, 30_000 + i);
+    derives.push(performance.now() - start);
+  }
+  const derive = median(derives);
+  const perSecond = 1000 / derive;
+  return {
+    first_ms: median(firsts),
+    cached_ms: median(nexts),
+    derive_ms: derive,
+    ids_per_core_second: perSecond,
+    core_years_for_1e10_ids: 1e10 / perSecond / (365.25 * 24 * 3600),
   };
 }
 

@@ -183,6 +183,7 @@ country-question = Which country are you in? This is only to show the right help
 ## Reassurance
 reassure-minor = Because you are under 18, the law protects you even more strongly, and this is not your fault. Please don't save, screenshot or send the image to anyone, not even as proof; keep the link instead. An adult you trust can help with the next steps. If you tell a teacher or school counsellor, the law says they must tell the police: that rule is there to protect you. Childline 1098 can help too, free, day or night.
 reassure-next = Next, let's keep proof of what happened, one small step at a time. You can skip any step.
+reassure-danger = 🚨 Someone threatens to hurt me
 reassure-helper = Thank you for helping. The next steps are written for them: you can go through them together, or share this bot so they can go through them on their own.
 reassure-bystander = Thank you for not looking away. Reporting the post is the most useful thing you can do, and you don't have to do more. Never keep or pass on the images themselves.
 reassure-child-images = Because someone in these images may have been under 18, please don't save, screenshot or send them to anyone, not even as proof. Keep the links instead: they are enough to report it. The law treats the person in them as the one harmed.
@@ -311,10 +312,22 @@ route-entry-plain =
 
 ## Incidents
 
-incident-shared = My images were shared
-incident-sextortion = I'm being blackmailed
-incident-hidden-camera = I was filmed secretly
-incident-morphed = Fake or edited images of me
+incident-shared = { $who ->
+    [helper] Their images were shared
+   *[self] My images were shared
+}
+incident-sextortion = { $who ->
+    [helper] They're being blackmailed
+   *[self] I'm being blackmailed
+}
+incident-hidden-camera = { $who ->
+    [helper] They were filmed secretly
+   *[self] I was filmed secretly
+}
+incident-morphed = { $who ->
+    [helper] Fake or edited images of them
+   *[self] Fake or edited images of me
+}
 incident-stalking = Stalked or harassed online
 incident-other = Something else
 
@@ -545,7 +558,6 @@ route-ncrp-women-child-how =
 route-ncrp-women-child-asks =
     "Report Anonymously" needs no name or phone number, but fill in the details fully. "Report and Track" needs an Indian mobile number for an OTP (valid 30 minutes), and your name, phone and email.
     A complaint here can't be withdrawn.
-
 
 route-call-1930 = National cyber crime helpline
 route-call-1930-how =

@@ -235,7 +235,8 @@ describe("content text in locales/<lang>.ftl", () => {
     expect(bundle.addResource(resources[lang])).toEqual([]);
     for (const id of expected) {
       const errors: Error[] = [];
-      const text = bundle.formatPattern(bundle.getMessage(id)!.value!, undefined, errors);
+      // Incident labels select on who is talking (the person, or someone helping her).
+      const text = bundle.formatPattern(bundle.getMessage(id)!.value!, id.startsWith("incident-") ? { who: "self" } : undefined, errors);
       expect(errors, id).toEqual([]);
       expect(text.trim().length, id).toBeGreaterThan(0);
       expect(text.length, id).toBeLessThanOrEqual(350);

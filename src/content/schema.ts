@@ -80,6 +80,8 @@ export const Route = Sourced.extend({
   phone: z.string().optional(),
   /** Whether the route can be used without giving a name: the bot is anonymous, routes are not all. */
   anonymous: z.enum(["yes", "partly", "no"]),
+  /** Made for images that may show a child (a child-abuse-material section, a child tipline): first on the under-18 path. */
+  childImages: z.boolean().default(false),
 });
 export type Route = z.infer<typeof Route>;
 
@@ -172,6 +174,9 @@ export const CrisisTerms = z.object({
       danger: z.array(z.string().min(2)).default([]),
       /** Phrases that look alike but are not a crisis ("killing my battery", "garmi se mar jaungi"). */
       exclude: z.array(z.string().min(2)).default([]),
+      /** Phrases that say it is over ("I'm fine now", "ab theek hu"): anywhere in a message, they
+       * turn a self match about the past into no match. Danger is never turned off. */
+      recovered: z.array(z.string().min(2)).default([]),
     }),
   ),
 });

@@ -71,9 +71,11 @@ export function countryOf(content: Content, id: CountryId) {
 }
 
 export function reportingRoutes(content: Content, situation: Situation): Route[] {
-  return countryOf(content, situation.country)
+  const routes = countryOf(content, situation.country)
     .reporting.map((id) => content.routes.find((r) => r.id === id))
     .filter((r): r is Route => r !== undefined);
+  // If a child may be in the images, the routes made for that come first (a stable sort keeps the rest in order).
+  return imagePath(situation) === "minor" ? [...routes].sort((a, b) => Number(b.childImages) - Number(a.childImages)) : routes;
 }
 
 /** Whether a law that protects women only could apply here, so that asking "are you a woman?" matters. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CountryId } from "../../src/content/schema.js";
-import { evidenceSteps, takedownRoutes } from "../../src/conversation/steps.js";
+import { evidenceSteps, reportingRoutes, takedownRoutes } from "../../src/conversation/steps.js";
 import { acceptsImages, runTurn, StoredConversation } from "../../src/conversation/turn.js";
 import { renderScreen } from "../../src/screens/render.js";
 import { conversationDeps } from "../support/deps.js";
@@ -127,6 +127,14 @@ describe("the images question: was anyone in them under 18?", () => {
     expect(routeIds(w)).not.toContain("stopncii");
     expect(partsOf(w)).toContain("reassure-child-images");
     expect(acceptsImages(deps.machine, new Person().event({ type: "BEGIN" }).stored)).toBe(false);
+  });
+
+  it("on the under-18 path the routes made for child images come first: cybercrime.gov.in's child section in India, Cybertip.ca in Canada", () => {
+    const first = (age: string, country: CountryId) => reportingRoutes(deps.content, answered(age, "self", country).snapshot.context)[0]?.id;
+    expect(first("unsure", "in")).toBe("ncrp-women-child");
+    expect(first("minor", "ca")).toBe("ca-cybertip");
+    expect(first("adult", "in")).toBe("ncrp-other-cyber");
+    expect(first("adult", "ca")).toBe("ca-police");
   });
 
   it("'No, everyone was 18 or older' is the only answer that gets screenshot steps and StopNCII", () => {

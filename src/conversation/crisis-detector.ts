@@ -64,6 +64,10 @@ const SPLIT_MIN_LENGTH = 6;
 const MAX_GAP = 3;
 /** Any words allowed before a slot that follows `...` (a means and a time in one sentence). */
 const WIDE_GAP = 6;
+/** Co-occurrence rules (`a & b`): every other part must lie within this many words of the first
+ * part, in the same clause. Wide enough for "I have 40 sleeping pills saved for tonight", narrow
+ * enough that a long story does not join a word from one thought with a word from another. */
+const CO_WINDOW = 7;
 /** Words between an English negation and the phrase it cancels, if all are bridge words. */
 const NEGATION_REACH = 4;
 /** Per-detector caches of folded words; cleared when full, so memory stays bounded. */
@@ -97,9 +101,13 @@ const FILLERS = [
 const GLUE = [
   "i", "am", "me", "my", "to", "is", "will", "want", "wanna", "going", "gonna", "it", "this", "all",
   "main", "mai", "mein", "mujhe", "hu", "hai", "ho", "ko", "se", "ke", "ki", "ka", "kar", "karna",
-  "meri", "mera", "apni", "ab", "bas", "nahi", "hi",
+  "meri", "mera", "apni", "ab", "bas", "nahi", "hi", "die", "end", "kms", "mar", "jaan",
   "मैं", "मुझे", "हूँ", "है", "को", "से", "के", "की", "का", "कर", "मेरी", "मेरा", "अपनी", "अब", "बस", "नहीं",
 ];
+
+/** Words that start a new clause: a concept on one side does not join a concept on the other
+ * ("he posted my pics but i will kill him" is not "he ... kill ... me"). */
+const CLAUSE_WORDS = ["but", "lekin", "magar", "kintu", "however", "although", "though", "लेकिन", "मगर", "किंतु"];
 
 /** English words that turn the phrase after them around ("I'm not going to kill myself"). */
 const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "doesnt", "isnt", "aint", "nt", "shouldnt"];
@@ -119,7 +127,8 @@ const EXPANSIONS: Record<string, string> = {
   wnt: "want", wnat: "want",
   "2": "to",
   u: "you", ur: "your", r: "are", b: "be",
-  im: "i am", ive: "i have", ill: "i will", id: "i would",
+  // Not "id": in Indian chats it is an account ("fake id"), not "I'd".
+  im: "i am", ive: "i have", ill: "i will",
   hes: "he is", shes: "she is", theyre: "they are", hell: "he will", shell: "she will", theyll: "they will",
   cannot: "cant", cnt: "cant", cant: "cant",
   dnt: "dont", dont: "dont",
@@ -133,6 +142,11 @@ const EXPANSIONS: Record<string, string> = {
   jaugi: "jaungi", jauga: "jaunga",
   khtm: "khatam", khtam: "khatam", khatm: "khatam",
   mjhe: "mujhe", muje: "mujhe", mujhey: "mujhe",
+  // Vowels dropped in texting, which edit distance misses in short words
+  mrna: "marna", mrne: "marne", mrjana: "mar jana", rhi: "rahi", rha: "raha", rhe: "rahe",
+  gyi: "gayi", gya: "gaya", bht: "bahut", bhot: "bahut", kl: "kal", pta: "pata", skti: "sakti",
+  skta: "sakta", zndgi: "zindagi", jndgi: "zindagi", lgta: "lagta", chaiye: "chahiye", kro: "karo",
+  jeeke: "jee ke",
 };
 
 /** Two words that people write apart but phrases write as one. */
@@ -158,6 +172,16 @@ const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 const SYMBOLS = /[@!$]/;
+/** A sentence end (. ! ? ; newline, Hindi danda) between two words; "..." is a pause people type
+ * inside one thought, not an end. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33 || c === 63 || c === 59 || c === 10 || c === 0x0964) return true;
+    if (c === 46 && text.charCodeAt(i + 1) !== 46 && (i === from || text.charCodeAt(i - 1) !== 46)) return true;
+  }
+  return false;
+}
 // Digits typed for letters ("d1e", "k1ll", "su1c1d3", "want2die").
 const LEET: Record<string, string> = { "0": "o", "1": "i", "2": "to", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b" };
 
@@ -201,6 +225,8 @@ interface Token {
   isNumber: boolean;
   /** Written in Devanagari: tells Hindi from Hinglish in the group reported. */
   dev: boolean;
+  /** Clause number: a sentence end (. ! ? ; newline) or "but" starts the next. */
+  clause: number;
 }
 
 interface PreWord {
@@ -208,6 +234,7 @@ interface PreWord {
   latin: boolean;
   isNumber: boolean;
   dev: boolean;
+  clause: number;
 }
 
 const expansionTable = new Map<string, string[]>(
@@ -234,7 +261,7 @@ function memo<V>(compute: (key: string) => V): (key: string) => V {
 }
 
 /** One raw word -> pre-folded words (a number glued to a word comes out as two). */
-const preFold = memo((raw: string): PreWord[] => {
+const preFold = memo((raw: string): Omit<PreWord, "clause">[] => {
   const isNumber = ALL_DIGITS.test(raw);
   if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true }];
   if (!LATINISH.test(raw)) return [{ word: collapse(raw), latin: false, isNumber, dev: false }];
@@ -261,12 +288,21 @@ function tokenize(text: string): Token[] {
     cleaned = cleaned.replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i")).replace(/\$(?=\p{L})/gu, "s");
   }
   const pre: PreWord[] = [];
-  for (const m of cleaned.matchAll(WORD)) for (const w of preFold(m[0])) pre.push(w);
+  let clause = 0;
+  let last = 0;
+  for (const m of cleaned.matchAll(WORD)) {
+    // Most gaps are one space: only a longer gap (or one not a space) can hold a sentence end.
+    if (m.index > last + 1 || (m.index === last + 1 && cleaned.charCodeAt(last) !== 32)) {
+      if (endsSentence(cleaned, last, m.index)) clause++;
+    }
+    last = m.index + m[0].length;
+    for (const w of preFold(m[0])) pre.push({ word: w.word, latin: w.latin, isNumber: w.isNumber, dev: w.dev, clause });
+  }
   const out: Token[] = [];
   for (let i = 0; i < pre.length; i++) {
     const t = pre[i]!;
     if (!t.latin) {
-      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev });
+      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: t.clause });
       continue;
     }
     let word = t.word;
@@ -278,7 +314,7 @@ function tokenize(text: string): Token[] {
         i++;
       }
     }
-    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false });
+    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false, clause: t.clause });
   }
   return out;
 }
@@ -319,6 +355,28 @@ interface Phrase {
   group: string;
   /** Group to report when none of the matched words is Devanagari. */
   romanised: string | undefined;
+}
+
+/** Concepts that must meet in one clause, in any order: `@self_ref & @die & @intent`. */
+interface CoRule {
+  /** The first part is the concept itself, and anchors the search; the others are its context. */
+  parts: Phrase[];
+  /** Numbers of the parts (over all rules), to tell quickly whether each part's first word is present. */
+  partIds: number[];
+  kind: CrisisKind;
+  group: string;
+  romanised: string | undefined;
+}
+
+/** Fewer pieces first; then fewer one-letter pieces ("i vant tu di", not "i vant tud i"); then
+ * the longer first piece ("vant tu", not "van tu"). */
+function betterSplit(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return a.length < b.length;
+  const singles = (x: string[]) => x.filter((p) => p.length === 1).length;
+  const sa = singles(a);
+  const sb = singles(b);
+  if (sa !== sb) return sa < sb;
+  return a[0]!.length > b[0]!.length;
 }
 
 /** Prefix tree of known words, for splitting words typed without spaces. */
@@ -403,12 +461,24 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
   const matchers: Phrase[] = [];
   const excluders: Phrase[] = [];
+  const recoverers: Phrase[] = [];
+  const coRules: CoRule[] = [];
+  let partCount = 0;
+  const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
+    if (!t.includes(" & ")) {
+      matchers.push(compile(t, kind, group, romanised));
+      return;
+    }
+    const parts = t.split(" & ").map((part) => compile(part, kind, group, romanised));
+    coRules.push({ parts, partIds: parts.map(() => partCount++), kind, group, romanised });
+  };
   for (const [group, g] of Object.entries(terms.groups)) {
     // Danger first: at one position a danger phrase is tried before a self phrase.
-    for (const t of g.danger ?? []) matchers.push(compile(t, "danger", group, g.romanised));
-    for (const t of g.self) matchers.push(compile(t, "self", group, g.romanised));
+    for (const t of g.danger ?? []) add(t, "danger", group, g.romanised);
+    for (const t of g.self) add(t, "self", group, g.romanised);
     // Excludes from every group apply to every match: Indian users mix languages in one message.
     for (const x of g.exclude ?? []) excluders.push(compile(x, "self", group));
+    for (const x of g.recovered ?? []) recoverers.push(compile(x, "self", group));
   }
   const fold = (list: string[]) => new Set(list.flatMap((f) => tokenize(f).map((t) => t.word)));
   const fillers = fold(FILLERS);
@@ -419,7 +489,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
   // Words that a word typed without spaces may be split into: every phrase word and a few glue words.
   const trie: Trie = { next: new Map(), end: false };
-  for (const w of [...vocab, ...fold(GLUE), ...fillers]) {
+  // Short phrase words ("van", "tod", "od") would split "want2die" wrongly: only the glue words
+  // may be that short.
+  for (const w of [...vocab.filter((v) => v.length >= 4), ...fold(GLUE), ...fillers]) {
     if (w.length < 2 && w !== "i") continue; // single letters would split almost anything
     let node = trie;
     for (const ch of w) {
@@ -447,7 +519,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         if (!node?.end) continue;
         for (const nextStart of e - 1 > s ? [e, e - 1] : [e]) {
           const rest = from(nextStart);
-          if (rest && (!result || rest.length + 1 < result.length)) result = [word.slice(s, e), ...rest];
+          if (!rest) continue;
+          const candidate = [word.slice(s, e), ...rest];
+          if (!result || betterSplit(candidate, result)) result = candidate;
         }
       }
       best.set(s, result);
@@ -471,6 +545,25 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   };
   const termIndex = indexByFirst(matchers);
   const excludeIndex = indexByFirst(excluders);
+  const recoveredIndex = indexByFirst(recoverers);
+  const coIndex = new Map<number, CoRule[]>();
+  /** word id -> numbers of the co-occurrence parts that start with it */
+  const partsByFirst = new Map<number, number[]>();
+  for (const r of coRules) {
+    for (const id of r.parts[0]!.slots[0]!.ids) {
+      const list = coIndex.get(id);
+      if (list) list.push(r);
+      else coIndex.set(id, [r]);
+    }
+    r.parts.forEach((p, k) => {
+      for (const id of p.slots[0]!.ids) {
+        const list = partsByFirst.get(id);
+        if (list) list.push(r.partIds[k]!);
+        else partsByFirst.set(id, [r.partIds[k]!]);
+      }
+    });
+  }
+  const clauseWords = fold(CLAUSE_WORDS);
 
   /** Vocabulary ids a word stands for: exact, plus same-first-letter edit-distance-1 neighbours. */
   const lookupWord = memo((word: string): number[] => {
@@ -500,7 +593,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       // Only a word that is not known, even loosely: "khudkhushi" is a typo, not "khud khushi".
       const unknown = !t.isNumber && t.word.length >= SPLIT_MIN_LENGTH && lookupWord(t.word).length === 0;
       const pieces = unknown ? split(t.word) : undefined;
-      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev });
+      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev, clause: t.clause });
       else out.push(t);
     }
     return out;
@@ -508,6 +601,11 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
   const scan = (tokens: Token[]): CrisisMatch | undefined => {
     const n = tokens.length;
+    const clauseAt = new Array<number>(n);
+    for (let i = 0, extra = 0; i < n; i++) {
+      if (clauseWords.has(tokens[i]!.word)) extra++;
+      clauseAt[i] = tokens[i]!.clause + extra;
+    }
     // A number is also a word: "2" is "to" in "want 2 die".
     const idsAt: number[][] = tokens.map((t) =>
       t.isNumber ? [NUMBER, ...(Number(t.word) >= BIG ? [BIG_NUMBER] : []), ...lookupWord(t.word)] : lookupWord(t.word),
@@ -555,6 +653,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
     const negated = (start: number, end: number): boolean => {
       if (end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
+      // Hindi also negates just before the verb ("nahi marne wali", "koi nahi maar raha").
+      if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) return true;
       for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
         const w = tokens[j]!.word;
         if (negationsBefore.has(w)) return true;
@@ -563,8 +663,72 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       return false;
     };
 
+    /** A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first, or undefined. */
+    const coMatch = (r: CoRule, i: number): [number, number, number] | undefined => {
+      const a = r.parts[0]!;
+      const e0 = place(a, 1, i);
+      if (e0 < 0) return undefined;
+      const clause = clauseAt[i]!;
+      if (clauseAt[e0] !== clause) return undefined;
+      const used: [number, number][] = [[i, e0]];
+      let lo = i;
+      let hi = e0;
+      const from = Math.max(0, i - CO_WINDOW);
+      const to = Math.min(n - 1, e0 + CO_WINDOW);
+      for (let k = 1; k < r.parts.length; k++) {
+        const p = r.parts[k]!;
+        const first = p.slots[0]!;
+        let found = false;
+        for (let j = from; j <= to && !found; j++) {
+          if (clauseAt[j] !== clause || !fills(first, j)) continue;
+          if (used.some(([s, e]) => j >= s && j <= e)) continue;
+          const e = place(p, 1, j);
+          if (e < 0 || e > to || clauseAt[e] !== clause) continue;
+          if (used.some(([s, u]) => s <= e && u >= j)) continue;
+          used.push([j, e]);
+          lo = Math.min(lo, j);
+          hi = Math.max(hi, e);
+          found = true;
+        }
+        if (!found) return undefined;
+      }
+      // A negation among the words between the parts turns it around ("I will not jump off the roof").
+      for (let j = lo; j <= hi; j++) {
+        if (negations.has(tokens[j]!.word) && !used.some(([s, e]) => j >= s && j <= e)) return undefined;
+      }
+      return [lo, hi, e0];
+    };
+
+    // A rule is tried only when the first word of each of its parts is somewhere in the text:
+    // most messages, long ones above all, rule out almost every rule here at the cost of a look-up a word.
+    const seen = new Uint8Array(partCount);
+    let anySeen = false;
+    for (const ids of idsAt) {
+      for (const id of ids) {
+        const parts = partsByFirst.get(id);
+        if (parts === undefined) continue;
+        anySeen = true;
+        for (const p of parts) seen[p] = 1;
+      }
+    }
+
     let self: { match: CrisisMatch; length: number } | undefined;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && anySeen; i++) {
+      for (const id of idsAt[i]!) {
+        const rules = coIndex.get(id);
+        if (rules === undefined) continue;
+        for (const r of rules) {
+        if (!r.partIds.every((p) => seen[p] === 1)) continue;
+        const span = coMatch(r, i);
+        // An exclude need only cover the first part, the concept itself: the other parts are
+        // context that may lie outside the idiom ("I want to die my hair", "I" outside it).
+        if (!span || covered(i, span[2]) || negated(span[0], span[1])) continue;
+        let group = r.group;
+        if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
+        if (r.kind === "danger") return { kind: "danger", group };
+        if (!self) self = { match: { kind: "self", group }, length: span[1] - span[0] + 1 };
+        }
+      }
       for (const p of startsAt(termIndex, i)) {
         const end = place(p, 1, i);
         if (end < 0 || covered(i, end) || negated(i, end)) continue;
@@ -573,6 +737,12 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         // Danger returns at once (112 first); a self match waits in case danger follows.
         if (p.kind === "danger") return { kind: "danger", group };
         if (!self || end - i + 1 > self.length) self = { match: { kind: "self", group }, length: end - i + 1 };
+      }
+    }
+    if (self && recoverers.length > 0) {
+      // "I used to feel suicidal, I'm fine now": a self match beside a word that it is over.
+      for (let i = 0; i < n; i++) {
+        for (const p of startsAt(recoveredIndex, i)) if (place(p, 1, i) >= 0) return undefined;
       }
     }
     return self?.match;

@@ -270,7 +270,7 @@ describe("crisis detector", () => {
   });
 
   it("fails fast on a phrase whose alternatives are not single words", () => {
-    const phrases = (self: string[]) => ({ words: {}, groups: { en: { self, danger: [], exclude: [] } } });
+    const phrases = (self: string[]) => ({ words: {}, groups: { en: { self, danger: [], exclude: [], recovered: [] } } });
     expect(() => createCrisisDetector(phrases(["wanna|want die"]))).toThrow(/exactly one word/);
     expect(() => createCrisisDetector(phrases(["@nosuchclass die"]))).toThrow(/unknown class/);
     expect(() => createCrisisDetector(phrases(["want? to die"]))).toThrow(/required word/);

@@ -564,6 +564,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     });
   }
   const clauseWords = fold(CLAUSE_WORDS);
+  // Words for oneself ("myself", "khud"): the `self` and `hself` classes when the terms have them.
+  const reflexives = new Set([...(classes.get("self") ?? []), ...(classes.get("hself") ?? [])]);
 
   /** Vocabulary ids a word stands for: exact, plus same-first-letter edit-distance-1 neighbours. */
   const lookupWord = memo((word: string): number[] => {
@@ -712,6 +714,13 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       }
     }
 
+    /** "khud ko maar dalungi": harm whose object is the person herself is self, not danger, even
+     * when a verb form meets a danger phrase loosely ("dalungi" is one letter from "dalenge"). */
+    const reflexive = (start: number, end: number): boolean => {
+      for (let j = Math.max(0, start - 2); j <= end; j++) if (idsAt[j]!.some((id) => reflexives.has(id))) return true;
+      return false;
+    };
+
     let self: { match: CrisisMatch; length: number } | undefined;
     for (let i = 0; i < n && anySeen; i++) {
       for (const id of idsAt[i]!) {
@@ -725,7 +734,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         if (!span || covered(i, span[2]) || negated(span[0], span[1])) continue;
         let group = r.group;
         if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
-        if (r.kind === "danger") return { kind: "danger", group };
+        if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
         if (!self) self = { match: { kind: "self", group }, length: span[1] - span[0] + 1 };
         }
       }
@@ -735,7 +744,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         let group = p.group;
         if (p.romanised !== undefined && !tokens.slice(i, end + 1).some((t) => t.dev)) group = p.romanised;
         // Danger returns at once (112 first); a self match waits in case danger follows.
-        if (p.kind === "danger") return { kind: "danger", group };
+        if (p.kind === "danger" && !reflexive(i, end)) return { kind: "danger", group };
         if (!self || end - i + 1 > self.length) self = { match: { kind: "self", group }, length: end - i + 1 };
       }
     }

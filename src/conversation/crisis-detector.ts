@@ -722,20 +722,18 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     };
 
     let self: { match: CrisisMatch; length: number } | undefined;
-    for (let i = 0; i < n && anySeen; i++) {
-      for (const id of idsAt[i]!) {
-        const rules = coIndex.get(id);
-        if (rules === undefined) continue;
-        for (const r of rules) {
-        if (!r.partIds.every((p) => seen[p] === 1)) continue;
-        const span = coMatch(r, i);
-        // An exclude need only cover the first part, the concept itself: the other parts are
-        // context that may lie outside the idiom ("I want to die my hair", "I" outside it).
-        if (!span || covered(i, span[2]) || negated(span[0], span[1])) continue;
-        let group = r.group;
-        if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
-        if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
-        if (!self) self = { match: { kind: "self", group }, length: span[1] - span[0] + 1 };
+    for (let i = 0; i < n; i++) {
+      for (const id of anySeen ? idsAt[i]! : []) {
+        for (const r of coIndex.get(id) ?? []) {
+          if (!r.partIds.every((p) => seen[p] === 1)) continue;
+          const span = coMatch(r, i);
+          // An exclude need only cover the first part, the concept itself: the other parts are
+          // context that may lie outside the idiom ("I want to die my hair", "I" outside it).
+          if (!span || covered(i, span[2]) || negated(span[0], span[1])) continue;
+          let group = r.group;
+          if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
+          if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
+          if (!self) self = { match: { kind: "self", group }, length: span[1] - span[0] + 1 };
         }
       }
       for (const p of startsAt(termIndex, i)) {

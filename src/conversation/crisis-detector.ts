@@ -650,7 +650,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
           }
         }
       }
-      return excluded.some(([s, e]) => s <= start && e >= end);
+      // An idiom that covers the last word of a phrase is what that word means here ("I want to
+      // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
+      return excluded.some(([s, e]) => s <= end && e >= end && (s <= start || end - start < 8));
     };
 
     const negated = (start: number, end: number): boolean => {

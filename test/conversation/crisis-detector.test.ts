@@ -422,3 +422,121 @@ describe("crisis detector: the tuning set", () => {
     }
   });
 });
+
+describe("crisis detector: concepts that meet in one clause, in any order", () => {
+  const stories: Record<string, Story[]> = {
+    en: [
+      ["dying named as the only option is a crisis", "dying is the only option left", "self"],
+      ["a decision to die, said with a time, is a crisis", "I've decided, tonight I end my life", "self"],
+      ["a bottle of pills beside her is a crisis", "there's a bottle of sleeping pills next to me", "self"],
+      ["pills she has been storing are a crisis", "i have been storing my mom's sleeping tablets", "self"],
+      ["rat poison bought is a crisis", "i bought rat poison today", "self"],
+      ["toilet acid she is thinking of drinking is a crisis", "I keep looking at the toilet acid and thinking of drinking it", "self"],
+      ["a rope she bought is a crisis", "I bought a rope today", "self"],
+      ["a jump planned from a terrace is a crisis", "i'm on the terrace and i'm going to jump", "self"],
+      ["scratching wrists till they bleed is self-harm", "scratched my wrists till they bled", "self"],
+      ["burning her arm with a lighter is self-harm", "i burned my arm with a lighter again", "self"],
+      ["a letter left for her mother is a farewell", "sorry mumma. i wrote you a letter, its under my pillow", "self"],
+      ["being gone soon is a farewell", "everyone will be happier when i'm gone", "self"],
+      ["not existing is a crisis", "what if i just didn't exist", "self"],
+      ["no future is hopelessness", "I can't see a future for myself anymore", "self"],
+      ["a burden is hopelessness", "My existence is a burden on my family", "self"],
+      ["not surviving this is hopelessness", "i don't think i can survive this", "self"],
+      ["a man drunk and screaming while she hides is danger", "i'm hiding in the bathroom, he's drunk and screaming", "danger"],
+      ["hands around her neck are danger", "he put his hands around my neck", "danger"],
+      ["a car following her is danger", "i think a car has been following me since i left college", "danger"],
+      ["a threat to burn her is danger", "my in-laws are threatening to burn me", "danger"],
+      ["an honour killing planned is danger", "my brothers are planning to kill me for honour", "danger"],
+    ],
+    hi: [
+      ["तय करके दुनिया छोड़ना संकट है", "मैंने तय कर लिया है, ये दुनिया छोड़ दूँगी", "self"],
+      ["रस्सी ले आना संकट है", "रस्सी ले आई हूँ बाज़ार से", "self"],
+      ["तेज़ाब पीना संकट है", "तेज़ाब पी लूँगी मैं", "self"],
+      ["पटरी पर लेटना संकट है", "रेल की पटरी पर लेट जाऊँगी कल सुबह", "self"],
+      ["'मेरे मरने से सबकी परेशानी ख़त्म' संकट है", "मेरे मरने से सबकी परेशानी ख़त्म हो जाएगी", "self"],
+      ["'जी के क्या करूँगी' संकट है", "अब जी के क्या करूँगी", "self"],
+      ["सिर दीवार पर मारना खुद को चोट है", "दीवार पर सिर मार मार के खून निकाल लिया", "self"],
+      ["'खुद को मार डालूँगी' अपनी जान का संकट है, किसी और का ख़तरा नहीं", "मैं खुद को मार डालूँगी", "self"],
+      ["बेल्ट से मारना ख़तरा है", "चाचा ने बेल्ट से मारा", "danger"],
+      ["गला दबाना ख़तरा है", "उसने मेरा गला दबाया", "danger"],
+      ["कमरे में बंद करना ख़तरा है", "पति ने मुझे कमरे में lock कर दिया", "danger"],
+      ["'बॉस जान से मार देगा' देर होने का मज़ाक है", "लेट हुई तो बॉस जान से मार देगा", "none"],
+      ["'सस्पेंस मुझे मार डालेगा' मुहावरा है", "ये सस्पेंस मुझे मार डालेगा", "none"],
+      ["'चाय के बिना मर जाऊँ' मुहावरा है", "चाय के बिना तो मैं मर जाऊँ", "none"],
+      ["पहले के ख़याल, अब ठीक: संकट नहीं", "पहले मरने के ख्याल आते थे, अब नहीं आते", "none"],
+      ["'उसकी ज़िंदगी नरक बना दी' दूसरे का किया है", "मेरी ज़िंदगी नरक बना दी उसने", "none"],
+    ],
+    hinglish: [
+      ["vowels dropped in texting are still a crisis", "mrna h mujhe", "self"],
+      ["not wanting to stay alive is a crisis", "ab zinda nahi rehna mujhe", "self"],
+      ["'koi farak nahi padega' is hopelessness", "kisi ko farak nahi padega agar mai na rahu", "self"],
+      ["rope bought is a crisis", "rassi le aayi hu market se, kisi ko nahi pata", "self"],
+      ["'kuch kar baithungi' is a crisis", "aaj raat kuch kar baithungi", "self"],
+      ["'maut acchi' is a crisis", "aisi zindagi se maut acchi", "self"],
+      ["a quoted rape threat is danger", "bola rape kar dunga", "danger"],
+      ["a threat to break her legs is danger", "bhaiya bole bahar nikli to taange tod denge", "danger"],
+      ["being followed right now is danger", "wo mera peecha kar raha hai abhi", "danger"],
+      ["a drunk man looking for her is danger", "wo nashe me hai aur mujhe dhoondh raha hai", "danger"],
+      ["'nahi marne wali' is a refusal, not a crisis", "main is aadmi ki wajah se nahi marne wali, ladungi", "none"],
+      ["'ab koi nahi maar raha, safe hu' is not danger", "ab koi nahi maar raha, hostel me safe hu", "none"],
+      ["'mar mitti' is love, not a crisis", "is gaane pe to mar mitti main", "none"],
+      ["a brother threatening the abuser is not danger to her", "mera bhai use maar dalega agar pata chala", "none"],
+      ["'uski jaan le lungi' is anger at him, not a crisis", "main uski jaan le lungi agar wo mila", "none"],
+      ["a fake id is not 'I'd die'", "kisi ne mere naam se fake id bana di", "none"],
+    ],
+  };
+  for (const [group, list] of Object.entries(stories)) {
+    describe(group, () => {
+      it.each(list)("%s (%s)", (_story, text, kind) => {
+        expect(kindOf(text)).toBe(kind);
+      });
+    });
+  }
+
+  it("keeps idioms, past and negated crises ordinary", () => {
+    for (const text of [
+      "I want to die of embarrassment",
+      "bored to death waiting for the cyber cell to reply",
+      "this heat will be the death of me",
+      "I'm dead serious, he needs to be punished",
+      "I thought about ending it once when I was 16 but I got help and I'm ok",
+      "I used to be suicidal but I'm fine now",
+      "i want all the photos gone forever",
+      "i want to disappear from social media",
+      "i've lost all hope in the police",
+      "he hurt me so much emotionally, I trusted him",
+      "my boss will kill me if I'm late again lol",
+      "I take sleeping pills for insomnia sometimes",
+      "the bridge near my office is closed so I'll be late to reply",
+      "I'm not going to jump off the roof, don't worry",
+      "he said he'd kill himself if I leave him",
+    ]) {
+      expect(detect(text), text).toBeUndefined();
+    }
+  });
+
+  it("does not join concepts across a sentence end or a 'but'", () => {
+    expect(detect("he posted my pics on the terrace group. i want to jump for joy")).toBeUndefined();
+    expect(detect("he posted my video but i will kill him with my lawyer")).toBeUndefined();
+  });
+});
+
+describe("crisis detector: the development set (written by someone else, then used to tune concepts)", () => {
+  const { cases } = parse(readFileSync(new URL("../fixtures/crisis/dev.yaml", import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+
+  it("finds at least 95% of crises with at most 5% false alarms and 95% of kinds right, per language", () => {
+    for (const lang of ["en", "hi", "hinglish"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.95);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.05);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});

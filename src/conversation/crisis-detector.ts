@@ -26,15 +26,22 @@ import type { CrisisTerms } from "../content/schema.js";
  *      long and short i/u matras merged, remaining halants dropped (ख़त्म = खतम).
  * 5. A long word that is not known is split into known words when it can be ("iwanttodie",
  *    "marnachahtihu", "मरनाचाहतीहूँ").
- * 6. A phrase matches when its slots appear in order; between two of them only a few filler
- *    words may stand ("I really want to just die"), or any few words after `...`.
+ * 6. Most rules are concepts (`a & b & c`): every part must appear in the same clause (a sentence
+ *    end or "but"/"lekin" starts the next), in any order, within CO_WINDOW words of the first
+ *    part: "I have 40 sleeping pills saved for tonight" and "tonight, the pills" both meet
+ *    `@pills & @got & @time`. Fixed word order overfits to the phrasings its author wrote.
+ *    A phrase (no `&`) matches when its slots appear in order; between two of them only a few
+ *    filler words may stand ("I really want to just die"), or any few words after `...`.
  * 7. A word of 6+ letters (after folding) also matches at edit distance 1 ("sucide", "khudkhushi"),
  *    but only when the first letter is the same: "karna" must not meet "marna".
- * 8. A match is cancelled by an exclude that covers its whole span ("dying of heat" style idioms),
- *    by an English negation just before it ("I'm not going to kill myself", "I don't want to
- *    die") or a Hindi one just after it ("suicide nahi karungi").
+ * 8. A match is cancelled by an exclude that covers the first part of a concept or the last word
+ *    of a phrase ("die of embarrassment" cancels "want to die"), by an English negation just
+ *    before it ("I'm not going to kill myself"), a Hindi one just before or after it ("nahi marne
+ *    wali", "suicide nahi karungi"), a negation between a concept's parts, or (self only) a
+ *    `recovered` phrase anywhere in the message ("I used to be suicidal, I'm fine now").
  * 9. When both kinds match, danger wins: someone else's threat needs the emergency number first,
- *    and the danger screen still shows crisis lines.
+ *    and the danger screen still shows crisis lines. Harm aimed at oneself ("khud ko maar
+ *    dalungi") is self even when a danger rule meets it.
  *
  * Phrase syntax in the YAML: slots separated by spaces; `a|b|c` is one slot with alternatives
  * (each a single word or `@class`); `@class` is any word of a class in `words:`; `#` is any
@@ -639,7 +646,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     };
 
     let excluded: [number, number][] | undefined;
-    const covered = (start: number, end: number): boolean => {
+    /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
+    const covered = (end: number): boolean => {
       if (excluded === undefined) {
         // Computed only once a term matched: most messages never pay for it.
         excluded = [];
@@ -652,7 +660,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       }
       // An idiom that covers the last word of a phrase is what that word means here ("I want to
       // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
-      return excluded.some(([s, e]) => s <= end && e >= end && (s <= start || end - start < 8));
+      return excluded.some(([s, e]) => s <= end && e >= end);
     };
 
     const negated = (start: number, end: number): boolean => {
@@ -729,9 +737,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         for (const r of coIndex.get(id) ?? []) {
           if (!r.partIds.every((p) => seen[p] === 1)) continue;
           const span = coMatch(r, i);
-          // An exclude need only cover the first part, the concept itself: the other parts are
-          // context that may lie outside the idiom ("I want to die my hair", "I" outside it).
-          if (!span || covered(i, span[2]) || negated(span[0], span[1])) continue;
+          // An exclude need only cover the first part, the concept itself (its last word): the
+          // other parts are context that may lie outside the idiom ("I want to die my hair").
+          if (!span || covered(span[2]) || negated(span[0], span[1])) continue;
           let group = r.group;
           if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
           if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
@@ -740,7 +748,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       }
       for (const p of startsAt(termIndex, i)) {
         const end = place(p, 1, i);
-        if (end < 0 || covered(i, end) || negated(i, end)) continue;
+        if (end < 0 || covered(end) || negated(i, end)) continue;
         let group = p.group;
         if (p.romanised !== undefined && !tokens.slice(i, end + 1).some((t) => t.dev)) group = p.romanised;
         // Danger returns at once (112 first); a self match waits in case danger follows.

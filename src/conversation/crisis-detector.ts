@@ -153,7 +153,7 @@ const EXPANSIONS: Record<string, string> = {
   mrna: "marna", mrne: "marne", mrjana: "mar jana", rhi: "rahi", rha: "raha", rhe: "rahe",
   gyi: "gayi", gya: "gaya", bht: "bahut", bhot: "bahut", kl: "kal", pta: "pata", skti: "sakti",
   skta: "sakta", zndgi: "zindagi", jndgi: "zindagi", lgta: "lagta", chaiye: "chahiye", kro: "karo",
-  jeeke: "jee ke",
+  jeeke: "jee ke", mr: "mar",
 };
 
 /** Two words that people write apart but phrases write as one. */

@@ -241,7 +241,6 @@ interface PreWord {
   latin: boolean;
   isNumber: boolean;
   dev: boolean;
-  clause: number;
 }
 
 const expansionTable = new Map<string, string[]>(
@@ -268,7 +267,7 @@ function memo<V>(compute: (key: string) => V): (key: string) => V {
 }
 
 /** One raw word -> pre-folded words (a number glued to a word comes out as two). */
-const preFold = memo((raw: string): Omit<PreWord, "clause">[] => {
+const preFold = memo((raw: string): PreWord[] => {
   const isNumber = ALL_DIGITS.test(raw);
   if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true }];
   if (!LATINISH.test(raw)) return [{ word: collapse(raw), latin: false, isNumber, dev: false }];
@@ -295,6 +294,8 @@ function tokenize(text: string): Token[] {
     cleaned = cleaned.replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i")).replace(/\$(?=\p{L})/gu, "s");
   }
   const pre: PreWord[] = [];
+  // Clause of each pre-folded word, beside it: the memoised words are shared and stay unchanged.
+  const preClause: number[] = [];
   let clause = 0;
   let last = 0;
   for (const m of cleaned.matchAll(WORD)) {
@@ -303,13 +304,16 @@ function tokenize(text: string): Token[] {
       if (endsSentence(cleaned, last, m.index)) clause++;
     }
     last = m.index + m[0].length;
-    for (const w of preFold(m[0])) pre.push({ word: w.word, latin: w.latin, isNumber: w.isNumber, dev: w.dev, clause });
+    for (const w of preFold(m[0])) {
+      pre.push(w);
+      preClause.push(clause);
+    }
   }
   const out: Token[] = [];
   for (let i = 0; i < pre.length; i++) {
     const t = pre[i]!;
     if (!t.latin) {
-      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: t.clause });
+      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: preClause[i]! });
       continue;
     }
     let word = t.word;
@@ -321,7 +325,7 @@ function tokenize(text: string): Token[] {
         i++;
       }
     }
-    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false, clause: t.clause });
+    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false, clause: preClause[i]! });
   }
   return out;
 }
@@ -370,6 +374,7 @@ interface CoRule {
   parts: Phrase[];
   /** Numbers of the parts (over all rules), to tell quickly whether each part's first word is present. */
   partIds: number[];
+  index: number;
   kind: CrisisKind;
   group: string;
   romanised: string | undefined;
@@ -477,7 +482,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       return;
     }
     const parts = t.split(" & ").map((part) => compile(part, kind, group, romanised));
-    coRules.push({ parts, partIds: parts.map(() => partCount++), kind, group, romanised });
+    coRules.push({ index: coRules.length, parts, partIds: parts.map(() => partCount++), kind, group, romanised });
   };
   for (const [group, g] of Object.entries(terms.groups)) {
     // Danger first: at one position a danger phrase is tried before a self phrase.
@@ -571,6 +576,10 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     });
   }
   const clauseWords = fold(CLAUSE_WORDS);
+  const seenStamp = new Int32Array(partCount);
+  const viableStamp = new Int32Array(coRules.length);
+  const viableValue = new Uint8Array(coRules.length);
+  let scanStamp = 0;
   // Words for oneself ("myself", "khud"): the `self` and `hself` classes when the terms have them.
   const reflexives = new Set([...(classes.get("self") ?? []), ...(classes.get("hself") ?? [])]);
 
@@ -713,16 +722,30 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
     // A rule is tried only when the first word of each of its parts is somewhere in the text:
     // most messages, long ones above all, rule out almost every rule here at the cost of a look-up a word.
-    const seen = new Uint8Array(partCount);
+    // Stamps instead of fresh arrays: a scan marks with its own number, so nothing is cleared or allocated.
+    if (scanStamp === 0x3fffffff) {
+      scanStamp = 0;
+      seenStamp.fill(0);
+      viableStamp.fill(0);
+    }
+    const stamp = ++scanStamp;
     let anySeen = false;
     for (const ids of idsAt) {
       for (const id of ids) {
         const parts = partsByFirst.get(id);
         if (parts === undefined) continue;
         anySeen = true;
-        for (const p of parts) seen[p] = 1;
+        for (const p of parts) seenStamp[p] = stamp;
       }
     }
+    /** Whether every part of r has its first word in the text; worked out once a scan, when first asked. */
+    const viable = (r: CoRule): boolean => {
+      if (viableStamp[r.index] !== stamp) {
+        viableStamp[r.index] = stamp;
+        viableValue[r.index] = r.partIds.every((p) => seenStamp[p] === stamp) ? 1 : 0;
+      }
+      return viableValue[r.index] === 1;
+    };
 
     /** "khud ko maar dalungi": harm whose object is the person herself is self, not danger, even
      * when a verb form meets a danger phrase loosely ("dalungi" is one letter from "dalenge"). */
@@ -734,8 +757,10 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     let self: { match: CrisisMatch; length: number } | undefined;
     for (let i = 0; i < n; i++) {
       for (const id of anySeen ? idsAt[i]! : []) {
-        for (const r of coIndex.get(id) ?? []) {
-          if (!r.partIds.every((p) => seen[p] === 1)) continue;
+        const rules = coIndex.get(id);
+        if (rules === undefined) continue;
+        for (const r of rules) {
+          if (!viable(r)) continue;
           const span = coMatch(r, i);
           // An exclude need only cover the first part, the concept itself (its last word): the
           // other parts are context that may lie outside the idiom ("I want to die my hair").

@@ -30,6 +30,7 @@ import type { CrisisTerms } from "../content/schema.js";
  *    end or "but"/"lekin" starts the next), in any order, within CO_WINDOW words of the first
  *    part: "I have 40 sleeping pills saved for tonight" and "tonight, the pills" both meet
  *    `@pills & @got & @time`. Fixed word order overfits to the phrasings its author wrote.
+ *    `a && b` may also cross sentence ends (farewells typed as short sentences).
  *    A phrase (no `&`) matches when its slots appear in order; between two of them only a few
  *    filler words may stand ("I really want to just die"), or any few words after `...`.
  * 7. A word of 6+ letters (after folding) also matches at edit distance 1 ("sucide", "khudkhushi"),
@@ -375,6 +376,8 @@ interface CoRule {
   /** Numbers of the parts (over all rules), to tell quickly whether each part's first word is present. */
   partIds: number[];
   index: number;
+  /** Parts may stand in different sentences of the message (still within the window). */
+  across: boolean;
   kind: CrisisKind;
   group: string;
   romanised: string | undefined;
@@ -477,12 +480,14 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const coRules: CoRule[] = [];
   let partCount = 0;
   const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
-    if (!t.includes(" & ")) {
+    // `a && b`: like `a & b`, but across sentence ends too ("goodbye. i love you all. i'm sorry").
+    const across = t.includes(" && ");
+    if (!across && !t.includes(" & ")) {
       matchers.push(compile(t, kind, group, romanised));
       return;
     }
-    const parts = t.split(" & ").map((part) => compile(part, kind, group, romanised));
-    coRules.push({ index: coRules.length, parts, partIds: parts.map(() => partCount++), kind, group, romanised });
+    const parts = t.split(across ? " && " : " & ").map((part) => compile(part, kind, group, romanised));
+    coRules.push({ index: coRules.length, parts, partIds: parts.map(() => partCount++), kind, group, romanised, across });
   };
   for (const [group, g] of Object.entries(terms.groups)) {
     // Danger first: at one position a danger phrase is tried before a self phrase.
@@ -689,8 +694,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       const a = r.parts[0]!;
       const e0 = place(a, 1, i);
       if (e0 < 0) return undefined;
-      const clause = clauseAt[i]!;
-      if (clauseAt[e0] !== clause) return undefined;
+      // A rule that may cross sentence ends treats the whole window as one clause.
+      const clause = r.across ? -1 : clauseAt[i]!;
+      if (!r.across && clauseAt[e0] !== clause) return undefined;
       const used: [number, number][] = [[i, e0]];
       let lo = i;
       let hi = e0;
@@ -701,10 +707,10 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         const first = p.slots[0]!;
         let found = false;
         for (let j = from; j <= to && !found; j++) {
-          if (clauseAt[j] !== clause || !fills(first, j)) continue;
+          if ((!r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
           if (used.some(([s, e]) => j >= s && j <= e)) continue;
           const e = place(p, 1, j);
-          if (e < 0 || e > to || clauseAt[e] !== clause) continue;
+          if (e < 0 || e > to || (!r.across && clauseAt[e] !== clause)) continue;
           if (used.some(([s, u]) => s <= e && u >= j)) continue;
           used.push([j, e]);
           lo = Math.min(lo, j);

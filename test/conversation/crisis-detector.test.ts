@@ -515,6 +515,11 @@ describe("crisis detector: concepts that meet in one clause, in any order", () =
     }
   });
 
+  it("lets a farewell's words stand in separate short sentences (`&&`)", () => {
+    expect(kindOf("goodbye. i love you all. i'm sorry")).toBe("self");
+    expect(kindOf("अलविदा। सबको माफ़ करना")).toBe("self");
+  });
+
   it("does not join concepts across a sentence end or a 'but'", () => {
     expect(detect("he posted my pics on the terrace group. i want to jump for joy")).toBeUndefined();
     expect(detect("he posted my video but i will kill him with my lawyer")).toBeUndefined();

@@ -50,13 +50,16 @@ const MARGIN = { top: 56, bottom: 64, left: 60, right: 60 } as const;
 /** Baseline of the footer, measured from the bottom edge of the page (inside the bottom margin). */
 const FOOTER_FROM_BOTTOM = 38;
 
-const SIZE = { title: 18, intro: 9.5, heading: 13, body: 10.5, label: 9.5, mono: 8.5, footer: 8 } as const;
+const SIZE = { title: 18, intro: 9.5, heading: 13, subheading: 11, body: 10.5, label: 9.5, mono: 8.5, footer: 8 } as const;
 const LINE_GAP = 1.5;
 const COLOR = { text: "#1d1d1f", muted: "#5f6368", rule: "#d5d7da", box: "#aeb2b8" } as const;
-const GAP = { block: 8, item: 3, row: 3, section: 14, afterHeading: 5, box: 8 } as const;
+const GAP = { block: 8, item: 3, row: 3, section: 14, subheading: 9, afterHeading: 5, box: 8 } as const;
 const LABEL_WIDTH = 128;
 const LABEL_GUTTER = 12;
 const BULLET_INDENT = 14;
+/** Room for one line of handwriting on a printed form, and the tick boxes beside their labels. */
+const BLANK_LINE = 24;
+const CHECKBOX = { size: 9, gap: 5, spacing: 18 } as const;
 
 /** The two registered Noto faces, and the built-in Courier for ASCII-only mono blocks. */
 type Font = "regular" | "bold" | "Courier";
@@ -144,15 +147,46 @@ function measure(doc: Doc, block: Block): number {
       return textHeight(doc, "regular", SIZE.body, block.text, width - 2 * GAP.box) + 2 * GAP.box;
     case "mono":
       return textHeight(doc, monoFont(block.text), SIZE.mono, block.text, width);
+    case "subheading":
+      return textHeight(doc, "bold", SIZE.subheading, block.text, width);
+    case "notice":
+      return textHeight(doc, "bold", SIZE.body, block.text, width - 2 * GAP.box) + 2 * GAP.box;
+    case "blanks":
+      return block.rows.reduce((sum, row) => sum + blankRowHeight(doc, row) + GAP.row, 0);
+    case "checkboxes":
+      return checkboxRows(doc, block.items).length * lineHeight(doc, "regular", SIZE.body);
   }
+}
+
+/** A write-in row: its label, and as many ruled lines as asked for beside it. */
+function blankRowHeight(doc: Doc, row: { label: string; lines?: number }): number {
+  return Math.max(baselineShift("bold", SIZE.label) + textHeight(doc, "bold", SIZE.label, row.label, LABEL_WIDTH), (row.lines ?? 1) * BLANK_LINE);
+}
+
+/** Tick boxes with their labels, placed left to right and wrapped into rows that fit the width. */
+function checkboxRows(doc: Doc, items: { label: string; checked?: boolean }[]): { x: number; width: number; label: string; checked: boolean }[][] {
+  const width = contentWidth(doc);
+  const rows: { x: number; width: number; label: string; checked: boolean }[][] = [[]];
+  let x = 0;
+  use(doc, "regular", SIZE.body);
+  for (const item of items) {
+    const itemWidth = Math.min(CHECKBOX.size + CHECKBOX.gap + doc.widthOfString(item.label), width);
+    if (x > 0 && x + itemWidth > width) {
+      rows.push([]);
+      x = 0;
+    }
+    rows[rows.length - 1]!.push({ x, width: itemWidth, label: item.label, checked: item.checked ?? false });
+    x += itemWidth + CHECKBOX.spacing;
+  }
+  return rows;
 }
 
 /** What must follow a heading on the same page, so a heading never ends a page alone. */
 function leadHeight(doc: Doc, block: Block | undefined): number {
   if (!block) return 0;
   const whole = measure(doc, block);
-  const keptWhole = block.kind === "fields" || block.kind === "mono";
-  const twoLines = 2 * lineHeight(doc, "regular", SIZE.body) + (block.kind === "boxed" ? 2 * GAP.box : 0);
+  const keptWhole = block.kind === "fields" || block.kind === "mono" || block.kind === "blanks" || block.kind === "checkboxes" || block.kind === "subheading";
+  const twoLines = 2 * lineHeight(doc, "regular", SIZE.body) + (block.kind === "boxed" || block.kind === "notice" ? 2 * GAP.box : 0);
   return keptWhole && whole <= pageContentHeight(doc) * 0.6 ? whole : Math.min(whole, twoLines);
 }
 
@@ -199,14 +233,17 @@ function drawFields(doc: Doc, rows: [string, string][], ruleAbove: boolean): voi
   doc.y -= GAP.row;
 }
 
-/** Text in a light border. When it runs over a page break, each page gets its own piece of box. */
-function drawBoxed(doc: Doc, text: string): void {
+/**
+ * Text in a light border (a notice: bold, in a darker one). When it runs over a page break, each
+ * page gets its own piece of box.
+ */
+function drawBoxed(doc: Doc, text: string, font: "regular" | "bold" = "regular"): void {
   const width = contentWidth(doc);
   const pad = GAP.box;
   const innerWidth = width - 2 * pad;
-  const height = textHeight(doc, "regular", SIZE.body, text, innerWidth) + 2 * pad;
+  const height = textHeight(doc, font, SIZE.body, text, innerWidth) + 2 * pad;
   // In one piece when it fits on a page (it is meant to be copied); else at least two lines here.
-  keepTogether(doc, height <= pageContentHeight(doc) ? height : 2 * lineHeight(doc, "regular", SIZE.body) + 2 * pad);
+  keepTogether(doc, height <= pageContentHeight(doc) ? height : 2 * lineHeight(doc, font, SIZE.body) + 2 * pad);
 
   const pieces: { page: number; top: number; bottom: number }[] = [];
   let top = doc.y;
@@ -218,7 +255,7 @@ function drawBoxed(doc: Doc, text: string): void {
   };
   doc.on("pageAdded", onPageAdded);
   try {
-    use(doc, "regular", SIZE.body).text(text, MARGIN.left + pad, top + pad, { width: innerWidth, lineGap: LINE_GAP });
+    use(doc, font, SIZE.body).text(text, MARGIN.left + pad, top + pad, { width: innerWidth, lineGap: LINE_GAP });
   } finally {
     doc.off("pageAdded", onPageAdded);
   }
@@ -229,8 +266,8 @@ function drawBoxed(doc: Doc, text: string): void {
     doc.switchToPage(piece.page);
     doc
       .save()
-      .lineWidth(0.75)
-      .strokeColor(COLOR.box)
+      .lineWidth(font === "bold" ? 1.5 : 0.75)
+      .strokeColor(font === "bold" ? COLOR.text : COLOR.box)
       .roundedRect(MARGIN.left, piece.top, width, piece.bottom - piece.top, 3)
       .stroke()
       .restore();
@@ -246,7 +283,64 @@ function drawMono(doc: Doc, text: string): void {
   use(doc, font, SIZE.mono).text(text, MARGIN.left, doc.y, { width, lineGap: LINE_GAP });
 }
 
-function drawBlock(doc: Doc, block: Block, previous: Block | undefined): void {
+function drawSubheading(doc: Doc, text: string, next: Block | undefined): void {
+  const width = contentWidth(doc);
+  // Never the last line of a page: what it introduces starts on the same page.
+  keepTogether(doc, textHeight(doc, "bold", SIZE.subheading, text, width) + GAP.block + leadHeight(doc, next));
+  use(doc, "bold", SIZE.subheading).text(text, MARGIN.left, doc.y, { width, lineGap: LINE_GAP });
+}
+
+/** Each label with ruled lines beside it, left empty to be written on by hand. */
+function drawBlanks(doc: Doc, rows: { label: string; lines?: number }[]): void {
+  const ruleX = MARGIN.left + LABEL_WIDTH + LABEL_GUTTER;
+  const ruleEnd = MARGIN.left + contentWidth(doc);
+  for (const row of rows) {
+    keepTogether(doc, blankRowHeight(doc, row));
+    const y = doc.y;
+    use(doc, "bold", SIZE.label, COLOR.muted).text(row.label, MARGIN.left, y + baselineShift("bold", SIZE.label), { width: LABEL_WIDTH, lineGap: LINE_GAP });
+    const labelBottom = doc.y;
+    // The first line sits on the label's baseline; more lines follow a handwriting line apart.
+    const firstBaseline = y + ASCENT.regular * SIZE.body + 2;
+    doc.save().lineWidth(0.6).strokeColor(COLOR.muted);
+    for (let i = 0; i < (row.lines ?? 1); i++) {
+      const lineY = firstBaseline + i * BLANK_LINE;
+      doc.moveTo(ruleX, lineY).lineTo(ruleEnd, lineY).stroke();
+    }
+    doc.restore();
+    doc.y = Math.max(labelBottom, y + blankRowHeight(doc, row)) + GAP.row;
+  }
+  doc.y -= GAP.row;
+}
+
+/** Empty squares to tick by hand; a checked one gets a drawn tick (no font has to carry ✓). */
+function drawCheckboxes(doc: Doc, items: { label: string; checked?: boolean }[]): void {
+  const rows = checkboxRows(doc, items);
+  const height = lineHeight(doc, "regular", SIZE.body);
+  keepTogether(doc, rows.length * height);
+  for (const row of rows) {
+    keepTogether(doc, height);
+    const y = doc.y;
+    const boxTop = y + ASCENT.regular * SIZE.body - CHECKBOX.size + 1;
+    for (const item of row) {
+      const x = MARGIN.left + item.x;
+      doc.save().lineWidth(0.8).strokeColor(COLOR.text).rect(x, boxTop, CHECKBOX.size, CHECKBOX.size).stroke();
+      if (item.checked) {
+        const s = CHECKBOX.size;
+        doc
+          .lineWidth(1.4)
+          .moveTo(x + 0.2 * s, boxTop + 0.55 * s)
+          .lineTo(x + 0.42 * s, boxTop + 0.8 * s)
+          .lineTo(x + 0.85 * s, boxTop + 0.15 * s)
+          .stroke();
+      }
+      doc.restore();
+      use(doc, "regular", SIZE.body).text(item.label, x + CHECKBOX.size + CHECKBOX.gap, y, { lineBreak: false });
+    }
+    doc.y = y + height;
+  }
+}
+
+function drawBlock(doc: Doc, block: Block, previous: Block | undefined, next: Block | undefined): void {
   switch (block.kind) {
     case "paragraph":
       return drawParagraph(doc, block.text);
@@ -258,6 +352,14 @@ function drawBlock(doc: Doc, block: Block, previous: Block | undefined): void {
       return drawBoxed(doc, block.text);
     case "mono":
       return drawMono(doc, block.text);
+    case "subheading":
+      return drawSubheading(doc, block.text, next);
+    case "notice":
+      return drawBoxed(doc, block.text, "bold");
+    case "blanks":
+      return drawBlanks(doc, block.rows);
+    case "checkboxes":
+      return drawCheckboxes(doc, block.items);
   }
 }
 
@@ -352,14 +454,15 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
   rule(doc, doc.y);
 
   for (const section of report.sections) {
-    doc.y += GAP.section;
+    if (section.newPage && doc.y > doc.page.margins.top) doc.addPage();
+    else doc.y += GAP.section;
     const headingHeight = textHeight(doc, "bold", SIZE.heading, section.heading, width) + GAP.afterHeading;
     keepTogether(doc, headingHeight + leadHeight(doc, section.blocks[0]));
     use(doc, "bold", SIZE.heading).text(section.heading, MARGIN.left, doc.y, { width, lineGap: LINE_GAP });
     doc.y += GAP.afterHeading;
     section.blocks.forEach((block, i) => {
-      if (i > 0) doc.y += GAP.block;
-      drawBlock(doc, block, section.blocks[i - 1]);
+      if (i > 0) doc.y += block.kind === "subheading" ? GAP.subheading : GAP.block;
+      drawBlock(doc, block, section.blocks[i - 1], section.blocks[i + 1]);
     });
   }
 

@@ -12,11 +12,21 @@ export type Block =
   /** Text to copy exactly (a complaint to paste into a portal): drawn in a light box. */
   | { kind: "boxed"; text: string }
   /** Machine-like strings (SHA-256 hashes, URLs): smaller, never broken mid-hash across pages if avoidable. */
-  | { kind: "mono"; text: string };
+  | { kind: "mono"; text: string }
+  /** A smaller bold heading inside a section (a numbered part of a form). */
+  | { kind: "subheading"; text: string }
+  /** A short warning in bold, in a box (e.g. "DRAFT — to be checked with a lawyer"). */
+  | { kind: "notice"; text: string }
+  /** Labels, each followed by empty ruled lines to write on by hand once printed. */
+  | { kind: "blanks"; rows: { label: string; lines?: number }[] }
+  /** Tick boxes, drawn empty unless `checked` (then with a drawn tick), side by side as space allows. */
+  | { kind: "checkboxes"; items: { label: string; checked?: boolean }[] };
 
 export interface ReportSection {
   heading: string;
   blocks: Block[];
+  /** Starts on a new page (an appendix meant to be printed on its own). */
+  newPage?: boolean;
 }
 
 export interface ReportDocument {

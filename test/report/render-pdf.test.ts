@@ -13,6 +13,7 @@ import {
   squash,
   visualOrder,
 } from "../support/pdf-text.js";
+import { allText, drawnInRegular } from "./report-text.js";
 
 const HASH_1 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const HASH_2 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -165,41 +166,6 @@ function hindiReport(): ReportDocument {
     footer: "पृष्ठ {page} / {pages}",
     createdAt: CREATED_AT,
   };
-}
-
-/** The text render-pdf draws in the Regular face, in drawing order (title, headings and labels are bold). */
-function drawnInRegular(doc: ReportDocument): string {
-  const blocks = doc.sections.flatMap((s) =>
-    s.blocks.flatMap((b) => {
-      switch (b.kind) {
-        case "list":
-          return b.items.flatMap((item) => ["•", item]);
-        case "fields":
-          return b.rows.map(([, value]) => value);
-        default:
-          return [b.text];
-      }
-    }),
-  );
-  return [...doc.intro, ...blocks, doc.footer].join("\n");
-}
-
-/** Every string the reader will see, for font-coverage checks. */
-function allText(doc: ReportDocument): string {
-  const blocks = doc.sections.flatMap((s) => [
-    s.heading,
-    ...s.blocks.flatMap((b) => {
-      switch (b.kind) {
-        case "list":
-          return b.items;
-        case "fields":
-          return b.rows.flat();
-        default:
-          return [b.text];
-      }
-    }),
-  ]);
-  return [doc.title, ...doc.intro, ...blocks, doc.footer].join("\n");
 }
 
 describe("the evidence report PDF", () => {

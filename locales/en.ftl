@@ -851,6 +851,68 @@ report-complaint-how = Ready to paste into a report form, or to read out to the 
 report-where-heading = Where to report
 report-helplines-heading = Helplines
 report-not-alone = You are not alone, and this is not your fault.
+# Section 63 certificate (the report's appendix, src/report/certificate.ts). content-facts-2 §C, §L.4.
+# { $act } is the Act's name as the law labels give it ("Bharatiya Sakshya Adhiniyam, 2023").
+cert-plain-heading = Appendix: section 63 certificate, in plain words
+cert-draft = DRAFT — to be checked with a lawyer before it is signed or used.
+cert-what-heading = What it is for
+cert-what = In India, a copy or printout of a digital record (a screenshot, a chat export, a photo or video file) can be used in court without the phone itself, if it comes with a certificate under section 63 of the { $act }. The certificate goes with the record each time it is submitted.
+cert-format = Use the format of the Act's Schedule: in September 2024 a Delhi court found certificates in the old section 65B form incorrect for new cases. The Act applies from 1 July 2024.
+cert-who-heading = Who fills it in
+cert-part-a = Part A (the form that follows) is filled in by the person in charge of the device that holds the original files. For your own phone or computer, that is you. This is practical guidance, not official advice.
+cert-part-b = Part B must be filled in and signed by an expert: for example the police cyber cell, or a forensic lab or examiner. Ask your lawyer or the investigating officer to arrange it.
+cert-expert-unsettled = Who counts as an expert is not settled. In 2024 the Madras High Court treated it as an examiner notified under section 79A of the IT Act. A 2026 report says the Supreme Court held that this is not needed, but that judgment was not found. Your lawyer can tell you what applies now.
+cert-fingerprints-heading = The fingerprints
+cert-fingerprints = The fingerprints (SHA-256) in Part A are of the copies this bot received. An expert will take fingerprints of the originals. Whether a fingerprint is required, and when it must be taken, is not settled either.
+cert-photo-compressed = A picture sent the usual way (not as a file) was compressed by Telegram, so its fingerprint matches only Telegram's copy, not your original.
+cert-keep-heading = Keep the originals
+cert-keep = Keep the original phone and files as they are: don't edit, crop or filter them, and don't reset the phone.
+cert-exports = Save the original exports (the file itself, the chat export), not photos of the screen or scanned printouts.
+cert-by-hand = Write the device details (make, model, colour, serial number, IMEI) by hand on the printed page. Never type them into this chat: an IMEI identifies your phone, and so you.
+cert-about-heading = About this draft
+cert-not-captured = Part A follows the Schedule's parts and headings in plain words, not its official wording. The full text of Part B was not available when this draft was made, so Part B is left to the expert. Check both against the official text.
+cert-lawyer = Show it to a lawyer before you sign or submit it (free legal aid: see Helplines).
+cert-a-heading = Certificate under section 63(4) — Part A, to be filled by the party
+cert-a-draft = DRAFT — to be checked with a lawyer. Laid out after Part A of the Schedule to the { $act }, in plain words, not the official text.
+cert-a-who-heading = 1. The person giving this certificate
+cert-a-name = Name
+cert-a-address = Address
+cert-a-source-heading = 2. The record was produced from (tick all that apply)
+cert-source-computer = Computer or storage media
+cert-source-dvr = DVR
+cert-source-mobile = Mobile phone
+cert-source-flash = Flash drive
+cert-source-cd = CD/DVD
+cert-source-server = Server
+cert-source-cloud = Cloud
+cert-source-other = Other: ________________
+cert-a-device-heading = 3. The device
+cert-a-by-hand = Fill these in by hand, on paper. Never type them into the chat.
+cert-a-make-model = Make and model
+cert-a-colour = Colour
+cert-a-serial = Serial number
+cert-a-imei = IMEI / UIN / UID / MAC / Cloud ID
+cert-a-control-heading = 4. Control of the device
+cert-a-lawful = The device was under my lawful control, and it was working properly.
+cert-a-owned = It is Owned / Maintained / Managed / Operated by me (strike out what does not apply).
+cert-a-hash-heading = 5. Hash values
+cert-a-hash-intro = { $count ->
+    [one] The hash value of the record is:
+   *[other] The hash values of the { $count } records are:
+}
+cert-a-hash-label = File #{ $n } · { $type }
+cert-a-received = Received by the bot
+cert-a-algorithm = obtained through the following algorithm (the one ticked):
+cert-algorithm-other = Other
+cert-a-hash-report = Hash report enclosed
+cert-a-hash-note = These are the SHA-256 fingerprints of the copies this bot received, at the times shown (IST, 24-hour clock). An expert will take the fingerprints of the originals.
+cert-a-sign-heading = 6. Signature
+cert-a-signature = Signature
+cert-a-date = Date (DD-MM-YYYY)
+cert-a-time = Time (IST, 24-hour)
+cert-a-place = Place
+cert-b-heading = Part B — To be filled by the Expert
+cert-b-note = For the expert (for example the police cyber cell or a forensic lab). In it the expert also records the hash value or values of the record, the algorithm and the hash report, and signs with the date, time and place. The full text of Part B was not available when this draft was made, so it is not printed here: the expert uses the official Schedule.
 
 ## Summary
 summary-intro = 🧾 A short summary with no name or number in it. Copy it into a helpline chat, read it out on a call, or show it at a cyber cell, so you don't have to tell it all again.

@@ -5,13 +5,15 @@ import { formatDay, formatNumber, formatReceived, formatWhen, moneyDetails, time
 import type { EvidenceItem } from "../evidence/item.js";
 import { translateText, type Translate } from "../screens/render.js";
 import { caseSummary } from "../screens/case-summary.js";
+import { certificateSections } from "./certificate.js";
 import { complaintText } from "./complaint.js";
 import type { Block, ReportDocument, ReportSection } from "./report-document.js";
 
 /**
  * The person's report, put into words in their language: what happened, the timeline of their
  * log with file fingerprints, the laws that may apply, the complaint text, where to file it and
- * who can help. Pure (no grammY, no I/O): `npm run chat` and the bot render the same document.
+ * who can help; in India, with files logged, a draft section 63 certificate as an appendix.
+ * Pure (no grammY, no I/O): `npm run chat` and the bot render the same document.
  */
 
 export interface ReportInput {
@@ -146,6 +148,9 @@ export function buildReport({ content, context: c, t, now }: ReportInput, compla
     heading: t("report-helplines-heading"),
     blocks: [{ kind: "list", items: lines.map((l) => lineEntry(l, t).replace(/\s+/g, " ").trim()) }, { kind: "paragraph", text: t("report-not-alone") }],
   });
+
+  // The appendix: a draft section 63 certificate, on pages of its own (certificate.ts).
+  sections.push(...certificateSections(c, t, number));
 
   return {
     locale: c.locale,

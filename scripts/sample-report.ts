@@ -2,6 +2,10 @@
  * Writes the README's sample report: a made-up case, rendered exactly as /report renders it.
  *   node --import tsx scripts/sample-report.ts [en|hi] [out.pdf]
  * The README's picture of its first page: pdftoppm -r 60 -png -f 1 -l 1 out.pdf docs/sample-report
+ * The log holds two files, so the report ends with the section 63 certificate appendix; the
+ * README's pictures of its Part A page:
+ *   pdftoppm -r 60 -png -singlefile -f N -l N out.pdf docs/sample-certificate-<locale>
+ * where N is the page number this script prints for Part A.
  */
 import { writeFile } from "node:fs/promises";
 import { freshContext, type ConversationContext, type Locale } from "../src/conversation/machine.js";
@@ -25,6 +29,7 @@ const evidence: EvidenceItem[] = [
   { id: 4, kind: "money", at: "2026-11-20T16:14:00.000Z", amount: "15000", currency: "INR", upi: "quickcash77@okaxis" },
   { id: 5, kind: "file", at: "2026-11-20T16:16:00.000Z", sha256: "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b", size: 284_113, type: "photo", mime: "image/jpeg" },
   { id: 6, kind: "note", at: "2026-11-20T16:20:00.000Z", text: note },
+  { id: 7, kind: "file", at: "2026-11-20T16:23:00.000Z", sha256: "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9", size: 1_048_576, type: "document", mime: "video/mp4" },
 ];
 const context: ConversationContext = {
   ...freshContext(locale),
@@ -35,10 +40,17 @@ const context: ConversationContext = {
   done: ["keep-chats", "save-links"],
   visited: ["safety", "incident", "evidence"],
   evidence,
-  nextId: 7,
+  nextId: 8,
 };
 
 const started = performance.now();
 const pdf = await renderPdf(buildReport({ content: deps.content, context, t: deps.translate(locale), now: new Date("2026-11-20T16:30:00.000Z") }));
 await writeFile(out, pdf);
 console.log(`${out}: ${pdf.length} bytes in ${Math.round(performance.now() - started)} ms`);
+// Part A's page: the one whose text starts with its heading (pdf-parse, as the tests read it).
+const { PDFParse } = await import("pdf-parse");
+const parser = new PDFParse({ data: new Uint8Array(pdf) });
+const { pages } = await parser.getText();
+await parser.destroy();
+const partA = pages.findIndex((p) => p.text.includes("63(4)")) + 1;
+console.log(`section 63 certificate, Part A: page ${partA} of ${pages.length}`);

@@ -11,11 +11,12 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionKey } from "../../src/privacy/pseudonym.js";
 import { REPO_ROOT, startBot, TEST_PSEUDONYM_SECRET, type BotProcess } from "../support/bot-process.js";
-import { createCast, escapeRegExp as escape, groupAlive, sleep } from "../support/e2e-cast.js";
+import { createCast, groupAlive, sleep } from "../support/e2e-cast.js";
 import { startEmulator, type Emulator, type Person, type Screen } from "../support/emulator.js";
 import { adminClient, dumpDatabase, privateRedis, redisUrl, type PrivateRedis } from "../support/redis.js";
 import { startUpstashBridge, type UpstashBridge } from "../support/upstash-bridge.js";
@@ -34,11 +35,13 @@ const STEP = /Step (\d+) of (\d+)/;
 const CRISIS_EN = "I want to die";
 
 /** A one-line message from a locale file, exactly as the bot will print it (notices have no placeables). */
+/** A message as a person reads it, formatted by Fluent (selectors take their default variant). */
 function ftl(locale: "en" | "hi", key: string): string {
-  const source = readFileSync(path.join(REPO_ROOT, "locales", `${locale}.ftl`), "utf8");
-  const found = new RegExp(`^${escape(key)} = (.+)$`, "m").exec(source)?.[1]?.trim();
-  if (!found) throw new Error(`${key} not found in locales/${locale}.ftl`);
-  return found;
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  bundle.addResource(new FluentResource(readFileSync(path.join(REPO_ROOT, "locales", `${locale}.ftl`), "utf8")));
+  const message = bundle.getMessage(key);
+  if (!message?.value) throw new Error(`${key} not found in locales/${locale}.ftl`);
+  return bundle.formatPattern(message.value, { who: "self" }).trim();
 }
 
 const SAVING_PAUSED = ftl("en", "notice-saving-paused");

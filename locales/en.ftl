@@ -83,6 +83,7 @@ notice-what-too-long = The words after it are longer than { $max } { $max ->
    *[other] characters
 }. Please keep them short; a 📝 note can hold the whole story.
 notice-money-unreadable = I couldn't find an amount, UPI ID, account number or wallet number there. For example: ₹5,000 to name@okaxis.
+notice-utr-invalid = That UTR doesn't look right. For UPI and IMPS it is 12 digits (the app may call it UPI Ref No. or UTR); for NEFT and RTGS it starts with the bank's four letters. Check it on the payment screen and send it again, or send the rest without it.
 notice-note-empty = That note was empty. Write a few words, or tap ← Back.
 notice-note-too-long = That note is longer than { $max } { $max ->
     [one] character
@@ -776,8 +777,9 @@ log-ask-date =
     14/03/2026 9:30 pm first threat on Instagram
     yesterday 21:00 asked for money
 log-ask-money =
-    Send what was demanded: the amount, and where they want it paid (a UPI ID, an account number and IFSC, or a wallet or phone number). For example: ₹5,000 to name@okaxis
-    Please don't pay. Paying rarely makes it stop.
+    Send what was demanded or paid: the amount, and where it was to go (a UPI ID, an account number and IFSC, or a wallet or phone number). For example: ₹5,000 to name@okaxis
+    If you paid, say so, and add the UTR or transaction ID from the payment screen, and "from my …" for your own account. For example: paid ₹5,000 to name@okaxis from my SBI account, UTR 412345678901
+    Please don't pay, and if you already have, don't pay more: paying rarely makes it stop.
 log-ask-note = Write what happened in your own words, as short or as long as you like, up to { $max } { $max ->
     [one] character
    *[other] characters
@@ -828,7 +830,7 @@ report-item-label = #{ $n } · added { $received }
 report-kind-link = Link
 report-kind-handle = Account
 report-kind-date = Date
-report-kind-money = Money demand
+report-kind-money = Money
 report-kind-note = Note
 report-kind-file = File fingerprint
 report-file-type-photo = photo

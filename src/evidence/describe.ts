@@ -69,20 +69,48 @@ export function formatBytes(bytes: number): string {
 
 const CURRENCY_SIGN: Record<string, string> = { INR: "₹", USD: "$", GBP: "£", EUR: "€" };
 
-/** "₹5,000 · UPI name@okaxis · A/c 1234567890 · IFSC SBIN0001234 · wallet 9876543210". */
-export function moneyDetails(item: Omit<Extract<EvidenceItem, { kind: "money" }>, "id">, locale: DisplayLocale): string {
+/**
+ * The few words that stand among the numbers of a money line. Kept here, beside "UPI", "A/c" and
+ * "IFSC", because a log line is made from one string; the money pack has its words in locales/.
+ */
+const MONEY_WORDS: Record<DisplayLocale, { paid: string; demanded: string; from: (side: string) => string }> = {
+  en: { paid: "paid", demanded: "demanded", from: (side) => `from ${side}` },
+  hi: { paid: "दिए", demanded: "माँगे", from: (side) => `आपकी ओर से: ${side}` },
+};
+
+type MoneyItem = Omit<Extract<EvidenceItem, { kind: "money" }>, "id">;
+
+/** "₹5,000", "$50", "2,500.50": the amount in Indian grouping with its sign; undefined when none was given. */
+export function formatAmount(item: Pick<MoneyItem, "amount" | "currency">, locale: DisplayLocale): string | undefined {
+  if (!item.amount) return undefined;
+  const [whole, fraction] = item.amount.split(".");
+  const grouped = formatNumber(BigInt(whole!), locale);
+  const sign = item.currency ? (CURRENCY_SIGN[item.currency] ?? `${item.currency} `) : "";
+  return `${sign}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** Where the money went or was asked to go: "UPI name@okaxis · A/c 1234567890 · IFSC SBIN0001234 · wallet 9876543210". */
+export function payeeDetails(item: MoneyItem): string {
   const parts: string[] = [];
-  if (item.amount) {
-    const [whole, fraction] = item.amount.split(".");
-    const grouped = formatNumber(BigInt(whole!), locale);
-    const sign = item.currency ? (CURRENCY_SIGN[item.currency] ?? `${item.currency} `) : "";
-    parts.push(`${sign}${grouped}${fraction ? `.${fraction}` : ""}`);
-  }
   if (item.upi) parts.push(`UPI ${item.upi}`);
   if (item.account) parts.push(`A/c ${item.account}`);
   if (item.ifsc) parts.push(`IFSC ${item.ifsc}`);
   if (item.wallet) parts.push(`wallet ${item.wallet}`);
   return parts.join(" · ");
+}
+
+/**
+ * "₹5,000 paid · UPI name@okaxis · A/c 1234567890 · IFSC SBIN0001234 · wallet 9876543210 ·
+ * from SBI account 5010… · UTR 412345678901". Paid or demanded only when she said which.
+ */
+export function moneyDetails(item: MoneyItem, locale: DisplayLocale): string {
+  const words = MONEY_WORDS[locale];
+  const state = item.paid === undefined ? undefined : item.paid ? words.paid : words.demanded;
+  const amount = [formatAmount(item, locale), state].filter(Boolean).join(" ");
+  const parts = [amount, payeeDetails(item)];
+  if (item.from) parts.push(words.from(item.from));
+  if (item.utr) parts.push(`UTR ${item.utr}`);
+  return parts.filter(Boolean).join(" · ");
 }
 
 /** Cuts long text for a one-line list; the report always has it whole. */

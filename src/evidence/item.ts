@@ -37,14 +37,32 @@ export type FileType = (typeof FILE_TYPES)[number];
 export const LinkFields = z.object({ url: z.string().min(1).max(LIMITS.link) });
 export const HandleFields = z.object({ handle: z.string().min(1).max(LIMITS.handle) });
 export const DateFields = z.object({ when: When, what: z.string().max(LIMITS.what).optional() });
+/**
+ * A payment's reference number, which 1930 asks for (content-facts-2 D.2: "transaction ID", "UTR
+ * number"). The fact sheets give no formats; these are common banking knowledge, inferred, to be
+ * checked with a bank before anyone relies on them:
+ * - UPI and IMPS: the 12-digit reference (RRN) that payment apps show as "UPI Ref No." or "UTR";
+ * - NEFT: 16 characters, RTGS: 22, starting with the sending bank's 4-letter IFSC code, the rest
+ *   capital letters and digits (at least six digits in a row).
+ * Anything else (an app's own order id) is kept in `what`, as typed, not here.
+ */
+export const UTR = /^(?:\d{12}|[A-Z]{4}(?=[A-Z0-9]*\d{6})(?:[A-Z0-9]{12}|[A-Z0-9]{18}))$/;
+
 export const MoneyFields = z.object({
   /** Amount in whole or decimal units, as a plain number string: "5000", "2500.50". */
   amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** upi, account, ifsc and wallet: where the money went, or was asked to go (the other side). */
   upi: z.string().max(300).optional(),
   account: z.string().max(40).optional(),
   ifsc: z.string().regex(/^[A-Z]{4}0[A-Z0-9]{6}$/).optional(),
   wallet: z.string().max(40).optional(),
+  /** The payment's UTR or transaction reference (see UTR). */
+  utr: z.string().regex(UTR).optional(),
+  /** True when she paid, false when it was only demanded; absent when she didn't say. */
+  paid: z.boolean().optional(),
+  /** Her own side, as she typed it: the account, UPI ID, bank or app she paid from. */
+  from: z.string().min(1).max(100).optional(),
   /** Anything else they typed with it ("by Friday or else"). */
   what: z.string().max(LIMITS.what).optional(),
 });

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { PlatformId } from "../content/schema.js";
-import { LIMITS, type MoneyFields } from "./item.js";
+import { LIMITS, UTR, type MoneyFields } from "./item.js";
 
 /**
  * Reads what a person types into their evidence log. Pure: no I/O, no grammY.
@@ -21,6 +21,7 @@ export type ParseError =
   | "date-future"
   | "what-too-long"
   | "money-unreadable"
+  | "utr-invalid"
   | "note-empty"
   | "note-too-long";
 
@@ -463,6 +464,7 @@ const FILLER = new Set(
     "paid", "pay", "sent", "send", "asked", "demanded", "demand", "wants", "transferred", "gave",
     "upi", "id", "vpa", "amount", "account", "acc", "ac", "a/c", "no", "number", "num", "ifsc", "code", "bank",
     "mobile", "phone", "wallet", "rs", "inr", "rupees", "rupee",
+    "bheje", "bheja", "diye", "diya", "ko", "par", "pe", "se", "kiye", "kiya", "maange", "mange", "neft", "rtgs", "imps",
     "को", "पर", "से", "ने", "में", "का", "की", "के", "दिए", "दिये", "भेजे", "माँगे", "मांगे", "खाता", "नंबर", "रुपये", "रुपए", "रु",
   ].map((w) => w.normalize("NFC")),
 );
@@ -472,9 +474,136 @@ function hasOtherWords(leftover: string): boolean {
   return words.some((w) => !FILLER.has(w) && /[\p{L}]{2,}|[\u0900-\u097F]/u.test(w));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Payment references (UTR), paid or demanded, and her own side
+
+/** Labels that always mean the payment's reference: what follows must be one (see UTR in item.ts). */
+const UTR_LABEL_STRICT = String.raw`utr|rrn|upi\s*ref(?:erence)?|upi\s*transaction`;
+/** Labels that may name an app's own id ("txn id T2305…"): a UTR is taken from them only when it is one. */
+const UTR_LABEL_LOOSE = String.raw`ref(?:erence)?|txn|trxn|transaction|trans`;
+/** "UTR 412345678901", "UPI Ref No.: 4123 4567 8901", "txn id - SBIN123456789012", "UTR number is …". */
+const UTR_LABELLED = re(
+  String.raw`(?<![\p{L}\p{N}])(?:(${UTR_LABEL_STRICT})|(${UTR_LABEL_LOOSE}))(?![\p{L}])(?:\s*(?:id|no|number|num|#)(?![\p{L}]))?\.?(?:\s*(?:is|[:#=-]))?\s*` +
+    String.raw`(\d{4}[ -]\d{4}[ -]\d{4}(?![\p{L}\p{N}])|[a-z0-9]+)`,
+);
+
+/** A reference as typed ("4123 4567 8901", "sbin123456789012") in the stored form, or undefined when it is none. */
+function utrOf(token: string): string | undefined {
+  const utr = token.replace(/[ -]/g, "").toUpperCase();
+  return UTR.test(utr) ? utr : undefined;
+}
+
+/**
+ * A UTR or transaction reference, alone or after its label: "412345678901", "UTR 412345678901",
+ * "UPI Ref No. 4123 4567 8901", "SBIN123456789012" (NEFT), a 22-character RTGS reference.
+ * 11 or 13 digits, or a letter among the 12, is "utr-invalid": it was mistyped or is something else.
+ */
+export function parseUtr(text: string): Parsed<{ utr: string }> {
+  const typed = asciiDigits(text.normalize("NFC")).trim();
+  const labelled = UTR_LABELLED.exec(typed);
+  const token = labelled && labelled.index === 0 && labelled[0].length === typed.length ? (labelled[3] ?? "") : typed;
+  const utr = utrOf(token);
+  return utr === undefined ? fail("utr-invalid") : ok({ utr });
+}
+
+/** Said to have paid: paid, sent, transferred, bheje, दिए, भेजे … */
+const PAID = re(
+  String.raw`(?<![\p{L}\p{M}])(?:paid|payed|transferred|transfered|sent(?!\s+(?:me|him|her|a|an|the|this|that|message|msg|messages|photos?|pics?|videos?|link)${END})|gave|bheje|bheja|bhej\s*diye|bhej\s*diya|diye|diya|de\s*diye|de\s*diya|दिए|दिये|दिया|भेजे|भेजा|ट्रांसफर\s*किए|ट्रांसफर\s*किया)${END}`,
+);
+/** Only demanded: asked, demanded, wants, maange, माँगे … */
+const DEMANDED = re(
+  String.raw`(?<![\p{L}\p{M}])(?:asked|asking|asks|demanded|demanding|demands|wants|want|maange|mange|maanga|manga|maang|मांगे|माँगे|मांगा|माँगा|मांग|माँग|मांग\s*रहा|माँग\s*रहा)${END}`,
+);
+/** "didn't pay", "not paid", "never sent", "nahi diye", "नहीं दिए": only demanded, however it is worded. */
+const NOT_PAID = re(
+  String.raw`(?<![\p{L}\p{M}])(?:(?:didn'?t|did\s+not|haven'?t|have\s+not|not|never|won'?t)\s+(?:yet\s+)?(?:pay|paid|send|sent|transfer|transferred|give|gave)|(?:nahi|nahin|nhi|नहीं|ना)\s+(?:diye|diya|de|bheje|bheja|bheje\s*hai|दिए|दिये|दिया|दूँगी|दूंगी|भेजे|भेजा))${END}`,
+);
+
+/** Paid, only demanded, or not said. */
+function paidOf(text: string): boolean | undefined {
+  if (NOT_PAID.test(text)) return false;
+  if (PAID.test(text)) return true;
+  if (DEMANDED.test(text)) return false;
+  return undefined;
+}
+
+/** "from my SBI account 1234…", "from me@oksbi": the words of her own side start here. */
+const FROM_MINE = re(String.raw`(?<![\p{L}])from\s+(?:my\s+(?:own\s+)?)?`, "g");
+/** Where her side's words end: the other side, the reference or the amount begins. */
+const FROM_STOP = re(
+  String.raw`^(?:to|into|in|on|at|via|for|and|but|then|utr|rrn|ref|txn|transaction|upi\s*ref|paid|sent|transferred|₹.*|rs\.?|inr|\d{1,8}(?:[.,]\d+)*(?:k|/-)?)$`,
+);
+/** "mere SBI account se", "मेरे पेटीएम से": her side between "mere" and "se". */
+const MERE_SE = re(String.raw`(?<![\p{L}\p{M}])(?:mere|meri|mera|मेरे|मेरी|मेरा)\s+((?:[^\s]+\s+){0,4}?[^\s]+)\s+(?:se|से)${END}`);
+/** Words that only say "an account", not which one: "from my account" names nothing to copy. */
+const GENERIC_SIDE = re(String.raw`^(?:own|account|acc|ac|a/c|bank|khata|khate|खाता|खाते|अकाउंट|upi|id|wallet|number|no|phone|mobile|fon|फ़ोन|फोन)$`);
+
+const MAX_FROM_WORDS = 5;
+
+/**
+ * Her own side, taken out of `work` so its UPI ID or account number is not read as the other side's.
+ * Only "from my …", "from <UPI ID or account>" and "mere … se" count: "from him" is not her side.
+ */
+function takeFrom(work: { text: string }): string | undefined {
+  for (const start of work.text.matchAll(FROM_MINE)) {
+    const mine = /my\s/i.test(start[0]);
+    const begin = (start.index ?? 0) + start[0].length;
+    const tokens = [...work.text.slice(begin).matchAll(/\S+/gu)].map((m) => ({ raw: m[0], end: begin + (m.index ?? 0) + m[0].length }));
+    const words: string[] = [];
+    let end = begin;
+    for (let i = 0; i < tokens.length && words.length < MAX_FROM_WORDS; i++) {
+      const token = tokens[i]!;
+      const word = token.raw.replace(/[,;:.!?)]+$/u, "");
+      // A grouped account number ("1234 5678 9012") is one detail; a short number alone is the amount.
+      const groups = digitGroups(tokens.slice(i).map((t) => t.raw));
+      if (groups > 0) {
+        words.push(tokens.slice(i, i + groups).map((t) => t.raw).join(" "));
+        end = tokens[i + groups - 1]!.end;
+        i += groups - 1;
+        continue;
+      }
+      if (word === "" || FROM_STOP.test(word)) break;
+      words.push(word);
+      end = token.end;
+      if (word !== token.raw) break; // a comma or full stop closes her side
+    }
+    if (words.length === 0) continue;
+    if (!mine && !(words.length === 1 && (UPI.test(words[0]!) || /^\d{9,18}$/.test(words[0]!.replace(/\D/g, ""))))) continue;
+    blankSpan(work, start.index ?? 0, end);
+    return sideOf(words);
+  }
+  const mereSe = MERE_SE.exec(work.text);
+  if (mereSe) {
+    blank(work, mereSe);
+    return sideOf((mereSe[1] ?? "").split(/\s+/u));
+  }
+  return undefined;
+}
+
+/** How many of the first tokens make one grouped account number (2-6 digits each, 9-18 in all); 0 if none. */
+function digitGroups(tokens: readonly string[]): number {
+  let digits = 0;
+  let n = 0;
+  while (n < tokens.length && /^\d{2,6}$/.test(tokens[n]!) && digits + tokens[n]!.length <= 18) digits += tokens[n++]!.length;
+  return n >= 2 && digits >= 9 ? n : 0;
+}
+
+function blankSpan(work: { text: string }, start: number, end: number): void {
+  work.text = work.text.slice(0, start) + " ".repeat(end - start) + work.text.slice(end);
+}
+
+/** Her side as she typed it, or undefined when it names nothing ("my account") or is too long to be one. */
+function sideOf(words: readonly string[]): string | undefined {
+  if (words.every((w) => GENERIC_SIDE.test(w))) return undefined;
+  const side = words.join(" ");
+  return codePoints(side) <= 100 ? side : undefined;
+}
+
 /**
  * Payment details from a message like "asked ₹5,000 on abc@okaxis" or "a/c 1234 5678 9012 IFSC sbin0001234".
- * Finds a UPI ID, amount and currency, bank account, IFSC and a mobile (wallet) number.
+ * Finds a UPI ID, amount and currency, bank account, IFSC and a mobile (wallet) number: the other
+ * side's. Also the payment's UTR ("UTR 412345678901"), whether she paid or it was only demanded,
+ * and her own side ("from my SBI account …", "mere Paytm se").
  */
 export function parseMoney(text: string): Parsed<MoneyValue> {
   const original = text.normalize("NFC").trim();
@@ -483,6 +612,19 @@ export function parseMoney(text: string): Parsed<MoneyValue> {
   const hasEmail = ascii.search(EMAIL) >= 0;
   const work = { text: ascii.replace(EMAIL, (e) => " ".repeat(e.length)) };
   const value: MoneyValue = {};
+
+  // The reference first: its 12 digits are not an account, its NEFT letters not an IFSC.
+  let unreadRef = false;
+  const labelled = take(work, UTR_LABELLED);
+  if (labelled) {
+    const utr = utrOf(labelled[3] ?? "");
+    if (utr !== undefined) value.utr = utr;
+    else if (labelled[1] !== undefined) return fail("utr-invalid");
+    else unreadRef = true; // an app's own id: kept in 'what', never read as an account
+  }
+
+  // Her side before the other: "from my a/c 1234…" is not where the money went.
+  const from = takeFrom(work);
 
   const upi = take(work, UPI);
   if (upi) value.upi = upi[1];
@@ -516,9 +658,12 @@ export function parseMoney(text: string): Parsed<MoneyValue> {
     if (bare) setAmount(value, bare[1], bare[2], bare[3], undefined);
   }
 
+  if (from !== undefined) value.from = from;
   if (Object.keys(value).length === 0) return fail("money-unreadable");
+  const paid = paidOf(ascii);
+  if (paid !== undefined) value.paid = paid;
   // Anything not read into a field (words, a date, a number we could not place) keeps the whole message as typed.
-  if (hasEmail || hasDateOrTime || /\d/.test(work.text) || hasOtherWords(work.text)) {
+  if (hasEmail || hasDateOrTime || unreadRef || /\d/.test(work.text) || hasOtherWords(work.text)) {
     if (codePoints(original) > LIMITS.what) return fail("what-too-long");
     value.what = original;
   }

@@ -62,6 +62,7 @@ describe("the evidence log", () => {
     ["Date", "someday soon", "couldn't read a date"],
     ["Date", "14/03/2099 threat", "still to come"],
     ["Money", "please help me", "couldn't find an amount"],
+    ["Money", "paid 5000 to abc@ybl UTR 41234567890", "12 digits"],
     ["Account", "line one\nline two", "on one line"],
   ])("a person who adds a %s as %j gets a kind explanation and nothing is added", (kind, typed, says) => {
     const p = new Person().event({ type: "LOG" }).tap(kind).type(typed);
@@ -69,6 +70,16 @@ describe("the evidence log", () => {
     expect(p.at).toBe("log.input");
     expect(p.items).toEqual([]);
     expect(p.text).not.toMatch(/error|undefined|invalid/i);
+  });
+
+  it("the money prompt asks for the UTR and her side; the log line shows paid, her side and the UTR", () => {
+    const p = new Person().event({ type: "LOG" }).tap("Money");
+    expect(p.text).toContain("UTR");
+    expect(p.text).toContain("from my");
+    p.type("paid ₹5,000 to name@okaxis from my SBI account, UTR 412345678901");
+    expect(p.items).toMatchObject([{ kind: "money", amount: "5000", upi: "name@okaxis", from: "SBI account", utr: "412345678901", paid: true }]);
+    p.event({ type: "LOG" });
+    expect(p.text).toContain("₹5,000 paid · UPI name@okaxis · from SBI account · UTR 412345678901");
   });
 
   it("a link sent where an amount was asked for is kept as a link, not refused as a bad amount", () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DateFields, HandleFields, LIMITS, LinkFields, MoneyFields, NoteFields } from "../../src/evidence/item.js";
+import { DateFields, EvidenceItem, HandleFields, LIMITS, LinkFields, MoneyFields, NoteFields } from "../../src/evidence/item.js";
 import {
   findLink,
   parseHandle,
   parseLink,
   parseMoney,
   parseNote,
+  parseUtr,
   parseWhen,
   platformOfUrl,
   type ParseError,
@@ -375,17 +376,18 @@ describe("money", () => {
       upi: "abc@okaxis",
       account: "123456789012",
       ifsc: "SBIN0001234",
+      paid: true,
       what: typed,
     });
     expect(MoneyFields.parse(value)).toEqual(value);
   });
 
   it("filler words alone ('paid … to …') add no 'what'", () => {
-    expect(valueOf(parseMoney("paid ₹5000 to abc@ybl"))).toStrictEqual({ amount: "5000", currency: "INR", upi: "abc@ybl" });
+    expect(valueOf(parseMoney("paid ₹5000 to abc@ybl"))).toStrictEqual({ amount: "5000", currency: "INR", upi: "abc@ybl", paid: true });
   });
 
   it("a date in a money message is not the amount, and is kept in 'what'", () => {
-    expect(valueOf(parseMoney("paid 5000 on 14/03/2026 at 9pm"))).toEqual({ amount: "5000", what: "paid 5000 on 14/03/2026 at 9pm" });
+    expect(valueOf(parseMoney("paid 5000 on 14/03/2026 at 9pm"))).toEqual({ amount: "5000", paid: true, what: "paid 5000 on 14/03/2026 at 9pm" });
   });
 
   it("a threat in Hindi with the amount is kept", () => {
@@ -399,5 +401,139 @@ describe("money", () => {
 
   it.each([[""], ["hello"], ["he wants money"], ["rs"]])("%j holds nothing we can read as money", (typed) => {
     expect(errorOf(parseMoney(typed))).toBe("money-unreadable");
+  });
+});
+
+describe("payment references (UTR)", () => {
+  it.each([
+    ["412345678901", "412345678901"],
+    ["UTR 412345678901", "412345678901"],
+    ["utr no. 412345678901", "412345678901"],
+    ["UTR: 412345678901", "412345678901"],
+    ["UPI Ref No. 4123 4567 8901", "412345678901"],
+    ["RRN 412345678901", "412345678901"],
+    ["txn id 412345678901", "412345678901"],
+    ["४१२३४५६७८९०१", "412345678901"],
+    ["sbin123456789012", "SBIN123456789012"],
+    ["UTR HDFCR52023051200012345", "HDFCR52023051200012345"],
+  ])("%j is the reference %s", (typed, utr) => {
+    expect(valueOf(parseUtr(typed))).toEqual({ utr });
+    expect(MoneyFields.parse({ utr })).toEqual({ utr });
+  });
+
+  it.each([
+    ["41234567890", "11 digits"],
+    ["4123456789012", "13 digits"],
+    ["41234567890A", "a letter among a UPI reference's 12"],
+    ["UTR 4123456789O1", "the letter O for a zero"],
+    ["SBINABCDEFGHIJKL", "a NEFT-length reference with no number in it"],
+    ["SBIN12345678901", "15 characters"],
+    ["1234SBIN56789012", "no bank code first"],
+    ["UTR", "a label and nothing"],
+    ["", "nothing"],
+  ])("%j is not a reference (%s)", (typed) => {
+    expect(errorOf(parseUtr(typed))).toBe("utr-invalid");
+  });
+
+  it("the schema refuses what the parser refuses, so a stored reference is always one", () => {
+    for (const utr of ["41234567890", "4123456789012", "41234567890A", "sbin123456789012"]) {
+      expect(MoneyFields.safeParse({ utr }).success).toBe(false);
+    }
+  });
+
+  it("a money message keeps its UTR apart: not an account, not an amount", () => {
+    expect(valueOf(parseMoney("paid ₹5000 to abc@ybl UTR 412345678901"))).toStrictEqual({
+      amount: "5000",
+      currency: "INR",
+      upi: "abc@ybl",
+      utr: "412345678901",
+      paid: true,
+    });
+    expect(valueOf(parseMoney("NEFT UTR SBIN123456789012 ₹50,000 a/c 12345678901 ifsc hdfc0001234"))).toStrictEqual({
+      amount: "50000",
+      currency: "INR",
+      account: "12345678901",
+      ifsc: "HDFC0001234",
+      utr: "SBIN123456789012",
+    });
+  });
+
+  it.each([["UTR 41234567890"], ["paid 5000 to abc@ybl utr 4123456789012"], ["UPI ref no 41234567890A"]])(
+    "%j names a UTR that is not one: she is told, rather than it being saved as an account",
+    (typed) => {
+      expect(errorOf(parseMoney(typed))).toBe("utr-invalid");
+    },
+  );
+
+  it("an app's own transaction id is kept in her words, never read as an account", () => {
+    const typed = "txn id T2305121234567890123456 paid 5000";
+    expect(valueOf(parseMoney(typed))).toStrictEqual({ amount: "5000", paid: true, what: typed });
+  });
+
+  it("a bare 12-digit number with no label stays an account number, as before", () => {
+    expect(valueOf(parseMoney("412345678901"))).toEqual({ account: "412345678901" });
+  });
+});
+
+describe("paid or only demanded", () => {
+  it.each([
+    ["paid ₹5000 to abc@ybl", true],
+    ["sent 5000 to abc@ybl", true],
+    ["transferred ₹2,000 to abc@ybl", true],
+    ["2000 bheje abc@ybl pe", true],
+    ["5000 रुपये दिए abc@ybl पर", true],
+    ["abc@ybl पर 5000 भेजे", true],
+    ["he asked 10000 on abc@ybl", false],
+    ["demanded ₹5000", false],
+    ["wants 5000 on abc@ybl", false],
+    ["5000 maange abc@ybl pe", false],
+    ["5000 माँगे", false],
+    ["didn't pay, he wants 5000 on abc@ybl", false],
+    ["I did not send the 5000 he asked", false],
+    ["5000 नहीं दिए, abc@ybl", false],
+    ["he sent me a message asking 5000 on abc@ybl", false],
+  ])("%j: paid is %s", (typed, paid) => {
+    expect(valueOf(parseMoney(typed)).paid).toBe(paid);
+  });
+
+  it("when she doesn't say, nothing is guessed", () => {
+    expect(valueOf(parseMoney("₹5000 abc@ybl")).paid).toBeUndefined();
+    expect(valueOf(parseMoney("pay to abc@ybl.")).paid).toBeUndefined();
+  });
+
+  it("a paid word alone is not money", () => {
+    expect(errorOf(parseMoney("I paid"))).toBe("money-unreadable");
+  });
+});
+
+describe("her own side (paid from)", () => {
+  it.each([
+    ["paid 5000 from my SBI account 1234567890 to abc@ybl", "SBI account 1234567890", { upi: "abc@ybl", amount: "5000" }],
+    ["sent ₹3,000 from my a/c 1234 5678 9012 to ravi@okaxis", "a/c 1234 5678 9012", { upi: "ravi@okaxis", amount: "3000" }],
+    ["transferred 5000 from me@oksbi to abc@ybl", "me@oksbi", { upi: "abc@ybl", amount: "5000" }],
+    ["mere paytm se 2000 bheje raju@paytm ko", "paytm", { upi: "raju@paytm", amount: "2000" }],
+    ["मेरे SBI अकाउंट से 5000 भेजे abc@ybl पर", "SBI अकाउंट", { upi: "abc@ybl", amount: "5000" }],
+    ["paid ₹40,000 from my HDFC account 50100123456789 to a/c 12345678901 ifsc sbin0001234", "HDFC account 50100123456789", { account: "12345678901", ifsc: "SBIN0001234", amount: "40000" }],
+  ])("%j: her side is %j, and the other side is still theirs", (typed, from, theirs) => {
+    const value = valueOf(parseMoney(typed));
+    expect(value).toMatchObject({ from, paid: true, ...theirs });
+    expect(MoneyFields.parse(value)).toEqual(value);
+  });
+
+  it("'from my account' names nothing to copy: no from, and the amount after it is still the amount", () => {
+    expect(valueOf(parseMoney("paid 5000 from my account to abc@ybl"))).toStrictEqual({ amount: "5000", upi: "abc@ybl", paid: true });
+  });
+
+  it("'from him' is not her side", () => {
+    const value = valueOf(parseMoney("message from him: pay 5000 to abc@ybl"));
+    expect(value.from).toBeUndefined();
+    expect(value.upi).toBe("abc@ybl");
+  });
+});
+
+describe("stored money items from before UTRs", () => {
+  it("an old money item, with none of the new fields, still reads", () => {
+    const old = { kind: "money", id: 3, at: "2026-03-14T15:35:00.000Z", amount: "5000", currency: "INR", upi: "abc@okaxis", what: "by Friday" };
+    expect(EvidenceItem.parse(old)).toEqual(old);
   });
 });

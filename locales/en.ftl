@@ -841,8 +841,45 @@ report-bytes = { $bytes } bytes
 report-files-heading = File fingerprints (SHA-256)
 report-files-intro = Each file was read once when it was received, to compute its SHA-256 fingerprint. The bot did not keep the files; the person has their own copies.
 report-files-check = To check a copy: compute its SHA-256 (for example "sha256sum file" on Linux or Mac, "certutil -hashfile file SHA256" on Windows) and compare. The same fingerprint means the same file, unchanged.
-report-money-heading = Money demanded
-report-money-note = These are the payment details the other person gave. Reporting them quickly (in India, call 1930) can help freeze the money trail.
+## Money pack (/letters and the report): what 1930 asks for, and what to do now
+money-pack-title = Money details for 1930 (the national cyber crime helpline)
+money-pack-title-other = Money details for your complaint
+money-pack-intro = { $count ->
+    [one] 1 payment or demand from your log.
+   *[other] { $count } payments or demands from your log, oldest first.
+} Keep this in front of you when you call, and paste it into your complaint.
+money-pack-entry =
+    { $n }. { $state ->
+        [paid] Paid
+        [demanded] Demanded, not paid
+       *[other] Payment or demand
+    }
+money-pack-amount = Amount: { $amount }
+money-pack-into = { $state ->
+    [paid] Paid into
+    [demanded] Asked to be paid into
+   *[other] Their UPI ID or account
+}: { $details }
+money-pack-from = Paid from (your side): { $from }
+money-pack-utr = UTR / transaction ID: { $utr }
+money-pack-utr-missing = UTR / transaction ID: not noted yet. It is on the payment screen in the app, or in the bank's SMS.
+money-pack-logged = Added to your log: { $at }
+money-pack-words = Your words: { $what }
+money-pack-more = { $count ->
+    [one] 1 more entry is in your report (/report).
+   *[other] { $count } more entries are in your report (/report).
+}
+money-pack-now-heading = What to do now
+money-pack-now-call = { $paid ->
+    [none] Report the demand: call 1930, or report it on cybercrime.gov.in.
+   *[other] Call 1930 as soon as you can. Police say the first hours after a payment matter most (the "golden hour").
+}
+money-pack-now-report-other = As soon as you can, report it to the police or the cyber crime service where you live. Your report (/report) lists where.
+money-pack-now-screenshots = Keep the screenshots of every payment and the bank's SMS. Don't delete them.
+money-pack-now-complaint = After the call you may get an SMS with a number: keep it. Complete your complaint on cybercrime.gov.in the same day if you can. You can paste this list into it.
+money-pack-now-no-more = Don't pay any more, whatever they say. Paying rarely makes it stop.
+money-pack-now-no-promise = It is not confirmed that money paid to a blackmailer can be held. Report it anyway, whether or not the money comes back.
+money-pack-also = 1930 may also ask for your mobile number and the bank or app you paid from.
 report-laws-heading = Laws that may apply
 report-laws-intro = In plain words. The police or a lawyer will decide which apply.
 report-law-label = { $act }, section { $section }

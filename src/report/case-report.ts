@@ -7,6 +7,7 @@ import { translateText, type Translate } from "../screens/render.js";
 import { caseSummary } from "../screens/case-summary.js";
 import { certificateSections } from "./certificate.js";
 import { complaintText } from "./complaint.js";
+import { moneyPackParts } from "./money-pack.js";
 import type { Block, ReportDocument, ReportSection } from "./report-document.js";
 
 /**
@@ -95,13 +96,16 @@ export function buildReport({ content, context: c, t, now }: ReportInput, compla
     });
   }
 
-  const money = c.evidence.filter((i): i is Extract<EvidenceItem, { kind: "money" }> => i.kind === "money");
-  if (money.length > 0) {
+  // The money pack (for 1930): every payment or demand, then what to do now; none without money items.
+  const pack = moneyPackParts(content, c, t);
+  if (pack) {
     sections.push({
-      heading: t("report-money-heading"),
+      heading: pack.title,
       blocks: [
-        { kind: "list", items: money.map((m) => `#${number(m)} ${[moneyDetails(m, c.locale), m.what].filter(Boolean).join(" — ")}`) },
-        { kind: "paragraph", text: t("report-money-note") },
+        { kind: "paragraph", text: pack.intro },
+        ...pack.entries.map((text): Block => ({ kind: "boxed", text })),
+        { kind: "subheading", text: pack.heading },
+        { kind: "list", items: pack.advice },
       ],
     });
   }

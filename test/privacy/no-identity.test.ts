@@ -148,3 +148,40 @@ describe("what is stored", () => {
     }
   });
 });
+
+describe("money details logged as evidence (the 1930 money pack)", () => {
+  /** Distinctive enough that any copy outside the ciphertext is found by a substring search. */
+  const UTR = "598765432109";
+  const UPI = "zebracrane4417@okaxis";
+  const FROM = "Kotak account 77190033551";
+  const payer = { id: 7_070_707_071, first_name: "Harshita", username: "harshita_pays_secretly", language_code: "en" } satisfies Person;
+
+  it("a UTR, UPI ID and her own account are only inside the encrypted session, never in a store key or a log line", async () => {
+    const secret = "money-pack-secret-money-pack-secret-0001";
+    const t = prepareBot({ secret });
+    await t.send(updates.command(payer, "start"));
+    await t.send(updates.command(payer, "evidence"));
+    await tap(t, payer, /Money/);
+    await t.send(updates.text(payer, `paid ₹7,777 to ${UPI} from my ${FROM}, UTR ${UTR}`));
+    await t.send(updates.command(payer, "evidence"));
+    await t.send(updates.command(payer, "report"));
+    // The report (with the money pack in it) was made and sent to her, not kept.
+    expect(t.calls.some((c) => c.method === "sendDocument")).toBe(true);
+    await t.send(updates.command(payer, "summary"));
+
+    // Logged: it is in her log (the pack is made from it), so the parse and the add went through.
+    const key = await sessionKey(secret, payer.id);
+    const { value } = parseVersioned(t.store.dump().find(([k]) => k === key)![1]);
+    const plain = decrypt(await chatEncryptionKey(secret, payer.id), value, key)!;
+    expect(plain).toContain(`"utr":"${UTR}"`);
+    expect(plain).toContain(`"upi":"${UPI}"`);
+    expect(plain).toContain(FROM);
+
+    // Nowhere else: no store key or value in the clear, no log line.
+    const hay = [...t.store.dump().flat(), ...t.logs];
+    expect(t.logs.length).toBeGreaterThan(3);
+    for (const needle of [UTR, UPI, FROM, "77190033551", payer.username, String(payer.id)]) {
+      expect(hay.filter((h) => h.includes(needle)).map((h) => h.slice(0, 120))).toEqual([]);
+    }
+  });
+});

@@ -5,6 +5,7 @@
 command-start = Start or see where you were
 command-evidence = Your evidence log: add, see, remove
 command-report = Get your report (PDF) and complaint text
+command-letters = Letters and forms: complaints to platforms, the 1930 money pack
 command-summary = A short summary to share with a helpline
 command-help = What this bot can do
 command-helplines = Helplines and crisis numbers
@@ -30,6 +31,7 @@ btn-language = 🌐 Language / भाषा
 btn-restart = Start over
 btn-start-again = Start again
 btn-evidence-log = 📁 Evidence log
+btn-letters = ✉️ Letters and forms
 list-separator = {", "}
 
 ## Notices shown above a screen
@@ -254,6 +256,7 @@ help-body =
     /start — begin, or see where you were
     /evidence — your evidence log: links, accounts, dates, money demands, notes, file fingerprints
     /report — your report as a PDF, and a complaint text to copy
+    /letters — complaints to platforms, the 1930 money pack, the section 63 certificate
     /summary — a short summary to share with a helpline, so you don't have to retell it
     /helplines — helplines and crisis numbers
     /language — English or हिन्दी
@@ -747,6 +750,18 @@ log-item-date = { $n }. 📅 { $when }: { $what }
 log-item-money = { $n }. 💸 { $details }
 log-item-note = { $n }. 📝 { $text }
 log-item-file = { $n }. 📎 { $type }, { $size }, SHA-256 { $short }… (received { $at })
+log-item-sent-complaint = { $n }. ✉️ Complaint sent to { $platform }, { $at } ({ $ago })
+log-item-sent-appeal = { $n }. ✉️ Appeal about { $platform } sent, { $at } ({ $ago })
+since-unknown = earlier
+since-now = less than an hour ago
+since-hours = { $n ->
+    [one] 1 hour ago
+   *[other] { $n } hours ago
+}
+since-days = { $n ->
+    [one] 1 day ago
+   *[other] { $n } days ago
+}
 file-type-photo = Photo
 file-type-video = Video
 file-type-document = Document
@@ -833,6 +848,9 @@ report-kind-date = Date
 report-kind-money = Money
 report-kind-note = Note
 report-kind-file = File fingerprint
+report-kind-sent = Complaint sent
+report-kind-sent-complaint = Complaint sent to { $platform }
+report-kind-sent-appeal = Appeal to the Grievance Appellate Committee about { $platform } sent
 report-file-type-photo = photo
 report-file-type-video = video
 report-file-type-document = document
@@ -1005,6 +1023,10 @@ count-note = { $n ->
 count-file = { $n ->
     [one] 1 file fingerprint
    *[other] { $n } file fingerprints
+count-sent = { $n ->
+    [one] 1 complaint sent
+   *[other] { $n } complaints sent
+}
 }
 case-incident-shared = intimate images shared without consent
 case-incident-sextortion = blackmail (sextortion): threats to share intimate images unless paid or obeyed
@@ -1041,3 +1063,83 @@ complaint-where = I am reporting this through: { $routes }.
 complaint-request = I request that the content be removed, that the accounts responsible be identified and stopped, and that action be taken. I have kept the evidence listed above and can provide it.
 complaint-request-unlisted = I request that the content be removed, that the accounts responsible be identified and stopped, and that action be taken. I have kept evidence and can provide it.
 complaint-request-minor = I request that the content be removed at once, that the accounts responsible be identified and stopped, and that action be taken to protect me. I have not kept any images; I can provide the links and messages.
+
+## Letters and forms (/letters)
+letters-intro = ✉️ Letters and forms. Each one is drafted from your evidence log when you open it: copy it, check it, and send it yourself.
+letters-complaint = ✉️ Complaint to { $platform }
+letters-sent-line = { $platform }: complaint sent { $ago }
+letters-appeal-line = { $platform }: appeal sent { $ago }
+letters-due = It has been a day or more since you complained to { $platform }. Did it come down?
+letters-gone = ✓ It came down ({ $platform })
+letters-still-up = ✗ It's still there
+letters-none = Add the link to the post to your evidence log, or choose where it happened, and a complaint to that platform will appear here.
+letters-money = 💸 1930 money pack
+letters-certificate = 📜 Section 63 certificate (in your report)
+letters-private = 🔒 None of these is kept. Only “✓ I sent it” goes in your log, with the platform and the time.
+letters-shows-question = What does the content on { $platform } show? Tap all that apply, then make the complaint.
+letters-shows-why = The platform needs to know what kind of content it is. You don't have to describe it in your own words.
+letters-show-toggle = { $checked ->
+    [yes] ✓ { $name }
+   *[no] { $name }
+}
+letters-make = Make the complaint →
+letters-complaint-ready = Your complaint to { $platform } is in the messages below: in your language, and in English for the platform. One tap copies it.
+letters-in-app-first = First, report the post in the app itself (⋮ or ••• → Report → nudity or sexual content). Then send this complaint.
+letters-channel = Then send it to { $platform }'s grievance officer for India. { $how } { $contact }
+letters-no-channel = No India grievance contact for { $platform } was found in our sources. { $how }
+letters-no-personal = The complaint has no name, phone number or e-mail in it. Add only what the form asks for.
+letters-sent = ✓ I sent it
+letters-sent-appeal = ✓ I sent the appeal
+letters-appeal-ready = If { $platform } didn't remove it, or said no, you can appeal. The appeal is in the messages below.
+letters-appeal-how = Appeals go to the Grievance Appellate Committee online, at gac.gov.in, within 30 days of the platform's decision. The Committee tries to decide within 30 days, and the platform must follow its order. You can still go to court.
+letters-appeal-police = You can also report it as a crime on cybercrime.gov.in: see Reporting in the ☰ menu.
+letters-money-ready = Your 1930 money pack is in the next message: every amount, account and reference in your log, to read out on 1930 or paste into cybercrime.gov.in.
+letters-money-now = Call 1930 as soon as you can, keep the transaction screenshots, and don't pay any more.
+letter-show-nudity = nudity
+letter-show-sexual-act = a sexual act
+letter-show-private-parts = private parts
+letter-show-morphed = a morphed or fake image
+letter-complaint-title = Complaint under Rule 3(2)(b) of the Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021
+letter-to = To: the Grievance Officer, { $platform }
+letter-who = { $who ->
+    [helper] I am writing on behalf of the person shown in the content below.
+   *[self] I am the person shown in the content below.
+}
+letter-links-heading = Where it is:
+letter-links-missing = [add the link to the post or profile here]
+letter-shows = The content shows { $shows }.
+letter-shows-intimate = It is intimate content of the person shown.
+letter-no-consent = { $who ->
+    [helper] It was shared without her consent.
+   *[self] It was shared without my consent.
+}
+letter-request = I request that you remove this content or disable access to it within the time the Rules set, and that you keep the records of this content and of the accounts that posted it, for the police.
+letter-details = I will give the further details your complaint form asks for.
+letter-appeal-title = Appeal to the Grievance Appellate Committee under Rule 3A of the Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021
+letter-appeal-complained = I complained to the Grievance Officer of { $platform } under Rule 3(2)(b) on { $when }.
+letter-date-missing = [the date of the complaint]
+letter-appeal-not-removed = { $who ->
+    [helper] The content, which is intimate content of the person I am helping and was shared without her consent, has not been removed, or the platform refused to remove it.
+   *[self] The content, which is intimate content of me shared without my consent, has not been removed, or the platform refused to remove it.
+}
+letter-appeal-request = I ask the Committee to direct { $platform } to remove this content or disable access to it, and to keep its records for the police.
+grievance-instagram = Meta names an India Grievance Officer on its Help Centre, but the contact could not be confirmed: use the Help Centre's own report forms.
+grievance-instagram-asks = The form will ask how to reach you, such as an e-mail address. Give only what it asks for.
+grievance-facebook = Meta names an India Grievance Officer on its Help Centre, but the contact could not be confirmed: use the Help Centre's own report forms.
+grievance-facebook-asks = The form will ask how to reach you, such as an e-mail address. Give only what it asks for.
+grievance-whatsapp = By e-mail or by post:
+grievance-whatsapp-asks = WhatsApp asks that the e-mail be signed with an electronic signature and give your phone number in full international form (for example +91…). This is the one place your number is asked for.
+grievance-telegram = Use Telegram's own report: the takedown screens for Telegram show how.
+grievance-telegram-asks = Give only what the report asks for.
+grievance-x = By e-mail or by post to X's Resident Grievance Officer for India; X says its help forms are faster:
+grievance-x-asks = The form or reply will ask how to reach you, such as an e-mail address. Give only what it asks for.
+grievance-snapchat = Use Snapchat's in-app Report (press and hold the snap or chat → Report).
+grievance-snapchat-asks = Give only what the report asks for.
+grievance-youtube = Google's India grievance page sends YouTube complaints to the YouTube Help Centre: use its report and privacy forms there.
+grievance-youtube-asks = The form will ask how to reach you, such as an e-mail address. Give only what it asks for.
+grievance-google = Google's India grievance page says to use its legal removal forms (e-mail, fax or post is slower):
+grievance-google-asks = The form will ask how to reach you, such as an e-mail address. Give only what it asks for.
+grievance-adult-site = For Pornhub and other Aylo sites, use Aylo's content removal request (on the takedown screens). On other sites, look for “report” or “content removal”.
+grievance-adult-site-asks = Give only what the form asks for.
+grievance-other = Every platform working in India must publish a Grievance Officer and how to complain: look for “Grievance Officer” or “India” in its help pages.
+grievance-other-asks = Give only what the form asks for.

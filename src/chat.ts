@@ -62,6 +62,8 @@ async function chat(): Promise<void> {
       await writeFile(path, await renderPdf(doc));
       out.write(`[PDF] ${path}\n\n${t("complaint-message-intro")}\n\n${complaint}\n\n`);
     }
+    // Complaints and the money pack: on Telegram each is a message that copies with one tap.
+    for (const copy of result.copies) out.write(`----8<----\n${copy}\n----8<----\n\n`);
   };
 
   /** `/file <path>`: what sending a file to the bot does, from a local file. */

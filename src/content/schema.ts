@@ -85,10 +85,25 @@ export const Route = Sourced.extend({
 });
 export type Route = z.infer<typeof Route>;
 
+/**
+ * Where a grievance complaint under IT Rules 2021 Rule 3(2)(b) goes after the in-app report: the
+ * platform's India grievance channel as the facts give it (e-mail, web form, post), or `known: false`
+ * where no India contact was found, and the platform's own report form is the way. Text lives in
+ * locales as `grievance-<platform>` (how) and `grievance-<platform>-asks` (what its form asks).
+ */
+export const Grievance = Sourced.extend({
+  known: z.boolean(),
+  email: z.email().optional(),
+  url: httpsUrl.optional(),
+  post: z.string().max(200).optional(),
+});
+export type Grievance = z.infer<typeof Grievance>;
+
 export const Platform = z.object({
   id: PlatformId,
   /** Route ids (routes.yaml) for taking content down from this platform. */
   routes: z.array(id).min(1),
+  grievance: Grievance,
 });
 export type Platform = z.infer<typeof Platform>;
 

@@ -5,7 +5,7 @@ import {
   PlatformId,
   type Content,
 } from "../content/schema.js";
-import { ItemKind, LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
+import { AddableKind, LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
 import { asksWoman, evidenceSteps, reportingRoutes, takedownRoutes, type Situation } from "./steps.js";
 
 /**
@@ -60,12 +60,21 @@ export interface ConversationContext extends Situation {
   /** Offers made so far, never reset: names each offer screen, so an old offer's button is known as old. */
   offers: number;
   /** What the log is waiting for them to type or send. */
-  adding?: ItemKind | undefined;
+  adding?: AddableKind | undefined;
   /** Which page of the log's remove list is shown. */
   page: number;
   /** Words typed at the log before they said what kind of item they are; kept (encrypted) until they choose. */
   draft?: string | undefined;
+  /** The grievance complaint being drafted: for which platform, and what the content shows (chosen, never typed). */
+  letter?: { platform: string; shows: string[] } | undefined;
+  /** Platforms she said took it down after a complaint: not asked again. */
+  resolved: string[];
+  /** The time of her latest turn (ISO), brought by the turn: screens are pure and need it for "3 days ago". */
+  now?: string | undefined;
 }
+
+/** What a complaint can say the content shows: chosen with buttons, never typed about the image itself. */
+export const SHOWS = ["nudity", "sexual-act", "private-parts", "morphed"] as const;
 
 /** Items a page of the "remove" list shows. */
 export const REMOVE_PAGE = 8;
@@ -118,7 +127,18 @@ export type ConversationEvent =
   | { type: "ADD_ITEM"; item: NewItem }
   | { type: "OFFER"; item: NewItem }
   /** Sent by the turn: words typed at the log before a kind was chosen (undefined clears them). */
-  | { type: "DRAFT"; text: string | undefined };
+  | { type: "DRAFT"; text: string | undefined }
+  /** Sent by the turn before anything else: the time of this turn. */
+  | { type: "CLOCK"; at: string }
+  /** /letters: grievance complaints, the 1930 money pack, the section 63 certificate. */
+  | { type: "LETTERS" }
+  /** Draft the complaint to one platform; "did it come down?" answered for one platform. */
+  | { type: "LETTER"; value: string }
+  | { type: "GONE"; value: string }
+  | { type: "STILL_UP"; value: string }
+  /** "✓ I sent it": the complaint (or appeal) on screen is logged with the time. */
+  | { type: "SENT" }
+  | { type: "MONEY" };
 
 export type ConversationEventType = ConversationEvent["type"];
 
@@ -146,6 +166,7 @@ export function freshContext(locale: Locale): ConversationContext {
     pending: [],
     offers: 0,
     page: 0,
+    resolved: [],
   };
 }
 
@@ -189,6 +210,8 @@ export function createConversationMachine(content: Content) {
       visitedReporting: ({ context }) => context.visited.includes("reporting"),
       isNext: ({ event }, section: "takedown" | "reporting") => valueOf(event) === section,
       isPlatform: ({ event }) => PlatformId.safeParse(valueOf(event)).success,
+      isShows: ({ event }) => (SHOWS as readonly string[]).includes(valueOf(event)),
+      hasLetter: ({ context }) => context.letter !== undefined,
       isCountry: ({ event }) => CountryId.safeParse(valueOf(event)).success,
       isLocale: ({ event }) => (LOCALES as readonly string[]).includes(valueOf(event)),
       hasNextStep: ({ context }) => context.step + 1 < stepCount(context),
@@ -199,7 +222,7 @@ export function createConversationMachine(content: Content) {
       hasNextReport: ({ context }) => context.report + 1 < reportCount(context),
       hasPreviousReport: ({ context }) => context.report > 0,
       goesTo: ({ event }, section: Section) => valueOf(event) === section,
-      isKind: ({ event }) => ItemKind.safeParse(valueOf(event)).success,
+      isKind: ({ event }) => AddableKind.safeParse(valueOf(event)).success,
       hasRoom: ({ context }) => context.evidence.length < LIMITS.items,
       hasItems: ({ context }) => context.evidence.length > 0,
       hasPending: ({ context }) => context.pending.length > 0,
@@ -230,6 +253,21 @@ export function createConversationMachine(content: Content) {
       setAge: assign({ age: ({ event }) => valueOf(event) as ImageAge, step: 0, route: 0 }),
       setRole: assign({ role: (_, role: Role) => role, step: 0, route: 0 }),
       setDraft: assign({ draft: ({ event }) => (event.type === "DRAFT" ? event.text : undefined) }),
+      setClock: assign({ now: ({ context, event }) => (event.type === "CLOCK" ? event.at : context.now) }),
+      startLetter: assign({ letter: ({ event }) => ({ platform: valueOf(event), shows: [] }) }),
+      toggleShows: assign({
+        letter: ({ context, event }) => {
+          const letter = context.letter ?? { platform: "other", shows: [] };
+          const v = valueOf(event);
+          return { ...letter, shows: letter.shows.includes(v) ? letter.shows.filter((x) => x !== v) : [...letter.shows, v] };
+        },
+      }),
+      clearLetter: assign({ letter: undefined }),
+      logSent: assign(({ context }, to: "complaint" | "appeal") =>
+        withItems(context, context.letter ? [{ kind: "sent", at: context.now ?? new Date(0).toISOString(), platform: context.letter.platform, to }] : []),
+      ),
+      markGone: assign({ resolved: ({ context, event }) => (context.resolved.includes(valueOf(event)) ? context.resolved : [...context.resolved, valueOf(event)]) }),
+      appealFor: assign({ letter: ({ event }) => ({ platform: valueOf(event), shows: [] }) }),
       togglePlatform: assign({
         platforms: ({ context, event }) => {
           const p = PlatformId.parse(valueOf(event));
@@ -245,7 +283,7 @@ export function createConversationMachine(content: Content) {
       }),
       // Starting over keeps the log: it is theirs until /forget, not part of the walkthrough.
       reset: assign(({ context }) => ({ ...freshContext(context.locale), evidence: context.evidence, nextId: context.nextId })),
-      setAdding: assign({ adding: ({ event }) => ItemKind.parse(valueOf(event)) }),
+      setAdding: assign({ adding: ({ event }) => AddableKind.parse(valueOf(event)) }),
       clearAdding: assign({ adding: undefined }),
       addItem: assign(({ context, event }) => withItems(context, event.type === "ADD_ITEM" ? [event.item] : [])),
       addPending: assign({
@@ -271,6 +309,8 @@ export function createConversationMachine(content: Content) {
       DANGER: ".danger",
       CHILD: ".child",
       DRAFT: { actions: "setDraft" },
+      CLOCK: { actions: "setClock" },
+      LETTERS: { target: ".letters.list", actions: ["clearPending", "clearLetter"] },
       HELPLINES: ".helplines",
       PRIVACY: ".privacy",
       HELP: ".help",
@@ -526,6 +566,41 @@ export function createConversationMachine(content: Content) {
             { target: "flow.hist" },
           ],
           BACK: { target: "flow.hist", actions: "clearPending" },
+        },
+      },
+      // Letters and forms: made on demand from the log, never stored; only "✓ I sent it" is logged.
+      letters: {
+        initial: "list",
+        states: {
+          list: {
+            on: {
+              LETTER: { guard: "isPlatform", target: "shows", actions: "startLetter" },
+              GONE: { guard: "isPlatform", target: "list", reenter: true, actions: "markGone" },
+              STILL_UP: { guard: "isPlatform", target: "appeal", actions: "appealFor" },
+              MONEY: { guard: ({ context }) => context.evidence.some((i) => i.kind === "money"), target: "money" },
+              BACK: "#nyf.flow.hist",
+            },
+          },
+          shows: {
+            on: {
+              TOGGLE: { guard: "isShows", actions: "toggleShows" },
+              DONE: { guard: "hasLetter", target: "complaint" },
+              BACK: { target: "list", actions: "clearLetter" },
+            },
+          },
+          complaint: {
+            on: {
+              SENT: { guard: "hasLetter", target: "list", actions: [{ type: "logSent", params: "complaint" }, "clearLetter"] },
+              BACK: "shows",
+            },
+          },
+          appeal: {
+            on: {
+              SENT: { guard: "hasLetter", target: "list", actions: [{ type: "logSent", params: "appeal" }, "clearLetter"] },
+              BACK: { target: "list", actions: "clearLetter" },
+            },
+          },
+          money: { on: { BACK: "list" } },
         },
       },
       report: { on: { BACK: "flow.hist" } },

@@ -1,7 +1,7 @@
 import { createActor, type SnapshotFrom, type StateValue } from "xstate";
 import { z } from "zod";
 import { CountryId, IncidentId, PlatformId } from "../content/schema.js";
-import { EvidenceItem, FileFields, ItemKind, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
+import { AddableKind, EvidenceItem, FileFields, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
 import { formatBytes } from "../evidence/describe.js";
 import { findLink, findLinks, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
@@ -10,6 +10,7 @@ import {
   LOCALES,
   PENDING_KEPT,
   ROLES,
+  SHOWS,
   WOMAN_ANSWERS,
   SECTIONS,
   type ConversationEvent,
@@ -59,9 +60,13 @@ const StoredContext = z.object({
   // Offers are fleeting: any that no longer read as items are dropped, not the whole session.
   pending: z.array(PendingItem).max(PENDING_KEPT).catch([]).default([]),
   offers: z.number().int().min(0).default(0),
-  adding: ItemKind.optional(),
+  adding: AddableKind.optional(),
   page: z.number().int().min(0).default(0),
   draft: z.string().max(DRAFT_MAX).optional(),
+  // Added with /letters: the complaint being drafted, platforms she said took it down, and the turn's clock.
+  letter: z.object({ platform: PlatformId, shows: z.array(z.enum(SHOWS)).max(SHOWS.length) }).optional(),
+  resolved: z.array(PlatformId).max(PlatformId.options.length).default([]),
+  now: z.iso.datetime().optional(),
 });
 
 /** What is stored: a versioned envelope around XState's persisted snapshot. */
@@ -128,7 +133,12 @@ export interface Turn {
   noticeArgs?: Record<string, string | number>;
   /** They asked for their report: the transport renders it and sends it after this screen. */
   report: boolean;
+  /** A text to send after the screen as a message that copies with one tap (made from the log, never stored). */
+  copy?: Copy | undefined;
 }
+
+/** Which copyable text this turn opened: a complaint or appeal to a platform, or the 1930 money pack. */
+export type Copy = { kind: "complaint" | "appeal"; platform: string } | { kind: "money" };
 
 export type ConversationSnapshot = SnapshotFrom<ConversationMachine>;
 
@@ -146,6 +156,7 @@ const GLOBAL_EVENTS = new Set<ConversationEvent["type"]>([
   "ADD",
   "REPORT",
   "SUMMARY",
+  "LETTERS",
 ]);
 
 /** Validates typed text as the kind of item the log is waiting for. */
@@ -234,11 +245,16 @@ export function persist(machine: ConversationMachine, snapshot: ConversationSnap
 export interface TurnOptions {
   /** Their country's time zone, for "today" and "yesterday" in a date they type. */
   timeZoneOf?: (country: ConversationSnapshot["context"]["country"]) => string;
+  /** The clock (tests inject one): what "3 days ago" and "is the complaint due?" are measured against. */
+  now?: () => Date;
 }
 
 /** Runs one turn. `stored` is whatever the store returned (undefined for a new chat). */
 export function runTurn(machine: ConversationMachine, stored: unknown, input: PersonInput, options: TurnOptions = {}): Turn {
-  const { snapshot: before, lost } = restore(machine, stored, input.locale);
+  const restored = restore(machine, stored, input.locale);
+  const lost = restored.lost;
+  // The turn brings the clock: screens are pure, and "sent 3 days ago" needs to know when now is.
+  const before = send(machine, restored.snapshot, { type: "CLOCK", at: (options.now?.() ?? new Date()).toISOString() });
   let snapshot = before;
   let notice: Notice | undefined = lost ? "lost-session" : undefined;
   let noticeArgs: Record<string, string | number> | undefined;
@@ -292,6 +308,7 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
 
   const forget = snapshot.matches("forgotten");
   const report = input.kind === "event" && input.event.type === "REPORT" && snapshot.matches("report");
+  const copy = copyOpened(before, snapshot);
   return {
     stored: persist(machine, snapshot),
     snapshot,
@@ -300,7 +317,18 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
     forget,
     crisis,
     report,
+    ...(copy ? { copy } : {}),
   };
+}
+
+/** A complaint, appeal or money pack is sent as a copyable message once, when its screen opens. */
+function copyOpened(before: ConversationSnapshot, after: ConversationSnapshot): Copy | undefined {
+  const entered = (state: "complaint" | "appeal" | "money") => after.matches({ letters: state }) && !before.matches({ letters: state });
+  const platform = after.context.letter?.platform;
+  if (entered("complaint") && platform) return { kind: "complaint", platform };
+  if (entered("appeal") && platform) return { kind: "appeal", platform };
+  if (entered("money")) return { kind: "money" };
+  return undefined;
 }
 
 interface Step {

@@ -17,9 +17,14 @@ export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,
 } as const;
 
-export const ITEM_KINDS = ["link", "handle", "date", "money", "note", "file"] as const;
+export const ITEM_KINDS = ["link", "handle", "date", "money", "note", "file", "sent"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 export const ItemKind = z.enum(ITEM_KINDS);
+
+/** Kinds a person adds from the log; "sent" is logged by "✓ I sent it" on a complaint, never typed. */
+export const ADDABLE_KINDS = ["link", "handle", "date", "money", "note", "file"] as const satisfies readonly ItemKind[];
+export type AddableKind = (typeof ADDABLE_KINDS)[number];
+export const AddableKind = z.enum(ADDABLE_KINDS);
 
 /** Kinds added by typing; files are sent, not typed. */
 export const TYPED_KINDS = ["link", "handle", "date", "money", "note"] as const satisfies readonly ItemKind[];
@@ -75,6 +80,16 @@ export const FileFields = z.object({
   mime: z.string().max(100).optional(),
 });
 
+/**
+ * A grievance complaint she says she sent: to which platform (and whether it was an appeal), and
+ * when (`at`). Nothing else: not the text, which is made again on demand from the log.
+ */
+export const SentFields = z.object({
+  platform: z.string().regex(/^[a-z0-9-]{1,24}$/),
+  /** "complaint" to the platform, or "appeal" to the Grievance Appellate Committee about it. */
+  to: z.enum(["complaint", "appeal"]),
+});
+
 const base = { id: z.number().int().min(1), at };
 
 export const EvidenceItem = z.discriminatedUnion("kind", [
@@ -84,6 +99,7 @@ export const EvidenceItem = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("money"), ...base, ...MoneyFields.shape }),
   z.object({ kind: z.literal("note"), ...base, ...NoteFields.shape }),
   z.object({ kind: z.literal("file"), ...base, ...FileFields.shape }),
+  z.object({ kind: z.literal("sent"), ...base, ...SentFields.shape }),
 ]);
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
 

@@ -5,6 +5,7 @@ import { formatDay, formatNumber, formatReceived, formatWhen, moneyDetails, time
 import type { EvidenceItem } from "../evidence/item.js";
 import { translateText, type Translate } from "../screens/render.js";
 import { caseSummary } from "../screens/case-summary.js";
+import { sinceText } from "../screens/since.js";
 import { certificateSections } from "./certificate.js";
 import { complaintText } from "./complaint.js";
 import { moneyPackParts } from "./money-pack.js";
@@ -43,6 +44,8 @@ function itemDetail(item: EvidenceItem, c: ConversationContext, t: Translate): s
       return `${label}: ${item.text}`;
     case "file":
       return `${label}: ${t(`report-file-type-${item.type}`)}, ${t("report-bytes", { bytes: formatNumber(item.size, c.locale) })}\nSHA-256 ${item.sha256}`;
+    case "sent":
+      return `${t(`report-kind-sent-${item.to}`, { platform: t(`platform-${item.platform}`) })}${c.now ? ` (${translateText(sinceText(item.at, c.now), t)})` : ""}`;
   }
 }
 

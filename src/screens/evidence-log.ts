@@ -4,6 +4,7 @@ import { countryOf, keepsImages } from "../conversation/steps.js";
 import { formatBytes, formatReceived, formatWhen, moneyDetails, shorten } from "../evidence/describe.js";
 import { LIMITS, type EvidenceItem, type NewItem } from "../evidence/item.js";
 import { button, helpRow, lines, text, type Button, type Screen, type Text } from "./screen.js";
+import { sinceText } from "./since.js";
 
 /**
  * The evidence log's screens: the list, "send me the …" prompts, removing, and the offer made when
@@ -34,6 +35,8 @@ export function itemLine(item: EvidenceItem | NewItem, n: number | string, c: Co
       return text("log-item-note", { n, text: shorten(item.text, LINE_CHARS) });
     case "file":
       return text("log-item-file", { n, type: text(`file-type-${item.type}`), size: formatBytes(item.size), short: item.sha256.slice(0, 16), at });
+    case "sent":
+      return text(`log-item-sent-${item.to}`, { n, platform: text(`platform-${item.platform}`), at, ago: sinceText(item.at, c.now) });
   }
 }
 
@@ -55,6 +58,7 @@ function list(content: Content, c: ConversationContext): Body {
       [button("log-add-note", { type: "ADD", value: "note" }), button("log-add-file", { type: "ADD", value: "file" })],
       ...(items.length > 0 ? [[button("log-remove", { type: "EDIT" })]] : []),
       [button("log-report", { type: "REPORT" }), button("log-summary", { type: "SUMMARY" })],
+      [button("btn-letters", { type: "LETTERS" })],
       [button("btn-back", { type: "BACK" }), button("btn-helplines", { type: "HELPLINES" })],
     ],
   };
@@ -71,7 +75,7 @@ function input(c: ConversationContext): Body {
   }
   const limit = { link: LIMITS.link, handle: LIMITS.handle, date: LIMITS.what, money: LIMITS.what, note: LIMITS.note, file: LIMITS.fileBytes / (1024 * 1024) }[kind];
   return {
-    parts: [text(`log-ask-${kind}`, { max: limit }), ...(kind === "file" && c.age === "unknown" ? [text("evidence-minor-caution")] : [])],
+    parts: [text(`log-ask-${kind}`, { max: limit })],
     buttons: [[button("btn-back", { type: "BACK" })], helpRow()],
   };
 }

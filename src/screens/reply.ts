@@ -5,6 +5,7 @@ import { runTurn, type PersonInput, type Turn } from "../conversation/turn.js";
 import { renderScreen, type RenderedScreen, type Translate } from "./render.js";
 import { screenFor } from "./screens.js";
 import { text } from "./screen.js";
+import { copiesFor } from "../report/letters.js";
 
 export interface ReplyDeps {
   machine: ConversationMachine;
@@ -16,6 +17,8 @@ export interface ReplyDeps {
 export interface Reply {
   turn: Turn;
   screen: RenderedScreen;
+  /** Texts to send after the screen, each as a message that copies with one tap (a complaint, the money pack). */
+  copies: string[];
 }
 
 /**
@@ -23,9 +26,13 @@ export interface Reply {
  * their language, with a calm notice on top where one is due. Pure; both transports call it.
  * `turnNotice: false` leaves out the turn's own notice (the caller has a truer one to give).
  */
-export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput, options: { turnNotice?: boolean } = {}): Reply {
-  const turn = runTurn(deps.machine, stored, input, { timeZoneOf: (country) => countryOf(deps.content, country).timeZone });
+export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput, options: { turnNotice?: boolean; now?: () => Date } = {}): Reply {
+  const turn = runTurn(deps.machine, stored, input, {
+    timeZoneOf: (country) => countryOf(deps.content, country).timeZone,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const screen = screenFor(deps.content, turn.snapshot);
   const notice = turn.notice && options.turnNotice !== false ? text(`notice-${turn.notice}`, turn.noticeArgs) : undefined;
-  return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice) };
+  const copies = turn.copy ? copiesFor(deps.content, turn.snapshot.context, turn.copy, deps.translate) : [];
+  return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice), copies };
 }

@@ -20,6 +20,7 @@ import {
 } from "../conversation/steps.js";
 import { caseSummary } from "./case-summary.js";
 import { evidenceLogScreen } from "./evidence-log.js";
+import { lettersScreen } from "./letters.js";
 import { button, helpRow, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
@@ -183,7 +184,8 @@ function takedown(content: Content, c: ConversationContext): Pick<Screen, "parts
   const route = routes[index]!;
   return {
     parts: [text("takedown-progress", { current: index + 1, total: routes.length }), routeText(route)],
-    buttons: [[button("btn-next", { type: "NEXT" })], backSkipRow(), helpRow()],
+    // After the in-app report: a grievance complaint under the IT Rules, drafted from the log.
+    buttons: [[button("btn-next", { type: "NEXT" })], [button("btn-letters", { type: "LETTERS" })], backSkipRow(), helpRow()],
   };
 }
 
@@ -262,6 +264,8 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
   const path = statePath(view.value);
   const log = evidenceLogScreen(content, c, path);
   if (log) return log;
+  const letters = lettersScreen(content, c, path);
+  if (letters) return letters;
   switch (path) {
     case "flow.welcome":
       return welcome();

@@ -10,7 +10,7 @@ export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
 
 /** Events only the turn sends (they carry a whole item): no button can. */
-type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT">;
+type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT" | "CLOCK">;
 
 const CODES: Record<ButtonEventType, string> = {
   BEGIN: "b",
@@ -48,9 +48,15 @@ const CODES: Record<ButtonEventType, string> = {
   ACCEPT: "y",
   REPORT: "P",
   SUMMARY: "u",
+  LETTERS: "W",
+  LETTER: "M",
+  GONE: "G",
+  STILL_UP: "U",
+  SENT: "Q",
+  MONEY: "V",
 };
 const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ButtonEventType]));
-const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE", "ROLE"]);
+const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE", "ROLE", "LETTER", "GONE", "STILL_UP"]);
 const SAFE_PART = /^[A-Za-z0-9._#-]{1,32}$/;
 
 export interface DecodedButton {
@@ -59,7 +65,7 @@ export interface DecodedButton {
 }
 
 export function encodeButton(screen: string, event: ConversationEvent): string {
-  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT") throw new Error(`${event.type} cannot be a button`);
+  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT" || event.type === "CLOCK") throw new Error(`${event.type} cannot be a button`);
   const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
   if ("value" in event) parts.push(event.value);
   const data = parts.join("|");

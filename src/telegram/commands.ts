@@ -4,7 +4,7 @@ import type { Logger } from "../privacy/logger.js";
 import type { Translate } from "../screens/render.js";
 
 /** The fixed command set (design.md). Descriptions live in locales as `command-<name>`. */
-export const COMMANDS = ["start", "evidence", "report", "summary", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
+export const COMMANDS = ["start", "evidence", "report", "letters", "summary", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -23,6 +23,7 @@ export const COMMAND_EVENTS: Readonly<Record<string, ConversationEvent>> = {
   evidence: { type: "LOG" },
   report: { type: "REPORT" },
   summary: { type: "SUMMARY" },
+  letters: { type: "LETTERS" },
 };
 
 /** The event a typed command stands for, if it is one of ours. */

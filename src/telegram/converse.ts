@@ -1,7 +1,7 @@
 import type { PersonInput } from "../conversation/turn.js";
 import type { BotContext } from "./context.js";
 import { deliver } from "./deliver.js";
-import { sendReport, type ReportDeps } from "./send-report.js";
+import { sendCopyable, sendReport, type ReportDeps } from "./send-report.js";
 import { takeTurn } from "./take-turn.js";
 
 export type ConverseDeps = ReportDeps;
@@ -13,7 +13,7 @@ const URGENT_SCREENS = new Set(["crisis", "danger", "helplines"]);
  * anything is sent, so a crash after sending never shows a screen the store doesn't know.
  */
 export async function converse(ctx: BotContext, deps: ConverseDeps, input: PersonInput, mode: "edit" | "new"): Promise<void> {
-  const { turn, screen, storeDown, duplicate } = await takeTurn(deps, ctx.chat!.id, input, ctx.log, { preloaded: ctx.opened, updateId: ctx.update.update_id });
+  const { turn, screen, storeDown, duplicate, copies } = await takeTurn(deps, ctx.chat!.id, input, ctx.log, { preloaded: ctx.opened, updateId: ctx.update.update_id });
   // One turn per update: anything later in this update (there is nothing today) reads afresh.
   ctx.opened = undefined;
   if (duplicate) {
@@ -23,6 +23,7 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
   if (!storeDown) {
     await deliver(ctx, screen, mode);
     if (turn.report) await sendReport(ctx, deps, turn.snapshot.context);
+    for (const copy of copies) await sendCopyable(ctx, copy);
     return;
   }
   // A report made from a log we can't read would be empty and wrong: say so instead of sending one.

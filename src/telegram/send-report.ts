@@ -28,7 +28,13 @@ export async function sendReport(ctx: BotContext, deps: ReportDeps, context: Con
     ctx.log.warn({ err: error }, "report not sent");
     await ctx.reply(t("report-failed")).catch(() => undefined);
   }
-  const intro = t("complaint-message-intro");
+  await sendCopyable(ctx, complaint, t("complaint-message-intro"));
+}
+
+/** A text she will paste somewhere, as a `pre` block: one tap copies it. Cut to Telegram's 4,096 characters. */
+export async function sendCopyable(ctx: BotContext, body: string, intro?: string): Promise<void> {
+  const head = intro ? `${intro}\n\n` : "";
+  const text = `${head}${body}`.slice(0, 4096);
   // Telegram counts entity offsets in UTF-16 code units, as JavaScript strings do.
-  await ctx.reply(`${intro}\n\n${complaint}`, { entities: [{ type: "pre", offset: intro.length + 2, length: complaint.length }] });
+  await ctx.reply(text, { entities: [{ type: "pre", offset: head.length, length: text.length - head.length }] });
 }

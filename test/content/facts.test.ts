@@ -14,8 +14,10 @@ describe("npm run facts (scripts/facts.ts)", () => {
     expect(count("helplines.yaml")).toBe(content.helplines.length);
     expect(count("laws.yaml")).toBe(content.laws.length);
     expect(count("evidence.yaml")).toBe(content.evidence.length);
-    // Files without sources (countries, incidents, platforms, crisis terms) have no row.
-    expect(report.perFile.map((p) => p.file).sort()).toEqual(["evidence.yaml", "helplines.yaml", "laws.yaml", "routes.yaml"]);
+    // Each platform's India grievance contact (content-facts-2 §B) is a fact of its own.
+    expect(count("platforms.yaml")).toBe(content.platforms.length);
+    // Files without sources (countries, incidents, crisis terms) have no row.
+    expect(report.perFile.map((p) => p.file).sort()).toEqual(["evidence.yaml", "helplines.yaml", "laws.yaml", "platforms.yaml", "routes.yaml"]);
     for (const f of facts) expect(f.checked, `${f.file} ${f.id}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

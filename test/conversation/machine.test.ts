@@ -27,6 +27,12 @@ function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
     { type: "LOG" },
     { type: "REPORT" },
     { type: "SUMMARY" },
+    { type: "LETTERS" },
+    // A complaint to a platform her log may not name yet (a button for it appears once it does).
+    { type: "LETTER", value: "instagram" },
+    { type: "STILL_UP", value: "instagram" },
+    { type: "MONEY" },
+    { type: "ADD_ITEM", item: { kind: "money", at, amount: "5000", upi: "threat@okaxis" } },
     // What the turn sends once typed text or a file has passed validation.
     { type: "ADD_ITEM", item: { kind: "note", at, text: "he sent the first threat" } },
     { type: "OFFER", item: { kind: "link", at, url: "https://instagram.com/p/abc" } },

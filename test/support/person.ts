@@ -11,11 +11,13 @@ export class Person {
   readonly deps = conversationDeps();
   stored: unknown;
   last!: Reply;
+  /** The clock the turn sees (tests move it on); the real time when unset. */
+  now: Date | undefined;
 
   constructor(readonly locale: "en" | "hi" = "en") {}
 
   private take(input: PersonInput): this {
-    this.last = reply(this.deps, this.stored, input);
+    this.last = reply(this.deps, this.stored, input, this.now ? { now: () => this.now! } : {});
     this.stored = this.last.turn.stored;
     return this;
   }
@@ -46,6 +48,10 @@ export class Person {
   }
   get context() {
     return this.last.turn.snapshot.context;
+  }
+  /** The copyable messages the last turn sent (a complaint, an appeal, the money pack). */
+  get copies() {
+    return this.last.copies;
   }
   get items() {
     return this.context.evidence;

@@ -126,8 +126,8 @@ export interface TestBot {
   send(update: Update): Promise<void>;
   /** The calls made since the last `send`. */
   last: Call[];
-  /** The text and button data of the newest screen sent or edited. */
-  screen(): { text: string; data: string[]; labels: string[]; messageId: number };
+  /** The text and button data of the newest screen sent or edited; with `withKeyboard`, the newest one that has buttons. */
+  screen(withKeyboard?: boolean): { text: string; data: string[]; labels: string[]; messageId: number };
 }
 
 export interface TestBotOptions {
@@ -188,8 +188,9 @@ export function prepareBot(options: TestBotOptions = {}): TestBot {
       await bot.handleUpdate(update);
       t.last = calls.slice(before);
     },
-    screen() {
-      const shown = [...calls].reverse().find((c) => c.method === "sendMessage" || c.method === "editMessageText");
+    screen(withKeyboard = false) {
+      const hasKeyboard = (c: (typeof calls)[number]) => (c.payload.reply_markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard !== undefined;
+      const shown = [...calls].reverse().find((c) => (c.method === "sendMessage" || c.method === "editMessageText") && (!withKeyboard || hasKeyboard(c)));
       if (!shown) throw new Error("no screen shown yet");
       const keyboard = (shown.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? [];
       const messageId = shown.method === "editMessageText" ? (shown.payload.message_id as number) : (shown.result as { message_id: number }).message_id;
@@ -201,7 +202,8 @@ export function prepareBot(options: TestBotOptions = {}): TestBot {
 
 /** Finds the button whose label contains `label` on the newest screen and taps it. */
 export async function tap(t: TestBot, p: Person, label: string | RegExp): Promise<void> {
-  const screen = t.screen();
+  // The newest message with buttons: a copyable text (a complaint, the report's) may have come after it.
+  const screen = t.screen(true);
   const i = screen.labels.findIndex((l) => (typeof label === "string" ? l.includes(label) : label.test(l)));
   if (i < 0) throw new Error(`no button ${String(label)} in: ${screen.labels.join(" | ")}`);
   await t.send(updates.tap(p, screen.data[i]!, screen.messageId));

@@ -636,10 +636,12 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     const fills = (slot: Slot, i: number): boolean => idsAt[i]!.some((id) => slot.ids.has(id));
 
     /** End index of the phrase when slot k is placed after position `after`, or -1. */
-    const place = (p: Phrase, k: number, after: number): number => {
+    // `wideBefore`: an optional slot after `...` was skipped, so its wide gap passes to this one.
+    const place = (p: Phrase, k: number, after: number, wideBefore = false): number => {
       if (k === p.slots.length) return after;
       const slot = p.slots[k]!;
-      const reach = slot.wide ? WIDE_GAP : MAX_GAP;
+      const wide = slot.wide || wideBefore;
+      const reach = wide ? WIDE_GAP : MAX_GAP;
       for (let j = after + 1, gap = 0; j < n && gap <= reach; j++, gap++) {
         if (fills(slot, j)) {
           const end = place(p, k + 1, j);
@@ -647,9 +649,9 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         }
         const w = tokens[j]!.word;
         // A wide gap may hold any words but a negation: "she would never hurt me" is no threat.
-        if (slot.wide ? negations.has(w) : !fillers.has(w)) break;
+        if (wide ? negations.has(w) : !fillers.has(w)) break;
       }
-      return slot.optional ? place(p, k + 1, after) : -1;
+      return slot.optional ? place(p, k + 1, after, wide) : -1;
     };
 
     const startsAt = (index: Map<number, Phrase[]>, i: number): Phrase[] => {

@@ -120,7 +120,7 @@ const CLAUSE_WORDS = ["but", "lekin", "magar", "kintu", "however", "although", "
 /** English words that turn the phrase after them around ("I'm not going to kill myself"). */
 const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "doesnt", "isnt", "aint", "nt", "shouldnt"];
 /** Words that may stand between such a negation and the phrase it negates. */
-const NEGATION_BRIDGE = ["want", "wanted", "going", "to", "planning", "trying", "try", "plan", "ever", "will", "would", "be", "i", "am", "gonna", "wanna", "think", "about"];
+const NEGATION_BRIDGE = ["want", "wanted", "going", "to", "planning", "trying", "try", "plan", "ever", "will", "would", "be", "i", "am", "gonna", "wanna", "think", "thinking", "of", "about"];
 /** Hindi negations that turn the phrase before them around ("suicide nahi karungi"). */
 const NEGATIONS_AFTER = ["nahi", "mat", "नहीं", "मत"];
 

@@ -545,3 +545,86 @@ describe("crisis detector: the development set (written by someone else, then us
     }
   });
 });
+
+// dev2.yaml (written by another helper without seeing the detector) was tuned on after its first
+// run. First run, before any change for it (recall / kind right / false alarms):
+//   en 76.9% / 97.6% / 14.3%, hi 67.0% / 100% / 10.5%, hinglish 69.8% / 98.6% / 7.5%.
+// After tuning by concept families: en 95.4% / 100% / 0%, hi 98.1% / 100% / 0%, hinglish 98.1% / 100% / 0%.
+// So it is no longer an unseen set: only the held-out set measures generalisation.
+describe("crisis detector: the second development set (tuned on after its first run)", () => {
+  const { cases } = parse(readFileSync(new URL("../fixtures/crisis/dev2.yaml", import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+
+  it("finds at least 95% of crises with at most 2% false alarms and 95% of kinds right, per language", () => {
+    for (const lang of ["en", "hi", "hinglish"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.95);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.02);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
+
+describe("crisis detector: concept families beyond the sets' wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["intent not to exist, no death word", "there's no more me after tonight", "self"],
+    ["not being there, and everyone happier", "main nahi rahungi to sab khush rahenge", "self"],
+    ["not being there, in Devanagari", "मैं नहीं रहूंगी तो सब खुश रहेंगे", "self"],
+    ["no reason to keep going", "i don't see a reason to keep going", "self"],
+    ["better if I'm not here", "it's better if I'm not here", "self"],
+    ["height and a farewell in separate sentences", "I'm on the terrace. it's very high. bye", "self"],
+    ["a means with readiness: a fan checked", "pankha kaafi mazboot hai, check kiya", "self"],
+    ["pills taken, then dizziness", "I swallowed the pills. feeling dizzy", "self"],
+    ["a blade in hand", "the blade is in my hand", "self"],
+    ["giving things away, in Hindi", "मैंने अपना सारा सामान बाँट दिया", "self"],
+    ["nobody at home to stop her", "aaj koi rokne wala nahi hai, roommate ghar gayi", "self"],
+    ["after my death, a request", "मेरे मरने के बाद उसे सज़ा दिलवाना", "self"],
+    ["goons sent to the house", "wo gundon ko mere ghar bhejega", "danger"],
+    ["a weapon shown", "उसने चाकू दिखाया और बोला चुप रहना", "danger"],
+    ["a door being broken", "wo darwaza todne ki koshish kar raha hai", "danger"],
+    ["a threat to throw her in a river", "they said they will throw me in the river if i talk", "danger"],
+    ["a threat to harm the family", "वो मेरे परिवार को नुकसान पहुंचाएगा", "danger"],
+    ["someone with a weapon searching for her", "bhai chaku leke mujhe dhoondh raha hai", "danger"],
+    ["a threat to break her legs", "his brother said they'll break my legs", "danger"],
+    ["standing on a bridge is her own danger, not someone else's", "bridge pe khadi hu, neeche bahut paani hai", "self"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["someone else's suicide in the news", "news me padha ek ladki ne suicide kar liya"],
+    ["someone else's suicide, in Devanagari", "अखबार में पढ़ा एक लड़की ने आत्महत्या कर ली"],
+    ["a friend who harmed herself", "my friend tried to kill herself last year, she's ok now"],
+    ["a film scene", "the movie had a suicide scene and it was badly done"],
+    ["a parent and marks", "mummy mujhe maar dalegi agar number kam aaye"],
+    ["a parent and a bunked class", "my mom will kill me if she finds out I skipped class haha"],
+    ["an exam that will take her life", "ye exam meri jaan le lega"],
+    ["traffic that kills", "ye traffic maar dalega"],
+    ["taunts", "सब रिश्तेदार मुझे ताने मार रहे हैं"],
+    ["laughing at a message", "uska sorry wala msg padh ke main toh mar hi gayi"],
+    ["gone, about him", "he left the house, he's gone forever i hope"],
+    ["'will' is not 'well' (a well of water)", "What should I do next, and will the police keep my name private?"],
+    ["a pill for a headache before sleep", "I took a pill for my headache, going to sleep now"],
+    ["a phone's battery", "my battery is about to die, will reply later"],
+    ["off social media for a while", "kuch din social media se gayab rehna chahti hu"],
+    ["over socially, but fighting", "I feel like my life is over socially, but I'm going to fight this"],
+    ["past, and therapy helped", "I was suicidal last year but therapy helped, now I just want it removed"],
+    ["not thinking of self-harm", "I'm scared but I'm not thinking of hurting myself"],
+    ["a goodnight", "bye, talk tomorrow"],
+    ["poison ivy", "I got poison ivy on a trek once"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

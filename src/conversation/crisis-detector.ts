@@ -180,6 +180,7 @@ const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 const SYMBOLS = /[@!$]/;
+const DOUBLE_A = /^aa+$/;
 /** A sentence end (. ! ? ; newline, Hindi danda) between two words; "..." is a pause people type
  * inside one thought, not an end. */
 function endsSentence(text: string, from: number, to: number): boolean {
@@ -272,6 +273,8 @@ const preFold = memo((raw: string): PreWord[] => {
   const isNumber = ALL_DIGITS.test(raw);
   if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true }];
   if (!LATINISH.test(raw)) return [{ word: collapse(raw), latin: false, isNumber, dev: false }];
+  // Romanised "aa" (come) must not collapse into the English article "a" ("in front of a truck").
+  if (DOUBLE_A.test(raw)) return [{ word: "aa", latin: false, isNumber, dev: false }];
   if (!isNumber && HAS_DIGIT.test(raw) && HAS_LETTER.test(raw) && !expansionTable.has(raw)) {
     const glued = NUMBER_THEN_WORD.exec(raw);
     if (glued) {

@@ -593,6 +593,8 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["someone with a weapon searching for her", "bhai chaku leke mujhe dhoondh raha hai", "danger"],
     ["a threat to break her legs", "his brother said they'll break my legs", "danger"],
     ["standing on a bridge is her own danger, not someone else's", "bridge pe khadi hu, neeche bahut paani hai", "self"],
+    ["romanised 'aa' still means come", "wo mere ghar aa raha hai", "danger"],
+    ["romanised 'aa' before a train", "train ke aage aa jaungi", "self"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -621,6 +623,15 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["not thinking of self-harm", "I'm scared but I'm not thinking of hurting myself"],
     ["a goodnight", "bye, talk tomorrow"],
     ["poison ivy", "I got poison ivy on a trek once"],
+    ["the English article 'a' is not romanised 'aa' (come)", "I was in front of a truck on the road"],
+    ["jumping back from a train", "a train came in front of me and i jumped back"],
+    ["'like' is not 'leke'", "this tastes like poison"],
+    ["a threat to expose, not to hurt", "he threatened to ruin my life if I don't send more pics"],
+    ["dying inside, and acting", "I feel like I'm dying inside but I'll go to the police"],
+    ["leaving college", "college chhod dungi main, sab dekh chuke hai"],
+    ["leaving college, in Devanagari", "कॉलेज छोड़ दूंगी मैं, सब देख चुके हैं"],
+    ["a past visit", "wo mere ghar aaya tha pichle hafte, abhi Delhi me hai"],
+    ["disappearing from college", "I want to disappear from this college"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

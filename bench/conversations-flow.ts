@@ -36,10 +36,21 @@ import {
 } from "@grammyjs/conversations";
 import { Bot, Context, type Filter, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { AgeGroup, CountryId, IncidentId, PlatformId } from "../src/content/schema.js";
-import { freshContext, LOCALES, type ConversationContext, type ConversationEvent, type Locale, type Section } from "../src/conversation/machine.js";
+import { CountryId, IncidentId, PlatformId } from "../src/content/schema.js";
+import {
+  freshContext,
+  IMAGE_AGES,
+  LOCALES,
+  WOMAN_ANSWERS,
+  type ConversationContext,
+  type ConversationEvent,
+  type ImageAge,
+  type Locale,
+  type Section,
+  type Woman,
+} from "../src/conversation/machine.js";
 import type { Notice } from "../src/conversation/turn.js";
-import { evidenceSteps, reportingRoutes, takedownRoutes } from "../src/conversation/steps.js";
+import { asksWoman, evidenceSteps, reportingRoutes, takedownRoutes } from "../src/conversation/steps.js";
 import { loadConversationDeps } from "../src/deps.js";
 import { renderScreen } from "../src/screens/render.js";
 import { text } from "../src/screens/screen.js";
@@ -67,18 +78,23 @@ export type ConversationsContext = ConversationFlavor<Context>;
 type Convo = Conversation<ConversationsContext, Context>;
 type Tap = Filter<Context, "callback_query:data">;
 type View = Parameters<typeof screenFor>[1];
-/** Screens that open over the flow from anywhere and go back to where the person was. */
-type Overlay = "helplines" | "privacy" | "help" | "crisis" | "language";
+/** Screens that open over the flow and go back to where the person was. */
+type Overlay = "helplines" | "privacy" | "help" | "crisis" | "danger" | "child" | "language";
 type Place =
   | "welcome"
+  | "helper"
+  | "bystander"
   | "safety"
   | "incident"
+  | "threat"
   | "age"
   | "platforms"
   | "country"
+  | "woman"
   | "reassurance"
   | "evidence"
   | "why"
+  | "next"
   | "takedown"
   | "overview"
   | "detail"
@@ -91,20 +107,37 @@ const OVERLAYS: Partial<Record<ConversationEvent["type"], Overlay>> = {
   PRIVACY: "privacy",
   HELP: "help",
   CRISIS: "crisis",
+  DANGER: "danger",
+  CHILD: "child",
   LANGUAGE: "language",
+};
+
+/**
+ * Overlay events the main bot honours from any screen, an old one included (its GLOBAL_EVENTS).
+ * DANGER and CHILD are not among them: from an older screen they are a stale button.
+ */
+const GLOBAL = new Set<ConversationEvent["type"]>(["HELPLINES", "PRIVACY", "HELP", "CRISIS", "LANGUAGE"]);
+const opens = (button: ReturnType<typeof decodeButton>, id: string): Overlay | undefined => {
+  const name = button && OVERLAYS[button.event.type];
+  return name && (GLOBAL.has(button.event.type) || button.screen === id) ? name : undefined;
 };
 
 /** The machine's state value for each place, so screenFor draws the very screen the main bot draws. */
 const VALUES: Record<Place, View["value"]> = {
   welcome: { flow: "welcome" },
+  helper: { flow: "helper" },
+  bystander: { flow: "bystander" },
   safety: { flow: "safety" },
   incident: { flow: "incident" },
+  threat: { flow: "threat" },
   age: { flow: "age" },
   platforms: { flow: "platforms" },
   country: { flow: "country" },
+  woman: { flow: "woman" },
   reassurance: { flow: "reassurance" },
   evidence: { flow: { evidence: "step" } },
   why: { flow: { evidence: "why" } },
+  next: { flow: "next" },
   takedown: { flow: "takedown" },
   overview: { flow: { reporting: "overview" } },
   detail: { flow: { reporting: "detail" } },
@@ -154,7 +187,7 @@ async function show(ctx: Context, view: View, notice?: Notice): Promise<string> 
 const notButton = (view: View) => (other: Context) => show(other, view, other.hasCommand("start") ? "welcome-back" : "not-understood");
 
 /**
- * An overlay (helplines, privacy, help, crisis, language) over the flow. Returns the tap that
+ * An overlay (helplines, privacy, help, crisis, danger, child, language) over the flow. Returns the tap that
  * closes it; the caller shows the flow screen again on that tap, as the main bot's history does.
  */
 async function overlay(conversation: Convo, ctx: Context, first: Overlay, c: ConversationContext): Promise<Tap> {
@@ -164,7 +197,7 @@ async function overlay(conversation: Convo, ctx: Context, first: Overlay, c: Con
   for (;;) {
     const tap = await conversation.waitFor("callback_query:data", { otherwise: notButton(view) });
     const button = decodeButton(tap.callbackQuery.data);
-    const other = button && OVERLAYS[button.event.type];
+    const other = opens(button, id);
     if (other) {
       name = other;
       view = { value: name, context: c };
@@ -176,7 +209,7 @@ async function overlay(conversation: Convo, ctx: Context, first: Overlay, c: Con
       continue;
     }
     const { event } = button;
-    if (event.type === "BACK" || event.type === "RESUME") return tap;
+    if (event.type === "BACK" || (event.type === "RESUME" && (name === "crisis" || name === "danger"))) return tap;
     if (event.type === "SET_LOCALE" && (LOCALES as readonly string[]).includes(event.value)) {
       c.locale = event.value as Locale;
       return tap;
@@ -194,7 +227,7 @@ async function ask(conversation: Convo, ctx: Context, view: View, notice?: Notic
   for (;;) {
     const tap = await conversation.waitFor("callback_query:data", { otherwise: notButton(view) });
     const button = decodeButton(tap.callbackQuery.data);
-    const name = button && OVERLAYS[button.event.type];
+    const name = opens(button, id);
     if (name) {
       const back = await overlay(conversation, tap, name, view.context);
       id = await show(back, view);
@@ -209,25 +242,44 @@ async function ask(conversation: Convo, ctx: Context, view: View, notice?: Notic
   }
 }
 
-/** The conversation: welcome → safety → what happened → age → platforms → country → … → closing. */
+/**
+ * The conversation: welcome (or helping someone, or came across images) → safety → what happened →
+ * also threatened? → age in the images → platforms → country → a woman? → … → closing.
+ */
 async function nyf(conversation: Convo, first: Context): Promise<void> {
   let c = fresh(localeFromTelegram(first.from?.language_code));
   let place = "welcome" as Place;
   let ctx: Context = first;
-  let crisisFirst = false;
+  // An overlay to show before the next question (danger or crisis, from the safety question).
+  let firstOverlay: Overlay | undefined;
   // Entered by the welcome screen's own button: act on it instead of showing the welcome again.
   const entry = decodeButton(first.callbackQuery?.data);
   let pending = entry?.screen === "welcome" ? entry.event : undefined;
 
-  const go = (next: Place) => {
+  const go = (to: Place) => {
+    let next = to;
+    // The machine's eventless transitions: no "also threatened?" after blackmail, no "a woman?"
+    // where no law for women only could apply.
+    if (next === "threat" && c.incident === "sextortion") next = "age";
+    if (next === "woman" && !asksWoman(deps.content, c)) next = "reassurance";
     place = next;
     const section = SECTION_OF[next];
     if (section && !c.visited.includes(section)) c.visited = [...c.visited, section];
   };
+  const visited = (section: Section) => c.visited.includes(section);
   const steps = () => evidenceSteps(deps.content, c).length;
   const routes = () => takedownRoutes(deps.content, c).length;
   const reports = () => reportingRoutes(deps.content, c).length;
   const valueOf = (e: ConversationEvent) => ("value" in e ? e.value : "");
+  const setRole = (role: ConversationContext["role"]) => {
+    c.role = role;
+    c.step = 0;
+    c.route = 0;
+  };
+  const toTakedown = () => {
+    c.route = 0;
+    go("takedown");
+  };
 
   for (;;) {
     let event: ConversationEvent;
@@ -235,9 +287,10 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
       event = pending;
       pending = undefined;
     } else {
-      if (crisisFirst) {
-        crisisFirst = false;
-        ctx = await overlay(conversation, ctx, "crisis", c);
+      if (firstOverlay) {
+        const name = firstOverlay;
+        firstOverlay = undefined;
+        ctx = await overlay(conversation, ctx, name, c);
       }
       [ctx, event] = await ask(conversation, ctx, { value: VALUES[place], context: c });
     }
@@ -249,13 +302,30 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
     const e = event.type;
     switch (place) {
       case "welcome":
-        if (e === "BEGIN" || e === "NEXT") go("safety");
+        if (e === "BEGIN" || e === "NEXT") {
+          setRole("self");
+          go("safety");
+        } else if (e === "ROLE" && valueOf(event) === "helper") {
+          setRole("helper");
+          go("helper");
+        } else if (e === "ROLE" && valueOf(event) === "bystander") {
+          setRole("bystander");
+          go("bystander");
+        }
+        break;
+      case "helper":
+        if (e === "NEXT" || e === "SKIP") go("incident");
+        else if (e === "BACK") go("welcome");
+        break;
+      case "bystander":
+        if (e === "NEXT" || e === "SKIP") go("platforms");
+        else if (e === "BACK") go("welcome");
         break;
       case "safety":
         if (e === "SAFE" || e === "SKIP") go("incident");
-        else if (e === "NOT_SAFE") {
+        else if (e === "NOT_SAFE" || e === "SELF_HARM") {
           go("incident");
-          crisisFirst = true;
+          firstOverlay = e === "NOT_SAFE" ? "danger" : "crisis";
         } else if (e === "BACK") go("welcome");
         break;
       case "incident": {
@@ -263,20 +333,31 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
         if (e === "CHOOSE" && incident.success) {
           c.incident = incident.data;
           c.step = 0;
+          c.alsoThreat = false;
+          go("threat");
+        } else if (e === "SKIP") go("threat");
+        else if (e === "BACK") go(c.role === "helper" ? "helper" : "safety");
+        break;
+      }
+      case "threat": {
+        const answer = valueOf(event);
+        if (e === "CHOOSE" && (answer === "yes" || answer === "no")) {
+          c.alsoThreat = answer === "yes";
+          c.step = 0;
           go("age");
         } else if (e === "SKIP") go("age");
-        else if (e === "BACK") go("safety");
+        else if (e === "BACK") go("incident");
         break;
       }
       case "age": {
-        const age = AgeGroup.safeParse(valueOf(event));
-        if (e === "CHOOSE" && age.success) {
-          c.age = age.data;
+        const age = valueOf(event);
+        if (e === "CHOOSE" && (IMAGE_AGES as readonly string[]).includes(age)) {
+          c.age = age as ImageAge;
           c.step = 0;
           c.route = 0;
           go("platforms");
         } else if (e === "SKIP") go("platforms");
-        else if (e === "BACK") go("incident");
+        else if (e === "BACK") go(c.incident === "sextortion" ? "incident" : "threat");
         break;
       }
       case "platforms": {
@@ -286,7 +367,7 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
           c.platforms = c.platforms.includes(p) ? c.platforms.filter((x) => x !== p) : [...c.platforms, p];
           c.route = 0;
         } else if (e === "DONE" || e === "SKIP") go("country");
-        else if (e === "BACK") go("age");
+        else if (e === "BACK") go(c.role === "bystander" ? "bystander" : "age");
         break;
       }
       case "country": {
@@ -294,23 +375,36 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
         if (e === "CHOOSE" && country.success) {
           c.country = country.data;
           c.report = 0;
+          // Someone who only came across the images goes straight to reporting the post.
+          if (c.role === "bystander") toTakedown();
+          else go("woman");
+        } else if (e === "SKIP") {
+          if (c.role === "bystander") toTakedown();
+          else go("woman");
+        } else if (e === "BACK") go("platforms");
+        break;
+      }
+      case "woman": {
+        const answer = valueOf(event);
+        if (e === "CHOOSE" && (WOMAN_ANSWERS as readonly string[]).includes(answer)) {
+          c.woman = answer as Woman;
           go("reassurance");
         } else if (e === "SKIP") go("reassurance");
-        else if (e === "BACK") go("platforms");
+        else if (e === "BACK") go("country");
         break;
       }
       case "reassurance":
         if (e === "NEXT" || e === "SKIP") {
           c.step = 0;
           go("evidence");
-        } else if (e === "BACK") go("country");
+        } else if (e === "BACK") go(asksWoman(deps.content, c) ? "woman" : "country");
         break;
       case "evidence":
         if (e === "DONE" || e === "SKIP") {
           const id = evidenceSteps(deps.content, c)[c.step]?.id;
           if (e === "DONE" && id && !c.done.includes(id)) c.done = [...c.done, id];
           if (c.step + 1 < steps()) c.step++;
-          else go("takedown");
+          else go("next");
         } else if (e === "WHY") go("why");
         else if (e === "BACK") {
           if (c.step > 0) c.step--;
@@ -320,17 +414,20 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
       case "why":
         if (e === "BACK" || e === "NEXT") go("evidence");
         break;
+      case "next":
+        if ((e === "CHOOSE" && valueOf(event) === "takedown") || e === "SKIP") toTakedown();
+        else if (e === "CHOOSE" && valueOf(event) === "reporting") go("overview");
+        else if (e === "BACK") {
+          c.step = Math.max(0, steps() - 1);
+          go("evidence");
+        }
+        break;
       case "takedown":
-        if (e === "NEXT") {
-          if (c.route + 1 < routes()) c.route++;
-          else go("overview");
-        } else if (e === "SKIP") go("overview");
+        if (e === "NEXT" && c.route + 1 < routes()) c.route++;
+        else if (e === "NEXT" || e === "SKIP") go(visited("reporting") ? "support" : "overview");
         else if (e === "BACK") {
           if (c.route > 0) c.route--;
-          else {
-            c.step = Math.max(0, steps() - 1);
-            go("evidence");
-          }
+          else go(c.role === "bystander" ? "country" : "next");
         }
         break;
       case "overview":
@@ -338,10 +435,15 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
           c.report = 0;
           go("detail");
         } else if (e === "LAWS") go("laws");
-        else if (e === "NEXT" || e === "SKIP") go("support");
-        else if (e === "BACK") {
-          c.route = Math.max(0, routes() - 1);
-          go("takedown");
+        else if (e === "NEXT" || e === "SKIP") {
+          // Reporting first, takedown after.
+          if (visited("takedown")) go("support");
+          else toTakedown();
+        } else if (e === "BACK") {
+          if (visited("takedown")) {
+            c.route = Math.max(0, routes() - 1);
+            go("takedown");
+          } else go("next");
         }
         break;
       case "detail":
@@ -355,7 +457,10 @@ async function nyf(conversation: Convo, first: Context): Promise<void> {
         break;
       case "laws":
         if (e === "BACK") go("overview");
-        else if (e === "NEXT") go("support");
+        else if (e === "NEXT") {
+          if (visited("takedown")) go("support");
+          else toTakedown();
+        }
         break;
       case "support":
         if (e === "NEXT" || e === "SKIP") go("closing");

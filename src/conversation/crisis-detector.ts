@@ -334,6 +334,28 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * A message as a statistical model reads it (scripts/crisis-train.ts): the same capping and
+ * normalisation as the rules (steps 1-4 above), as plain words, and whether any is Devanagari.
+ * Not used by the detector itself.
+ */
+export function normalisedWords(text: string): { words: string[]; dev: boolean } {
+  const words: string[] = [];
+  let dev = false;
+  for (const part of capped(text)) {
+    for (const t of tokenize(part)) {
+      words.push(t.word);
+      if (t.dev) dev = true;
+    }
+  }
+  return { words, dev };
+}
+
+/** Negations, folded as `normalisedWords` folds them: a model may read the words near one as negated. */
+export const MODEL_NEGATIONS: ReadonlySet<string> = new Set(
+  [...NEGATIONS_BEFORE, ...NEGATIONS_AFTER, "no", "na", "never", "न", "ना"].flatMap((w) => tokenize(w).map((t) => t.word)),
+);
+
 /** Text over the scan limit: its head and its tail, with a break between that no phrase spans. */
 function capped(text: string): string[] {
   if (text.length <= MAX_SCAN) return [text];

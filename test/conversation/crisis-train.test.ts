@@ -1,0 +1,43 @@
+import { describe, it, expect } from "vitest";
+import { modelHash, readCases, toExample, train, type Case } from "../../scripts/crisis-train.js";
+import { createCrisisModelDetector } from "../../src/conversation/crisis-model.js";
+
+// A tiny sample, written here: enough to check the training script, not to judge the model.
+const sample: Case[] = [
+  { lang: "en", expect: "self", text: "i can't see a way to keep living" },
+  { lang: "en", expect: "self", text: "i have the pills counted out for tonight" },
+  { lang: "en", expect: "danger", text: "he is at my door with a knife" },
+  { lang: "en", expect: "none", text: "how do i report a fake profile" },
+  { lang: "en", expect: "none", text: "thank you, that helped a lot" },
+  { lang: "hinglish", expect: "self", text: "ab jeene ka mann nahi karta" },
+  { lang: "hinglish", expect: "none", text: "screenshot kaise lete hai" },
+  { lang: "hi", expect: "danger", text: "वो घर के बाहर चाकू लेकर खड़ा है" },
+  { lang: "hi", expect: "none", text: "शिकायत कैसे दर्ज करूं" },
+];
+const params = { charWeight: 0.3, lambda: 1e-5, lr: 0.3, epochs: 3 };
+
+describe("crisis model training (scripts/crisis-train.ts)", () => {
+  it("is deterministic: the same cases and settings give the same weights", () => {
+    const a = train(sample.map((c) => toExample(c, params.charWeight)), params, 0.9);
+    const b = train(sample.map((c) => toExample(c, params.charWeight)), params, 0.9);
+    expect(a.weights.length).toBeGreaterThan(0);
+    expect(modelHash(a)).toBe(modelHash(b));
+  });
+
+  it("writes sparse weights rounded to 4 decimals, and the model it writes can be read back as a detector", () => {
+    const model = train(sample.map((c) => toExample(c, params.charWeight)), params, 0.5);
+    expect(model.weights.length % 3).toBe(0);
+    for (let i = 0; i < model.weights.length; i += 3) {
+      expect(Number.isInteger(model.weights[i])).toBe(true);
+      expect(Math.round(model.weights[i + 1]! * 1e4) / 1e4).toBe(model.weights[i + 1]);
+    }
+    const detect = createCrisisModelDetector(model);
+    expect(detect("")).toBeUndefined();
+    expect(detect("he is at my door with a knife")?.kind).toBe("danger");
+    expect(detect("वो घर के बाहर चाकू लेकर खड़ा है")?.group).toBe("hi");
+  });
+
+  it("refuses the held-out set", () => {
+    expect(() => readCases(["test/fixtures/crisis/held-out.yaml"])).toThrow(/held-out/);
+  });
+});

@@ -5,12 +5,17 @@
  * alarm rate on `none`; `--verbose` lists every miss and false alarm.
  *
  * It loads the real flows/ through the content loader, so it measures what the bot ships.
+ * `--model <file>` (a model from scripts/crisis-train.ts, not shipped) prints three tables: the
+ * rules alone, the model alone, and the rules then the model when they say nothing. (The dev2
+ * measurement in scripts/crisis-train.ts also kept the model quiet beside an exclude or a
+ * `recovered` phrase; on dev2 that made no difference, as the model alone raised no false alarm.)
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { loadContent } from "../src/content/load.js";
-import { createCrisisDetector } from "../src/conversation/crisis-detector.js";
+import { createCrisisDetector, type CrisisDetector } from "../src/conversation/crisis-detector.js";
+import { createCrisisModelDetector, type CrisisModelData } from "../src/conversation/crisis-model.js";
 import { ROOT } from "../src/deps.js";
 
 const Cases = z.object({
@@ -19,14 +24,16 @@ const Cases = z.object({
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
-const file = args.find((a) => !a.startsWith("--"));
+const modelAt = args.indexOf("--model");
+const modelFile = modelAt >= 0 ? args[modelAt + 1] : undefined;
+const file = args.find((a, i) => !a.startsWith("--") && i !== modelAt + 1);
 if (!file) {
-  console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose]");
+  console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose] [--model <model.json>]");
   process.exit(2);
 }
 
 const { cases } = Cases.parse(parse(readFileSync(file, "utf8")));
-const detect = createCrisisDetector(loadContent(`${ROOT}/flows`).crisis);
+const terms = loadContent(`${ROOT}/flows`).crisis;
 
 interface Tally {
   crisis: number;
@@ -38,42 +45,55 @@ interface Tally {
   falseAlarms: string[];
   wrongKind: string[];
 }
-const byLang = new Map<string, Tally>();
-for (const c of cases) {
-  let t = byLang.get(c.lang);
-  if (!t) byLang.set(c.lang, (t = { crisis: 0, found: 0, rightKind: 0, none: 0, alarms: 0, misses: [], falseAlarms: [], wrongKind: [] }));
-  const got = detect(c.text);
-  if (c.expect === "none") {
-    t.none++;
-    if (got) {
-      t.alarms++;
-      t.falseAlarms.push(`${got.kind}: ${c.text}`);
+
+function evaluate(title: string, detect: CrisisDetector): void {
+  const byLang = new Map<string, Tally>();
+  for (const c of cases) {
+    let t = byLang.get(c.lang);
+    if (!t) byLang.set(c.lang, (t = { crisis: 0, found: 0, rightKind: 0, none: 0, alarms: 0, misses: [], falseAlarms: [], wrongKind: [] }));
+    const got = detect(c.text);
+    if (c.expect === "none") {
+      t.none++;
+      if (got) {
+        t.alarms++;
+        t.falseAlarms.push(`${got.kind}: ${c.text}`);
+      }
+    } else {
+      t.crisis++;
+      if (!got) t.misses.push(`${c.expect}: ${c.text}`);
+      else {
+        t.found++;
+        if (got.kind === c.expect) t.rightKind++;
+        else t.wrongKind.push(`${c.expect} as ${got.kind}: ${c.text}`);
+      }
     }
-  } else {
-    t.crisis++;
-    if (!got) t.misses.push(`${c.expect}: ${c.text}`);
-    else {
-      t.found++;
-      if (got.kind === c.expect) t.rightKind++;
-      else t.wrongKind.push(`${c.expect} as ${got.kind}: ${c.text}`);
+  }
+
+  const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
+  console.log(`${file}: ${cases.length} cases${title ? ` — ${title}` : ""}`);
+  console.log(`${"lang".padEnd(10)}${"recall".padStart(18)}${"kind right".padStart(18)}${"false alarms".padStart(18)}`);
+  for (const [lang, t] of byLang) {
+    console.log(
+      `${lang.padEnd(10)}${`${pct(t.found, t.crisis)} (${t.found}/${t.crisis})`.padStart(18)}` +
+        `${`${pct(t.rightKind, t.found)} (${t.rightKind}/${t.found})`.padStart(18)}` +
+        `${`${pct(t.alarms, t.none)} (${t.alarms}/${t.none})`.padStart(18)}`,
+    );
+  }
+  if (verbose) {
+    for (const [lang, t] of byLang) {
+      for (const [what, list] of [["missed", t.misses], ["false alarm", t.falseAlarms], ["wrong kind", t.wrongKind]] as const) {
+        for (const line of list) console.log(`  ${lang} ${what} — ${line}`);
+      }
     }
   }
 }
 
-const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
-console.log(`${file}: ${cases.length} cases`);
-console.log(`${"lang".padEnd(10)}${"recall".padStart(18)}${"kind right".padStart(18)}${"false alarms".padStart(18)}`);
-for (const [lang, t] of byLang) {
-  console.log(
-    `${lang.padEnd(10)}${`${pct(t.found, t.crisis)} (${t.found}/${t.crisis})`.padStart(18)}` +
-      `${`${pct(t.rightKind, t.found)} (${t.rightKind}/${t.found})`.padStart(18)}` +
-      `${`${pct(t.alarms, t.none)} (${t.alarms}/${t.none})`.padStart(18)}`,
-  );
-}
-if (verbose) {
-  for (const [lang, t] of byLang) {
-    for (const [title, list] of [["missed", t.misses], ["false alarm", t.falseAlarms], ["wrong kind", t.wrongKind]] as const) {
-      for (const line of list) console.log(`  ${lang} ${title} — ${line}`);
-    }
-  }
+const rules = createCrisisDetector(terms);
+if (modelFile) {
+  const model = createCrisisModelDetector(JSON.parse(readFileSync(modelFile, "utf8")) as CrisisModelData);
+  evaluate("rules alone", rules);
+  evaluate("model alone", model);
+  evaluate("rules, then the model", (text) => rules(text) ?? model(text));
+} else {
+  evaluate("", rules);
 }

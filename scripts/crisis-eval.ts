@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const modelAt = args.indexOf("--model");
 const modelFile = modelAt >= 0 ? args[modelAt + 1] : undefined;
-const file = args.find((a, i) => !a.startsWith("--") && i !== modelAt + 1);
+const file = args.find((a, i) => !a.startsWith("--") && (modelAt < 0 || i !== modelAt + 1));
 if (!file) {
   console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose] [--model <model.json>]");
   process.exit(2);

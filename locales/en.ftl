@@ -197,10 +197,10 @@ evidence-progress = Step { $current } of { $total }
 
 ## Takedown
 takedown-progress = Getting it taken down — { $current } of { $total }
-next-question = Your proof is kept. What would you like to do next? Both are your choice, in either order, and you can come back for the other.
+next-question = What would you like to do next? Both are your choice, in either order, and you can come back for the other.
 next-takedown = 🧹 Get it taken down
 next-reporting = 👮 Report it (police, cybercrime.gov.in)
-takedown-police-first = If you may go to the police, keep your proof first (the steps you just did), and then ask platforms to remove it: once it is removed, it can be harder to show what was posted. You can report before or after takedown, as you choose.
+takedown-police-first = If you may go to the police, keep your proof first (the evidence steps, or /evidence), and then ask platforms to remove it: once it is removed, it can be harder to show what was posted. You can report before or after takedown, as you choose.
 
 ## Reporting
 reporting-intro = Reporting is your choice. You can do it now, later, or not at all, and before or after takedown. If you may go to the police, keep your proof before asking platforms to remove anything. Here is where you can report:
@@ -1084,8 +1084,8 @@ letters-show-toggle = { $checked ->
 }
 letters-make = Make the complaint →
 letters-complaint-ready = Your complaint to { $platform } is in the messages below: in your language, and in English for the platform. One tap copies it.
-letters-in-app-first = First, report the post in the app itself (⋮ or ••• → Report → nudity or sexual content). Then send this complaint.
-letters-channel = Then send it to { $platform }'s grievance officer for India. { $how } { $contact }
+letters-in-app-first = First, report the post in the app itself (⋮ or ••• → Report → nudity or sexual content).
+letters-channel = Then send this complaint to { $platform }'s grievance officer for India. { $how } { $contact }
 letters-no-channel = No India grievance contact for { $platform } was found in our sources. { $how }
 letters-no-personal = The complaint has no name, phone number or e-mail in it. Add only what the form asks for.
 letters-sent = ✓ I sent it

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { botOnEmulator } from "../support/bot-on-emulator.js";
 import type { Person } from "../support/emulator.js";
+import { answerImagesQuestion } from "../support/e2e-walk.js";
 
 const WAIT_MS = 20_000;
 const TEST_MS = 40_000;
@@ -52,15 +53,7 @@ describe("e2e: the evidence log over the Bot API emulator", { concurrent: false 
     const p = people[0]!;
     // Pictures are opened only once she has said everyone in her images was 18 or older.
     await p.command("restart");
-    await p.waitFor(/not your fault/i, WAIT_MS);
-    await p.tap("Let's begin");
-    await p.waitFor("are you safe", WAIT_MS);
-    await p.tap("Yes, I'm safe");
-    await p.waitFor("What happened?", WAIT_MS);
-    await p.tap("I'm being blackmailed");
-    await p.waitFor("under 18 when they were taken?", WAIT_MS);
-    await p.tap("No, everyone was 18 or older");
-    await p.waitFor("Where is it happening", WAIT_MS);
+    await answerImagesQuestion(p, "No, everyone was 18 or older", WAIT_MS);
     await p.sendRaw({ photo: [{ file_id: "AgACphoto-e2e", file_unique_id: "AQADe2e", width: 800, height: 600 }] });
     await p.waitFor("couldn't read that file just now", WAIT_MS);
     await p.sendRaw({ sticker: { file_id: "CAACstk-e2e", file_unique_id: "AgADstk", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } });

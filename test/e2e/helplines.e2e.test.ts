@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { botOnEmulator } from "../support/bot-on-emulator.js";
 import type { Emulator, Person } from "../support/emulator.js";
+import { meeter } from "../support/e2e-walk.js";
 import { escapeRegExp, identityOf, leaksIn } from "../support/log-scan.js";
 
 const WAIT_MS = 20_000;
@@ -20,11 +21,7 @@ describe("e2e: welcome, helplines and Hindi over the Bot API emulator", { concur
   const running = botOnEmulator(WAIT_MS, TEST_MS);
   const people: Person[] = [];
   const emu = (): Emulator => running.emulator();
-  const meet = (languageCode: "en" | "hi"): Person => {
-    const person = emu().person({ languageCode });
-    people.push(person);
-    return person;
-  };
+  const meet = meeter(emu, people);
 
   it("welcomes an English speaker with: it is not your fault", async () => {
     const asha = meet("en");

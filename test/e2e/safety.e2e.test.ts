@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { botOnEmulator } from "../support/bot-on-emulator.js";
 import type { Emulator, Person } from "../support/emulator.js";
+import { answerImagesQuestion, meeter } from "../support/e2e-walk.js";
 import { identityOf, leaksIn } from "../support/log-scan.js";
 
 const WAIT_MS = 20_000;
@@ -20,11 +21,7 @@ describe("e2e: the danger and crisis screens, the images question and the helper
   const running = botOnEmulator(WAIT_MS, TEST_MS);
   const people: Person[] = [];
   const emu = (): Emulator => running.emulator();
-  const meet = (languageCode: "en" | "hi"): Person => {
-    const person = emu().person({ languageCode });
-    people.push(person);
-    return person;
-  };
+  const meet = meeter(emu, people);
   const text = (p: Person): string => p.lastKeyboardScreen()?.text ?? "";
 
   it("'No, I'm not safe' opens the danger screen: 112 first, its silent ways, 181; then carries on", async () => {
@@ -68,15 +65,7 @@ describe("e2e: the danger and crisis screens, the images question and the helper
   it("'Not sure' whether a child is in the images: no screenshot step, Take It Down, and a photo is not opened", async () => {
     const p = meet("en");
     await p.command("start");
-    await p.waitFor(/not your fault/i, WAIT_MS);
-    await p.tap("Let's begin");
-    await p.waitFor("are you safe", WAIT_MS);
-    await p.tap("Yes, I'm safe");
-    await p.waitFor("What happened?", WAIT_MS);
-    await p.tap("I'm being blackmailed");
-    await p.waitFor("under 18 when they were taken?", WAIT_MS);
-    await p.tap("Not sure");
-    await p.waitFor("Where is it happening", WAIT_MS);
+    await answerImagesQuestion(p, "Not sure", WAIT_MS);
     await p.tap("That's all");
     await p.waitFor("Which country", WAIT_MS);
     await p.tap(/^India$/);

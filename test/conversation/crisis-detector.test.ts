@@ -571,6 +571,31 @@ describe("crisis detector: the second development set (tuned on after its first 
   });
 });
 
+// dev3.yaml (written by another helper without seeing the detector) was tuned on after its first
+// run. First run, before any change for it (recall / kind right / false alarms):
+//   en 76.1% / 97.7% / 10.9%, hi 68.8% / 97.4% / 8.7%, hinglish 70.8% / 97.5% / 11.8%.
+// After tuning by concept families: en 96.5% / 100% / 0%, hi 100% / 100% / 0%, hinglish 99.1% / 100% / 0%.
+// So it is no longer an unseen set either: only the held-out set measures generalisation.
+describe("crisis detector: the third development set (tuned on after its first run)", () => {
+  const { cases } = parse(readFileSync(new URL("../fixtures/crisis/dev3.yaml", import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+
+  it("finds at least 95% of crises with at most 2% false alarms and 97% of kinds right, per language", () => {
+    for (const lang of ["en", "hi", "hinglish"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.95);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.02);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+});
+
 describe("crisis detector: concept families beyond the sets' wordings", () => {
   const crises: [story: string, text: string, kind: "self" | "danger"][] = [
     ["intent not to exist, no death word", "there's no more me after tonight", "self"],
@@ -595,6 +620,38 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["standing on a bridge is her own danger, not someone else's", "bridge pe khadi hu, neeche bahut paani hai", "self"],
     ["romanised 'aa' still means come", "wo mere ghar aa raha hai", "danger"],
     ["romanised 'aa' before a train", "train ke aage aa jaungi", "self"],
+    ["no later for me: not seeing myself past a time", "I can't see myself living past this year", "self"],
+    ["no later for me: not making it through the night", "I don't think I'll make it through the night", "self"],
+    ["no way forward", "I can't see any way forward", "self"],
+    ["sleep and not wake", "I want to go to sleep and never wake up", "self"],
+    ["looking down from a height", "I'm on the balcony looking down", "self"],
+    ["a bridge over a river, in Hinglish", "main nadi ke pul pe hu", "self"],
+    ["nobody will have to deal with me", "nobody will have to deal with me after this week", "self"],
+    ["no strength to go on", "I don't have the strength to go on", "self"],
+    ["a rope checked for strength", "my dupatta is strong enough", "self"],
+    ["tablets by the sheet, kept", "papa ki dawai ki teen patti jama kar li hain", "self"],
+    ["a knife under the pillow, in Devanagari", "चाकू तकिये के नीचे है", "self"],
+    ["a window open high up, and a goodbye", "10th floor. window open. bye", "self"],
+    ["better never born, in Hinglish", "kaash main paida hi na hoti", "self"],
+    ["tired of living, in Devanagari", "मैं जीते जीते थक गई हूँ", "self"],
+    ["nobody will remember me", "koi mujhe yaad nahi karega", "self"],
+    ["no wish to even breathe", "ab saans lene ka bhi mann nahi karta", "self"],
+    ["everyone better off if I'm not there", "sabki life easy ho jayegi agar main na rahu", "self"],
+    ["a place no one comes back from", "aisi jagah jaana hai jahan se koi wapas nahi aata", "self"],
+    ["won't last till tomorrow", "मैं कल तक नहीं टिकूंगी", "self"],
+    ["everything to stop, in Devanagari", "बस सब रुक जाए", "self"],
+    ["acid drunk is her own harm", "acid ki bottle bathroom me hai, aaj pi lungi", "self"],
+    ["a threat quoted in her words", "he texted 'I will kill you'", "danger"],
+    ["pushed down the stairs", "my husband pushed me down the stairs", "danger"],
+    ["acid promised to her", "they said they'll pour acid on you tomorrow", "danger"],
+    ["acid to be brought next time", "he broke in and said next time he'll bring acid", "danger"],
+    ["a burial threatened, in Hinglish", "cousins bol rahe hai khet me gaad denge", "danger"],
+    ["petrol carried outside", "he's at the end of my lane with petrol", "danger"],
+    ["a spiked drink", "I think he put something in my drink", "danger"],
+    ["a lesson to be taught", "they're coming tomorrow to teach me a lesson", "danger"],
+    ["a vehicle followed", "he's following my auto right now", "danger"],
+    ["keys taken, in Devanagari", "उसने चाबी ले ली, मुझे बाहर निकलने नहीं दे रहा", "danger"],
+    ["beaten for an hour, even when she hides", "bhai ghante bhar se maar raha hai, maine khud ko band kar liya", "danger"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -632,6 +689,24 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["leaving college, in Devanagari", "कॉलेज छोड़ दूंगी मैं, सब देख चुके हैं"],
     ["a past visit", "wo mere ghar aaya tha pichle hafte, abhi Delhi me hai"],
     ["disappearing from college", "I want to disappear from this college"],
+    ["nothing left to revise", "exam is tomorrow and I have nothing left to revise"],
+    ["no way out of a contract", "there's no way out of this contract"],
+    ["waiting for a cab", "he is outside the house waiting for the cab"],
+    ["a visit for dinner, in Devanagari", "वो कल खाने पर घर आ रहा है"],
+    ["social media is poison", "social media is poison honestly, taking a break"],
+    ["a story dying down", "my sister says I should let it die down"],
+    ["a coffee overdose", "I overdosed on coffee before the hearing lol"],
+    ["a question about the bot", "how do you handle users who talk about suicide?"],
+    ["acid in the news", "news says a man threw acid on a woman, is there a law for that?"],
+    ["someone else's suicide, told as news", "news me padha ek ladki ne photo leak hone ke baad suicide kar li"],
+    ["a joke about a dress", "wo dress pehenne se acha main mar jaun haha"],
+    ["a sentence the law should pass", "aise logo ko faansi honi chahiye!"],
+    ["a friend who is fine now", "meri friend ne last year suicide try kiya tha, ab wo theek hai"],
+    ["his empty threat, and she is fine", "wo bolta tha chhodogi to mar jaunga, sab drama tha, chhod diya aur main theek hu"],
+    ["a lost phone and a mother", "mummy ko pata chala phone fir kho diya to maar dalegi"],
+    ["someone else beaten", "meri dost ke bhai ne video leak karne wale ko peet diya"],
+    ["past self-harm, clean now", "I used to cut myself in school but I've been clean for three years"],
+    ["exam stress", "I can't take this exam stress anymore lol"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

@@ -652,6 +652,13 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["a vehicle followed", "he's following my auto right now", "danger"],
     ["keys taken, in Devanagari", "उसने चाबी ले ली, मुझे बाहर निकलने नहीं दे रहा", "danger"],
     ["beaten for an hour, even when she hides", "bhai ghante bhar se maar raha hai, maine khud ko band kar liya", "danger"],
+    ["nobody needs me, the negation after the words", "kisi ko meri zarurat nahi hai", "self"],
+    ["a blade in the bathroom, in Devanagari", "बाथरूम में ब्लेड लेकर बैठी हूँ", "self"],
+    ["alone on a bridge now", "im on the bridge near college right now", "self"],
+    ["set on fire", "he threatened to set me on fire", "danger"],
+    ["a hyperbole joke never hides an English wish to die", "I want to die. lol he posted it", "self"],
+    ["a decided 'mar jaungi' is not the joke form", "main mar jaungi. haha wo hasega", "self"],
+    ["a friend's news in one sentence does not hide her own wish in the next", "my friend said he will leak it. I want to die", "self"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -707,6 +714,10 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["someone else beaten", "meri dost ke bhai ne video leak karne wale ko peet diya"],
     ["past self-harm, clean now", "I used to cut myself in school but I've been clean for three years"],
     ["exam stress", "I can't take this exam stress anymore lol"],
+    ["a friend who wanted to die", "my friend said she wanted to die after her breakup, how do I help her?"],
+    ["a friend who wants to die, in Hinglish", "mera friend bola tha wo marna chahta hai, usko kaise help karu"],
+    ["cutting him off for ever", "main usse hamesha ke liye door chali jaungi, block kar diya"],
+    ["too late for me to apply", "it's too late for me to apply this year"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

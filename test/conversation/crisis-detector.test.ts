@@ -656,6 +656,10 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["a blade in the bathroom, in Devanagari", "बाथरूम में ब्लेड लेकर बैठी हूँ", "self"],
     ["alone on a bridge now", "im on the bridge near college right now", "self"],
     ["set on fire", "he threatened to set me on fire", "danger"],
+    ["waiting downstairs, and fear", "he is waiting for me downstairs and I'm terrified", "danger"],
+    ["made to disappear, in Devanagari", "वो बोला तुझे गायब कर दूंगा", "danger"],
+    ["someone trying the door, in Hinglish", "koi mera darwaza kholne ki koshish kar raha hai", "danger"],
+    ["pills in her pocket, in Devanagari", "गोलियां मेरी जेब में हैं", "self"],
     ["a hyperbole joke never hides an English wish to die", "I want to die. lol he posted it", "self"],
     ["a decided 'mar jaungi' is not the joke form", "main mar jaungi. haha wo hasega", "self"],
     ["a friend's news in one sentence does not hide her own wish in the next", "my friend said he will leak it. I want to die", "self"],
@@ -718,6 +722,9 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     ["a friend who wants to die, in Hinglish", "mera friend bola tha wo marna chahta hai, usko kaise help karu"],
     ["cutting him off for ever", "main usse hamesha ke liye door chali jaungi, block kar diya"],
     ["too late for me to apply", "it's too late for me to apply this year"],
+    ["dead to him", "he said I'm dead to him"],
+    ["someone knocking to return a charger", "he knocked on my door to return my charger"],
+    ["peace from harassment", "I want peace, I want this harassment to stop"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

@@ -37,9 +37,14 @@ import type { CrisisTerms } from "../content/schema.js";
  *    but only when the first letter is the same: "karna" must not meet "marna".
  * 8. A match is cancelled by an exclude that covers the first part of a concept or the last word
  *    of a phrase ("die of embarrassment" cancels "want to die"), by an English negation just
- *    before it ("I'm not going to kill myself"), a Hindi one just before or after it ("nahi marne
- *    wali", "suicide nahi karungi"), a negation between a concept's parts, or (self only) a
- *    `recovered` phrase anywhere in the message ("I used to be suicidal, I'm fine now").
+ *    before it ("I'm not going to kill myself"), a Hindi one just after it ("suicide nahi
+ *    karungi") or just before it when it negates a word of the match ("nahi marne wali"), an
+ *    English negation between a concept's parts, a Hindi one between them that negates one of the
+ *    parts (Hindi negates the verb after it, or the word before when only an auxiliary follows:
+ *    "marna nahi chahti" negates "marna"; "kisi kaam ki nahi hu, bas bojh hu" keeps "bojh"), or
+ *    (self only) a `recovered` phrase anywhere in the message ("I used to be suicidal, I'm fine
+ *    now"). A Hindi negation that is itself a part ("jeena & nahi") must not be one that negates
+ *    a word for dying ("marna nahi chahti, jeena chahti hu").
  * 9. When both kinds match, danger wins: someone else's threat needs the emergency number first,
  *    and the danger screen still shows crisis lines. Harm aimed at oneself ("khud ko maar
  *    dalungi") is self even when a danger rule meets it.
@@ -123,6 +128,28 @@ const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "d
 const NEGATION_BRIDGE = ["want", "wanted", "going", "to", "planning", "trying", "try", "plan", "ever", "will", "would", "be", "i", "am", "gonna", "wanna", "think", "thinking", "of", "about"];
 /** Hindi negations that turn the phrase before them around ("suicide nahi karungi"). */
 const NEGATIONS_AFTER = ["nahi", "mat", "नहीं", "मत"];
+/**
+ * Hindi puts a negation before the verb it negates ("mujhe nahi marna", "koi nahi maar raha"), or
+ * after a noun or infinitive that is then followed only by an auxiliary ("marna nahi chahti",
+ * "suicide nahi karungi", "kisi kaam ki nahi hu"). These words carry no meaning of their own for
+ * that choice: after a negation they send it back to the word before it; looking back they are
+ * skipped. So "main kisi kaam ki nahi hu, bas bojh hu" negates "kaam", not "bojh", and in "main
+ * marna nahi chahti" the negation belongs to "marna".
+ */
+const HINDI_AUX = [
+  "hai", "hu", "ho", "tha", "thi", "the", "hoga", "hogi", "honge", "chahti", "chahta", "chahte", "chahiye",
+  "chahu", "sakti", "sakta", "sakte", "raha", "rahi", "rahe", "karungi", "karunga", "karna", "kar", "karti",
+  "karta", "lagta", "lagti", "hua", "hui", "है", "हूँ", "हो", "हैं", "था", "थी", "थे", "होगा", "होगी", "चाहती",
+  "चाहता", "चाहते", "चाहिए", "सकती", "सकता", "रहा", "रही", "रहे", "करूंगी", "करूंगा", "करना", "कर", "लगता", "लगती",
+];
+/** Pronouns and postpositions: never what a Hindi negation negates, skipped when looking for it. */
+const HINDI_FUNCTION = [
+  "main", "mai", "mujhe", "me", "mein", "mera", "meri", "mere", "ko", "se", "ki", "ka", "ke", "par", "pe", "aur",
+  "koi", "kisi", "kuch", "मैं", "मुझे", "में", "मेरा", "मेरी", "मेरे", "को", "से", "की", "का", "के", "पर", "पे", "और",
+  "कोई", "किसी", "कुछ",
+];
+/** Words a Hindi negation may look past, either way, for the word it negates. */
+const NEGATION_LOOK = 3;
 
 /**
  * Texting forms and romanised-Hindi spellings that edit distance cannot reach (the words are too
@@ -528,6 +555,11 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const negationBridge = new Set([...fold(NEGATION_BRIDGE), ...fillers]);
   const negationsAfter = fold(NEGATIONS_AFTER);
   const negations = new Set([...negationsBefore, ...negationsAfter]);
+  const hindiAux = fold(HINDI_AUX);
+  const hindiSkip = new Set([...hindiAux, ...fold(HINDI_FUNCTION), ...fillers, ...negations]);
+  // Words for dying: a Hindi negation that negates one of them ("marna nahi chahti") is never
+  // itself part of a concept of hopelessness ("jeena & nahi").
+  const deathWords = new Set([...(classes.get("marna") ?? []), ...(classes.get("mar") ?? []), ...(classes.get("dead") ?? [])]);
 
   // Words that a word typed without spaces may be split into: every phrase word and a few glue words.
   const trie: Trie = { next: new Map(), end: false };
@@ -704,10 +736,32 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       return excluded.some(([s, e]) => s <= end && e >= end);
     };
 
+    /** The word a Hindi negation at j negates, or -1: the next word when it carries meaning
+     * ("nahi marungi"), else the meaningful word before it ("marna nahi chahti", "kaam ki nahi hu"). */
+    const negationTarget = (j: number): number => {
+      const clause = clauseAt[j];
+      for (let k = j + 1; k < n && k <= j + NEGATION_LOOK && clauseAt[k] === clause; k++) {
+        const w = tokens[k]!.word;
+        if (fillers.has(w)) continue;
+        if (!hindiSkip.has(w)) return k;
+        break;
+      }
+      for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause; k--) {
+        if (!hindiSkip.has(tokens[k]!.word)) return k;
+      }
+      return -1;
+    };
+
     const negated = (start: number, end: number): boolean => {
+      // Hindi negates just after: "X nahi <verb>" negates the whole predicate ("suicide nahi
+      // karungi", "khud ko nuksan nahi pahunchaungi").
       if (end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
-      // Hindi also negates just before the verb ("nahi marne wali", "koi nahi maar raha").
-      if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) return true;
+      // And just before ("nahi marne wali", "koi nahi maar raha"), but only when it is about a word
+      // of the match: "nahi, main marna chahti hu" answers a question, it negates nothing after it.
+      if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) {
+        const t = negationTarget(start - 1);
+        if (t >= start && t <= end) return true;
+      }
       for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
         const w = tokens[j]!.word;
         if (negationsBefore.has(w)) return true;
@@ -746,9 +800,25 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         }
         if (!found) return undefined;
       }
-      // A negation among the words between the parts turns it around ("I will not jump off the roof").
+      const inUsed = (j: number): boolean => used.some(([s, e]) => j >= s && j <= e);
       for (let j = lo; j <= hi; j++) {
-        if (negations.has(tokens[j]!.word) && !used.some(([s, e]) => j >= s && j <= e)) return undefined;
+        const w = tokens[j]!.word;
+        if (!negations.has(w)) continue;
+        if (negationsAfter.has(w)) {
+          const t = negationTarget(j);
+          if (inUsed(j)) {
+            // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
+            // that negates dying: "main marna nahi chahti, jeena chahti hu" is no wish to die.
+            if (t >= 0 && idsAt[t]!.some((id) => deathWords.has(id)) && !inUsed(t)) return undefined;
+          } else if (t >= 0 && inUsed(t)) {
+            // A Hindi negation between the parts cancels only when it negates one of them: in
+            // "main kisi kaam ki nahi hu, bas bojh hu" it is about "kaam", so "bojh & main" stands.
+            return undefined;
+          }
+        } else if (!inUsed(j)) {
+          // An English negation among the words between the parts turns it around ("I will not jump off the roof").
+          return undefined;
+        }
       }
       return [lo, hi, e0];
     };

@@ -732,3 +732,47 @@ describe("crisis detector: concept families beyond the sets' wordings", () => {
     });
   }
 });
+
+// Hindi puts the negation before the verb: a negation cancels only the word it negates, and
+// "nahi chahti" after a word for living is itself a crisis, after a word for dying it is not.
+describe("crisis detector: Hindi negation cancels only what it negates", () => {
+  const crises: [story: string, text: string][] = [
+    ["not wanting to live, in Hinglish", "main jeena nahi chahti"],
+    ["not wanting to live, texted short", "mai jina nhi chahti"],
+    ["not wanting to live, in Devanagari", "मैं जीना नहीं चाहती"],
+    ["not wanting to stay alive, in Devanagari", "मैं ज़िंदा नहीं रहना चाहती"],
+    ["no more living, negation first", "mujhe ab aur nahi jeena"],
+    ["worthless negated, then a burden, in Hinglish", "main kisi kaam ki nahi hu, bas bojh hu"],
+    ["worthless negated, then a burden, in Devanagari", "मैं किसी काम की नहीं हूँ, बस बोझ हूँ"],
+    ["worthless with 'nhi', then a burden", "mai kisi kaam ki nhi hu bas bojh hu sabpe"],
+  ];
+  for (const [story, text] of crises) {
+    it(`${story}: self`, () => {
+      expect(detect(text)?.kind).toBe("self");
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["not wanting to die, in Hinglish", "main marna nahi chahti"],
+    ["not wanting to die, texted short", "main marna nhi chahta"],
+    ["not wanting to die, in Devanagari", "मैं मरना नहीं चाहती"],
+    ["not wanting to die, negation first", "mujhe nahi marna"],
+    ["not wanting to die but to live, in Devanagari", "मैं मरना नहीं चाहती, मैं बस जीना चाहती हूँ"],
+    ["not wanting to die but to live, in Hinglish", "main marna nahi chahti, main bas jeena chahti hu"],
+    ["no one is hitting her", "koi mujhe nahi maar raha, bas darr lagta hai"],
+    ["won't hurt herself, in Devanagari", "मैं खुद को नुकसान नहीं पहुंचाऊंगी"],
+    ["won't commit suicide, in Hinglish", "tension mat lo, suicide nahi karungi"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+
+  it("leaves English negation as it was", () => {
+    expect(detect("I don't want to die")).toBeUndefined();
+    expect(detect("I'm not going to kill myself")).toBeUndefined();
+    expect(detect("I will not jump off the roof")).toBeUndefined();
+    expect(detect("I don't want to live anymore")?.kind).toBe("self");
+  });
+});

@@ -207,6 +207,8 @@ const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 const SYMBOLS = /[@!$]/;
+const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/u;
+const LAUGHS = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]+/gu;
 const DOUBLE_A = /^aa+$/;
 /** A sentence end (. ! ? ; newline, Hindi danda) between two words; "..." is a pause people type
  * inside one thought, not an end. */
@@ -321,6 +323,8 @@ const expandFold = memo((word: string): string[] => (expansionTable.get(word) ??
 /** Text -> canonical words. The same function folds phrases and messages, so they always agree. */
 function tokenize(text: string): Token[] {
   let cleaned = text.normalize("NFKC").toLowerCase().replace(INVISIBLE, "").replace(APOSTROPHES, "");
+  // A laughing emoji is a word: "mummy maar dalegi 😂" is a joke, as "lol" is.
+  if (LAUGH.test(cleaned)) cleaned = cleaned.replace(LAUGHS, " lol ");
   if (SYMBOLS.test(cleaned)) {
     cleaned = cleaned.replace(/(?<=\p{L})[@!](?=\p{L})/gu, (c) => (c === "@" ? "a" : "i")).replace(/\$(?=\p{L})/gu, "s");
   }

@@ -265,6 +265,9 @@ interface Token {
   dev: boolean;
   /** Clause number: a sentence end (. ! ? ; newline) or "but" starts the next. */
   clause: number;
+  /** Pause number: a comma as well as a sentence end starts the next. A Hindi negation is about a
+   * word on its side of a comma ("himmat nahi, chali jaungi"). */
+  pause: number;
 }
 
 interface PreWord {
@@ -332,23 +335,29 @@ function tokenize(text: string): Token[] {
   // Clause of each pre-folded word, beside it: the memoised words are shared and stay unchanged.
   const preClause: number[] = [];
   let clause = 0;
+  const prePause: number[] = [];
+  let pause = 0;
   let last = 0;
   for (const m of cleaned.matchAll(WORD)) {
     // Most gaps are one space: only a longer gap (or one not a space) can hold a sentence end.
     if (m.index > last + 1 || (m.index === last + 1 && cleaned.charCodeAt(last) !== 32)) {
-      if (endsSentence(cleaned, last, m.index)) clause++;
+      if (endsSentence(cleaned, last, m.index)) {
+        clause++;
+        pause++;
+      } else if (cleaned.slice(last, m.index).includes(",")) pause++;
     }
     last = m.index + m[0].length;
     for (const w of preFold(m[0])) {
       pre.push(w);
       preClause.push(clause);
+      prePause.push(pause);
     }
   }
   const out: Token[] = [];
   for (let i = 0; i < pre.length; i++) {
     const t = pre[i]!;
     if (!t.latin) {
-      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: preClause[i]! });
+      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: preClause[i]!, pause: prePause[i]! });
       continue;
     }
     let word = t.word;
@@ -360,7 +369,9 @@ function tokenize(text: string): Token[] {
         i++;
       }
     }
-    for (const part of expandFold(word)) out.push({ word: part, isNumber: t.isNumber, dev: false, clause: preClause[i]! });
+    for (const part of expandFold(word)) {
+      out.push({ word: part, isNumber: t.isNumber, dev: false, clause: preClause[i]!, pause: prePause[i]! });
+    }
   }
   return out;
 }
@@ -677,7 +688,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       // Only a word that is not known, even loosely: "khudkhushi" is a typo, not "khud khushi".
       const unknown = !t.isNumber && t.word.length >= SPLIT_MIN_LENGTH && lookupWord(t.word).length === 0;
       const pieces = unknown ? split(t.word) : undefined;
-      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev, clause: t.clause });
+      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev, clause: t.clause, pause: t.pause });
       else out.push(t);
     }
     return out;
@@ -744,13 +755,14 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
      * ("nahi marungi"), else the meaningful word before it ("marna nahi chahti", "kaam ki nahi hu"). */
     const negationTarget = (j: number): number => {
       const clause = clauseAt[j];
-      for (let k = j + 1; k < n && k <= j + NEGATION_LOOK && clauseAt[k] === clause; k++) {
+      const pause = tokens[j]!.pause;
+      for (let k = j + 1; k < n && k <= j + NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k++) {
         const w = tokens[k]!.word;
         if (fillers.has(w)) continue;
         if (!hindiSkip.has(w)) return k;
         break;
       }
-      for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause; k--) {
+      for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k--) {
         if (!hindiSkip.has(tokens[k]!.word)) return k;
       }
       return -1;

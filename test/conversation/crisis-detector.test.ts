@@ -776,3 +776,76 @@ describe("crisis detector: Hindi negation cancels only what it negates", () => {
     expect(detect("I don't want to live anymore")?.kind).toBe("self");
   });
 });
+
+// dev4.yaml (Hindi and Hinglish only, written by another helper without seeing the detector) was
+// tuned on after its first run. First run, after the Hindi negation fix but before any change for
+// it (recall / kind right / false alarms): hi 87.6% / 97.8% / 12.9%, hinglish 84.1% / 97.8% / 12.9%.
+// After tuning by concept families: hi 100% / 99.0% / 0%, hinglish 100% / 99.1% / 0%.
+// So it is no longer an unseen set either: only the held-out set measures generalisation.
+describe("crisis detector: the fourth development set (tuned on after its first run)", () => {
+  const { cases } = parse(readFileSync(new URL("../fixtures/crisis/dev4.yaml", import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+
+  it("finds at least 97% of crises with at most 2% false alarms and 97% of kinds right, per language", () => {
+    for (const lang of ["hi", "hinglish"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.97);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.02);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+});
+
+describe("crisis detector: Hindi and Hinglish families in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["dead inside, a man writing", "mai andar se mar chuka hu yaar", "self"],
+    ["dead inside, in Devanagari", "मैं अंदर से मर गई हूँ", "self"],
+    ["being or not being makes no difference", "mere hone na hone se kisi ko fark nahi padta", "self"],
+    ["going far from everyone for ever", "main hamesha ke liye sabse door chala jaunga", "self"],
+    ["things given away after she is gone, in Devanagari", "मेरे जाने के बाद मेरी किताबें दीदी को दे देना", "self"],
+    ["setting herself on fire", "khud ko aag laga lungi", "self"],
+    ["the noose, spelt 'faasi'", "main faasi laga lungi", "self"],
+    ["a negation before a comma negates nothing after it", "ab aur himmat nahi, chali jaungi sabse door hamesha ke liye", "self"],
+    ["a prayer to be taken is her own wish, not an abduction", "bhagwan mujhe utha le bas, ab aur nahi hota", "self"],
+    ["he'll come home and 'see to' her", "wo bola ghar aake dekh lega tujhe", "danger"],
+    ["your corpse", "usne kaha teri laash milegi", "danger"],
+    ["shot, a man's threat", "usne bola goli maar dunga", "danger"],
+    ["run over", "truck se kuchal dunga bola wo", "danger"],
+    ["a threat to burn her", "usne jala dene ki dhamki di hai", "danger"],
+    ["kept locked in by the in-laws", "mujhe kamre me band kar rakha hai sasural walo ne", "danger"],
+    ["locked from outside, in Devanagari", "दरवाज़ा बाहर से बंद है, निकल नहीं सकती", "danger"],
+    ["followed now", "ek aadmi mera picha kar raha hai abhi", "danger"],
+    ["someone breaking in", "koi ghar me ghusne ki koshish kar raha hai", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["a scolding told with a laughing emoji", "mummy maar dalegi mujhe, dahi bhool gayi 😂"],
+    ["a teacher and homework", "teacher jaan le legi, homework nahi kiya"],
+    ["someone else's hanging last year", "hamare mohalle me ek ladke ne phansi laga li thi"],
+    ["a friend's wish to die", "meri saheli bolti hai uska marne ka mann karta hai, kya karu"],
+    ["the helpline asked for a friend", "suicide helpline ka number chahiye, meri dost ke liye"],
+    ["freezing", "itni thand me toh jam ke mar jaungi"],
+    ["holding on", "jeena toh padega, main haar nahi maanungi"],
+    ["watching a match at home", "ghar aake dekh lunga match"],
+    ["a shop closed yesterday", "kal dukaan band kar rakhi thi"],
+    ["followed on Instagram", "meri bike follow kar raha hai koi instagram pe"],
+    ["after she leaves, eat and take medicine", "mere jaane ke baad khana kha lena aur dawai le lena"],
+    ["a corpse in a film", "us movie me heroine ki laash mili"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

@@ -812,6 +812,9 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["setting herself on fire", "khud ko aag laga lungi", "self"],
     ["the noose, spelt 'faasi'", "main faasi laga lungi", "self"],
     ["a negation before a comma negates nothing after it", "ab aur himmat nahi, chali jaungi sabse door hamesha ke liye", "self"],
+    ["going 'up' for good, a man writing", "upar chala jaunga jaldi", "self"],
+    ["sleeping for ever, 'k liye'", "hamesha k liye sona chahti hu", "self"],
+    ["worthless in the first person, 'ni'", "main kisi kaam ki ni hu", "self"],
     ["a prayer to be taken is her own wish, not an abduction", "bhagwan mujhe utha le bas, ab aur nahi hota", "self"],
     ["he'll come home and 'see to' her", "wo bola ghar aake dekh lega tujhe", "danger"],
     ["your corpse", "usne kaha teri laash milegi", "danger"],
@@ -842,6 +845,7 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["followed on Instagram", "meri bike follow kar raha hai koi instagram pe"],
     ["after she leaves, eat and take medicine", "mere jaane ke baad khana kha lena aur dawai le lena"],
     ["a corpse in a film", "us movie me heroine ki laash mili"],
+    ["giving her life for someone, a love line", "main jaan de dungi tere liye yaar ❤️"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

@@ -815,6 +815,8 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["going 'up' for good, a man writing", "upar chala jaunga jaldi", "self"],
     ["sleeping for ever, 'k liye'", "hamesha k liye sona chahti hu", "self"],
     ["worthless in the first person, 'ni'", "main kisi kaam ki ni hu", "self"],
+    ["everyone better off without her, in Hinglish", "mere bina sab ache rahenge", "self"],
+    ["everyone better off without her, in Devanagari", "मेरे बिना सब बेहतर रहेंगे", "self"],
     ["a prayer to be taken is her own wish, not an abduction", "bhagwan mujhe utha le bas, ab aur nahi hota", "self"],
     ["he'll come home and 'see to' her", "wo bola ghar aake dekh lega tujhe", "danger"],
     ["your corpse", "usne kaha teri laash milegi", "danger"],
@@ -845,6 +847,7 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["followed on Instagram", "meri bike follow kar raha hai koi instagram pe"],
     ["after she leaves, eat and take medicine", "mere jaane ke baad khana kha lena aur dawai le lena"],
     ["a corpse in a film", "us movie me heroine ki laash mili"],
+    ["exasperation, 'they'll take my life'", "uff ye log jaan le lenge meri"],
     ["giving her life for someone, a love line", "main jaan de dungi tere liye yaar ❤️"],
   ];
   for (const [story, text] of quiet) {

@@ -847,6 +847,13 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["followed on Instagram", "meri bike follow kar raha hai koi instagram pe"],
     ["after she leaves, eat and take medicine", "mere jaane ke baad khana kha lena aur dawai le lena"],
     ["a corpse in a film", "us movie me heroine ki laash mili"],
+    ["a threat of leaking photos is the bot's everyday talk", "usne photos viral karne ki dhamki di hai"],
+    ["a phone kept switched off", "phone band kar rakha hai maine 2 din se"],
+    ["locked out, the key forgotten", "gate bahar se band hai, chabi bhool gayi lol"],
+    ["a father will look at the result at home", "papa ghar aake dekh lenge result"],
+    ["followed around online", "wo mera picha kar raha hai instagram pe har jagah"],
+    ["after she leaves for the village", "मेरे जाने के बाद कुत्ते को खाना दे देना, मैं गांव जा रही हूँ"],
+    ["not in class after this", "iske baad main nahi hungi class me"],
     ["exasperation, 'they'll take my life'", "uff ye log jaan le lenge meri"],
     ["giving her life for someone, a love line", "main jaan de dungi tere liye yaar ❤️"],
   ];

@@ -854,6 +854,7 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     ["followed around online", "wo mera picha kar raha hai instagram pe har jagah"],
     ["after she leaves for the village", "मेरे जाने के बाद कुत्ते को खाना दे देना, मैं गांव जा रही हूँ"],
     ["not in class after this", "iske baad main nahi hungi class me"],
+    ["an exam 'killed', an idiom", "kal meri exam ki laash nikal gayi"],
     ["exasperation, 'they'll take my life'", "uff ye log jaan le lenge meri"],
     ["giving her life for someone, a love line", "main jaan de dungi tere liye yaar ❤️"],
   ];

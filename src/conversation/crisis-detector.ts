@@ -22,6 +22,7 @@ import type { CrisisTerms } from "../content/schema.js";
  *      "nhi" -> "nahi"), then a loose phonetic fold for romanised Hindi (e/i, o/u, w/v, z/j,
  *      ph/f) so "jeena/jina", "zindagi/jindagi", "woh/voh" meet.
  *    - Devanagari: nukta dropped (ज़ = ज), chandrabindu and anusvara dropped (हूँ = हूं = हु),
+ *      visarga dropped (दुःख = दुख), ऍ/ऑ read as ए/ओ,
  *      a nasal consonant + halant before a consonant treated as anusvara (ज़िन्दगी = ज़िंदगी),
  *      long and short i/u matras merged, remaining halants dropped (ख़त्म = खतम).
  * 5. A long word that is not known is split into known words when it can be ("iwanttodie",
@@ -254,6 +255,9 @@ function devanagariFold(word: string): string {
       .replace(/\u090A/g, "\u0909") // ऊ = उ
       .replace(/\u0949/g, "\u094B") // ॉ = ो
       .replace(/\u0945/g, "\u0947") // ॅ = े
+      .replace(/\u090D/g, "\u090F") // ऍ = ए
+      .replace(/\u0911/g, "\u0913") // ऑ = ओ
+      .replace(/\u0903/g, "") // visarga: दुःख = दुख
       .replace(/\u094D/g, ""), // halant: ख़त्म = खतम
   );
 }
@@ -659,6 +663,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   let scanStamp = 0;
   // Words for oneself ("myself", "khud"): the `self` and `hself` classes when the terms have them.
   const reflexives = new Set([...(classes.get("self") ?? []), ...(classes.get("hself") ?? [])]);
+  const reflexivePair = new Set(["apne aap", "अपने आप"].map((p) => tokenize(p).map((t) => t.word).join(" ")));
 
   /** Vocabulary ids a word stands for: exact, plus same-first-letter edit-distance-1 neighbours. */
   const lookupWord = memo((word: string): number[] => {
@@ -869,7 +874,11 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     /** "khud ko maar dalungi": harm whose object is the person herself is self, not danger, even
      * when a verb form meets a danger phrase loosely ("dalungi" is one letter from "dalenge"). */
     const reflexive = (start: number, end: number): boolean => {
-      for (let j = Math.max(0, start - 2); j <= end; j++) if (idsAt[j]!.some((id) => reflexives.has(id))) return true;
+      for (let j = Math.max(0, start - 2); j <= end; j++) {
+        if (idsAt[j]!.some((id) => reflexives.has(id))) return true;
+        // "apne aap ko maar dalungi": two words for oneself
+        if (j > 0 && reflexivePair.has(`${tokens[j - 1]!.word} ${tokens[j]!.word}`)) return true;
+      }
       return false;
     };
 

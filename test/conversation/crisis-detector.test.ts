@@ -864,3 +864,44 @@ describe("crisis detector: Hindi and Hinglish families in other wordings", () =>
     });
   }
 });
+
+describe("crisis detector: Devanagari spellings, loanwords and idioms", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["'myself' as two words, aimed at herself, is self not danger", "अपने आप को मार डालूंगी", "self"],
+    ["'apne aap' romanised, aimed at herself", "apne aap ko maar dalungi", "self"],
+    ["the formal word for poison", "मैं विष पी लूंगी", "self"],
+    ["'end' in Devanagari", "मैं सब एंड कर दूंगी", "self"],
+    ["'die' written in Devanagari", "मैं डाई करना चाहती हूँ", "self"],
+    ["leaving this world", "मैं इस दुनिया से जाना चाहती हूँ", "self"],
+    ["going from the world, a future verb", "इस दुनिया से चली जाऊंगी", "self"],
+    ["leaving the world, romanised", "duniya chhod dungi", "self"],
+    ["verb forms spelt every way: करुँगी", "मैं आत्महत्या करुँगी", "self"],
+    ["verb forms spelt every way: लुंगी", "ज़हर पी लुंगी", "self"],
+    ["verb forms spelt every way: जाउंगी", "मैं मर जाउंगी", "self"],
+    ["short vowel slips: मै, हु", "मै मरना चाहता हु", "self"],
+    ["'about suicide' while thinking of it is no topic", "आत्महत्या के बारे में सोच रही हूँ", "self"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["hair dye", "बालों में डाई करना चाहती हूँ"],
+    ["away from social media", "मैं सोशल मीडिया की दुनिया से दूर जाना चाहती हूँ"],
+    ["seeing the world", "मैं दुनिया घूमना चाहती हूँ"],
+    ["a serial to die of", "ये सीरियल देख के मर जाऊंगी"],
+    ["a slipper from mum, told laughing", "मम्मी ने चप्पल से मारा हाहा"],
+    ["reading an article on suicide", "खुदकुशी के बारे में एक आर्टिकल पढ़ा"],
+    ["a suicide-prevention day post", "आत्महत्या रोकथाम दिवस पर पोस्ट लिखनी है"],
+    ["visarga spelling of sorrow", "दुःख बहुत है पर संभाल लूंगी"],
+    ["dying of hunger", "भूख से मर रही हूँ"],
+    ["news of someone else", "खबर में पढ़ा कि एक लड़की ने आत्महत्या कर ली"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

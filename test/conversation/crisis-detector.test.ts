@@ -905,3 +905,67 @@ describe("crisis detector: Devanagari spellings, loanwords and idioms", () => {
     });
   }
 });
+
+// First run on dev5, before any change made for it: recall hi 85.6%, hinglish 84.3%, en 94.0%;
+// false alarms hi 7.1%, hinglish 5.5%, en 5.0%; kinds right hi 100%, hinglish 98.3%, en 97.9%.
+// It was then tuned on (by concept and word family), so these thresholds no longer measure
+// generalisation: only the held-out set does.
+describe("crisis detector: the fifth development set (tuned on after its first run)", () => {
+  const { cases } = parse(readFileSync(new URL("../fixtures/crisis/dev5.yaml", import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+
+  it("finds at least 95% of crises with at most 3% false alarms and 97% of kinds right, per language", () => {
+    for (const lang of ["hi", "hinglish", "en"]) {
+      const mine = cases.filter((c) => c.lang === lang);
+      const crises = mine.filter((c) => c.expect !== "none");
+      const everyday = mine.filter((c) => c.expect === "none");
+      const found = crises.filter((c) => detect(c.text) !== undefined);
+      const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+      expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(0.95);
+      expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(0.03);
+      const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+      expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(0.97);
+    }
+  });
+});
+
+describe("crisis detector: families added after dev5, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["her story is over", "मेरी कहानी अब ख़त्म", "self"],
+    ["ending her own life, a formal decision", "मैंने अपनी ज़िंदगी का अंत करने का फैसला किया है", "self"],
+    ["sleep and never wake, romanised", "bas sona chahti hu, kabhi nahi uthna", "self"],
+    ["nobody can save her", "अब मुझे कोई नहीं बचा सकता", "self"],
+    ["where rat poison is sold", "chuhe ka zeher kahan milega jaldi", "self"],
+    ["her death would bring peace", "mere marne se sabko sukoon milega", "self"],
+    ["pills taken, dizzy", "सारी दवाई खा ली, चक्कर आ रहे हैं", "self"],
+    ["the tracks and the train's time", "patri pe baithi hu, train 5 minute me aayegi", "self"],
+    ["going to God, in English", "i am going to god tonight", "self"],
+    ["'open or I'll kill you' at the door", "gate khol warna maar dalunga, chilla raha hai", "danger"],
+    ["fuel poured on her", "उसने मुझ पर पेट्रोल डाला है", "danger"],
+    ["his goons will take her", "bola uske gunde utha lenge mujhe", "danger"],
+    ["'your end has come'", "usne kaha aaj tera kaam tamaam", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["dying of a puppy's cuteness", "ye puppy dekh ke mar jaun, kitna cute hai"],
+    ["rather die than pay", "मर जाऊंगी पर उसको एक पैसा नहीं दूंगी"],
+    ["anger, then the law", "मन करता है उसे जान से मार दूँ पर केस करूंगी"],
+    ["a project on suicide prevention", "suicide ki rokthaam par presentation banana hai"],
+    ["a story in a film ended", "movie ki kahani khatam ho gayi"],
+    ["the train times on the way home", "station pe hu, next train 10 minute me"],
+    ["a headache tablet taken", "sar dard ki goli kha li, chakkar aa rahe the"],
+    ["nobody threatens her body, in English", "Nobody is threatening to hurt me physically, it's only the photos."],
+    ["holding her breath underwater", "paani ke neeche saans rok ke tairna seekh rahi hu"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

@@ -962,6 +962,7 @@ describe("crisis detector: families added after dev5, in other wordings", () => 
     ["a headache tablet taken", "sar dard ki goli kha li, chakkar aa rahe the"],
     ["nobody threatens her body, in English", "Nobody is threatening to hurt me physically, it's only the photos."],
     ["holding her breath underwater", "paani ke neeche saans rok ke tairna seekh rahi hu"],
+    ["a photo 'of' her posted ('posted' is one letter from 'pushed', 'of' folds like 'off')", "she posted a pic of me in the class group"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

@@ -1,4 +1,4 @@
-import { assign, raise, setup } from "xstate";
+import { assign, not, raise, setup } from "xstate";
 import {
   CountryId,
   IncidentId,
@@ -128,8 +128,6 @@ export type ConversationEvent =
   | { type: "OFFER"; item: NewItem }
   /** Sent by the turn: words typed at the log before a kind was chosen (undefined clears them). */
   | { type: "DRAFT"; text: string | undefined }
-  /** Sent by the turn before anything else: the time of this turn. */
-  | { type: "CLOCK"; at: string }
   /** /letters: grievance complaints, the 1930 money pack, the section 63 certificate. */
   | { type: "LETTERS" }
   /** Draft the complaint to one platform; "did it come down?" answered for one platform. */
@@ -144,6 +142,8 @@ export type ConversationEventType = ConversationEvent["type"];
 
 export interface ConversationInput {
   locale: Locale;
+  /** The time of this turn (ISO), for a conversation that starts now. */
+  now?: string | undefined;
 }
 
 export function freshContext(locale: Locale): ConversationContext {
@@ -203,9 +203,9 @@ export function createConversationMachine(content: Content) {
       isBystanderRole: ({ event }) => valueOf(event) === "bystander",
       isRole: ({ context }, role: Role) => context.role === role,
       isWomanAnswer: ({ event }) => (WOMAN_ANSWERS as readonly string[]).includes(valueOf(event)),
-      // Blackmail is asked about only where it isn't already the incident chosen.
-      mayAlsoBeThreat: ({ context }) => context.incident !== "sextortion",
-      asksWoman: ({ context }) => asksWoman(content, context) && context.woman === "unknown",
+      // Blackmail chosen as the incident: "is anyone also asking for money?" is not asked.
+      choseBlackmail: ({ context }) => context.incident === "sextortion",
+      asksWoman: ({ context }) => asksWoman(content, context),
       visitedTakedown: ({ context }) => context.visited.includes("takedown"),
       visitedReporting: ({ context }) => context.visited.includes("reporting"),
       isNext: ({ event }, section: "takedown" | "reporting") => valueOf(event) === section,
@@ -253,7 +253,6 @@ export function createConversationMachine(content: Content) {
       setAge: assign({ age: ({ event }) => valueOf(event) as ImageAge, step: 0, route: 0 }),
       setRole: assign({ role: (_, role: Role) => role, step: 0, route: 0 }),
       setDraft: assign({ draft: ({ event }) => (event.type === "DRAFT" ? event.text : undefined) }),
-      setClock: assign({ now: ({ context, event }) => (event.type === "CLOCK" ? event.at : context.now) }),
       startLetter: assign({ letter: ({ event }) => ({ platform: valueOf(event), shows: [] }) }),
       toggleShows: assign({
         letter: ({ context, event }) => {
@@ -301,7 +300,7 @@ export function createConversationMachine(content: Content) {
     },
   }).createMachine({
     id: "nyf",
-    context: ({ input }) => freshContext(input.locale),
+    context: ({ input }) => ({ ...freshContext(input.locale), ...(input.now ? { now: input.now } : {}) }),
     initial: "flow",
     // Help is always one step away: these work from every state, overlays included.
     on: {
@@ -309,7 +308,6 @@ export function createConversationMachine(content: Content) {
       DANGER: ".danger",
       CHILD: ".child",
       DRAFT: { actions: "setDraft" },
-      CLOCK: { actions: "setClock" },
       LETTERS: { target: ".letters.list", actions: ["clearPending", "clearLetter"] },
       HELPLINES: ".helplines",
       PRIVACY: ".privacy",
@@ -364,7 +362,7 @@ export function createConversationMachine(content: Content) {
           // "Is anyone also asking you for money or threatening you?" (a motel that filmed and now
           // blackmails is both): the blackmail steps and laws join in. Not asked when blackmail was chosen.
           threat: {
-            always: { guard: ({ context }) => context.incident === "sextortion", target: "age" },
+            always: { guard: "choseBlackmail", target: "age" },
             on: {
               CHOOSE: [
                 { guard: ({ event }) => valueOf(event) === "yes", target: "age", actions: { type: "setAlsoThreat", params: true } },
@@ -378,7 +376,7 @@ export function createConversationMachine(content: Content) {
             on: {
               CHOOSE: { guard: "isAge", target: "platforms", actions: "setAge" },
               SKIP: "platforms",
-              BACK: [{ guard: ({ context }) => context.incident === "sextortion", target: "incident" }, { target: "threat" }],
+              BACK: [{ guard: "choseBlackmail", target: "incident" }, { target: "threat" }],
             },
           },
           platforms: {
@@ -403,7 +401,7 @@ export function createConversationMachine(content: Content) {
           // Asked only where a law that protects women only (BNS 77-79) could apply; otherwise passed
           // through. "Prefer not to say" cites the gender-neutral IT Act sections only.
           woman: {
-            always: { guard: ({ context }) => !asksWoman(content, context), target: "reassurance" },
+            always: { guard: not("asksWoman"), target: "reassurance" },
             on: {
               CHOOSE: { guard: "isWomanAnswer", target: "reassurance", actions: "setWoman" },
               SKIP: "reassurance",
@@ -414,7 +412,7 @@ export function createConversationMachine(content: Content) {
             on: {
               NEXT: { target: "evidence", actions: "firstStep" },
               SKIP: { target: "evidence", actions: "firstStep" },
-              BACK: [{ guard: ({ context }) => asksWoman(content, context), target: "woman" }, { target: "country" }],
+              BACK: [{ guard: "asksWoman", target: "woman" }, { target: "country" }],
             },
           },
           evidence: {

@@ -196,11 +196,16 @@ interface Restored {
   lost: boolean;
 }
 
-/** Restores a stored snapshot, or starts afresh when there is none or it cannot be trusted. */
-export function restore(machine: ConversationMachine, stored: unknown, locale: Locale): Restored {
+/**
+ * Restores a stored snapshot, or starts afresh when there is none or it cannot be trusted. `now` is
+ * the time of this turn: screens are pure, and "sent 3 days ago" needs to know when now is.
+ */
+export function restore(machine: ConversationMachine, stored: unknown, locale: Locale, now?: string): Restored {
   if (stored !== undefined) {
     const parsed = StoredConversation.safeParse(stored);
     if (parsed.success) {
+      // zod handed back a fresh object: the clock goes into it before XState sees it.
+      if (now !== undefined) parsed.data.snapshot.context.now = now;
       try {
         // XState trusts what it is given: a renamed state throws, sometimes as a bare TypeError, and
         // an actor that failed to restore rethrows later, outside any try, unless someone listens.
@@ -216,11 +221,11 @@ export function restore(machine: ConversationMachine, stored: unknown, locale: L
       }
     }
   }
-  return { snapshot: fresh(machine, locale), lost: stored !== undefined };
+  return { snapshot: fresh(machine, locale, now), lost: stored !== undefined };
 }
 
-function fresh(machine: ConversationMachine, locale: Locale): ConversationSnapshot {
-  const actor = createActor(machine, { input: { locale } });
+function fresh(machine: ConversationMachine, locale: Locale, now?: string): ConversationSnapshot {
+  const actor = createActor(machine, { input: { locale, now } });
   actor.start();
   const snapshot = actor.getSnapshot();
   actor.stop();
@@ -251,10 +256,7 @@ export interface TurnOptions {
 
 /** Runs one turn. `stored` is whatever the store returned (undefined for a new chat). */
 export function runTurn(machine: ConversationMachine, stored: unknown, input: PersonInput, options: TurnOptions = {}): Turn {
-  const restored = restore(machine, stored, input.locale);
-  const lost = restored.lost;
-  // The turn brings the clock: screens are pure, and "sent 3 days ago" needs to know when now is.
-  const before = send(machine, restored.snapshot, { type: "CLOCK", at: (options.now?.() ?? new Date()).toISOString() });
+  const { snapshot: before, lost } = restore(machine, stored, input.locale, (options.now?.() ?? new Date()).toISOString());
   let snapshot = before;
   let notice: Notice | undefined = lost ? "lost-session" : undefined;
   let noticeArgs: Record<string, string | number> | undefined;

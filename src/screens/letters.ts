@@ -1,6 +1,7 @@
 import type { Content, PlatformId } from "../content/schema.js";
 import { SHOWS, type ConversationContext } from "../conversation/machine.js";
 import { lastSent } from "../report/letters.js";
+import { hasMoney } from "../report/money-pack.js";
 import { casePlatforms } from "./case-summary.js";
 import { button, helpRow, lines, text, type Button, type Screen, type Text } from "./screen.js";
 import { hoursBetween, sinceText } from "./since.js";
@@ -53,7 +54,7 @@ function list(content: Content, c: ConversationContext): Body {
   }
   if (sentLines.length > 0) parts.push(lines(sentLines));
   if (platforms.length === 0) parts.push(text("letters-none"));
-  if (c.evidence.some((i) => i.kind === "money")) buttons.push([button("letters-money", { type: "MONEY" })]);
+  if (hasMoney(c)) buttons.push([button("letters-money", { type: "MONEY" })]);
   // The certificate is an appendix of the PDF: the report carries every fingerprint in full.
   if (c.evidence.some((i) => i.kind === "file")) buttons.push([button("letters-certificate", { type: "REPORT" })]);
   parts.push(text("letters-private"));

@@ -10,7 +10,7 @@ export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
 
 /** Events only the turn sends (they carry a whole item): no button can. */
-type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT" | "CLOCK">;
+type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT">;
 
 const CODES: Record<ButtonEventType, string> = {
   BEGIN: "b",
@@ -65,7 +65,7 @@ export interface DecodedButton {
 }
 
 export function encodeButton(screen: string, event: ConversationEvent): string {
-  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT" || event.type === "CLOCK") throw new Error(`${event.type} cannot be a button`);
+  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT") throw new Error(`${event.type} cannot be a button`);
   const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
   if ("value" in event) parts.push(event.value);
   const data = parts.join("|");

@@ -71,7 +71,20 @@ export interface ConversationContext extends Situation {
   resolved: string[];
   /** The time of her latest turn (ISO), brought by the turn: screens are pure and need it for "3 days ago". */
   now?: string | undefined;
+  /** The open counselling case, if any: only its code (the case record elsewhere holds the rest). */
+  caseCode?: string | undefined;
 }
+
+/**
+ * A counselling case's code: random, never derived from the chat, and short enough to say aloud
+ * ("case K7F3QX"). No 0/O, 1/I/L or U, so it reads back without mistakes.
+ */
+export const CASE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const CASE_CODE = /^[2-9A-HJKMNP-TV-Z]{6}$/;
+
+/** What she shares with the counsellor when the case opens: nothing, her situation, or her situation and her log. */
+export const SHARES = ["none", "summary", "log"] as const;
+export type Share = (typeof SHARES)[number];
 
 /** What a complaint can say the content shows: chosen with buttons, never typed about the image itself. */
 export const SHOWS = ["nudity", "sexual-act", "private-parts", "morphed"] as const;
@@ -136,7 +149,15 @@ export type ConversationEvent =
   | { type: "STILL_UP"; value: string }
   /** "✓ I sent it": the complaint (or appeal) on screen is logged with the time. */
   | { type: "SENT" }
-  | { type: "MONEY" };
+  | { type: "MONEY" }
+  /** /talk and "💬 Talk to a counsellor": the consent screen, or the open case. */
+  | { type: "TALK" }
+  /** Consent given, sharing `value`; the turn adds a fresh random `code`. */
+  | { type: "SHARE"; value: string; code?: string }
+  /** "⏹ End conversation" or her /end. */
+  | { type: "END_TALK" }
+  /** Sent by the transport: the counsellor ended the case, it timed out, or it could not open. */
+  | { type: "CASE_ENDED" };
 
 export type ConversationEventType = ConversationEvent["type"];
 
@@ -226,6 +247,9 @@ export function createConversationMachine(content: Content) {
       hasRoom: ({ context }) => context.evidence.length < LIMITS.items,
       hasItems: ({ context }) => context.evidence.length > 0,
       hasPending: ({ context }) => context.pending.length > 0,
+      hasCase: ({ context }) => context.caseCode !== undefined,
+      opensCase: ({ event }) =>
+        event.type === "SHARE" && (SHARES as readonly string[]).includes(event.value) && event.code !== undefined && CASE_CODE.test(event.code),
       emptiesLog: ({ context, event }) =>
         context.evidence.filter((i) => String(i.id) !== valueOf(event)).length === 0,
     },
@@ -280,8 +304,10 @@ export function createConversationMachine(content: Content) {
         visited: ({ context }, section: Section) =>
           context.visited.includes(section) ? context.visited : [...context.visited, section],
       }),
-      // Starting over keeps the log: it is theirs until /forget, not part of the walkthrough.
-      reset: assign(({ context }) => ({ ...freshContext(context.locale), evidence: context.evidence, nextId: context.nextId })),
+      // Starting over keeps the log (it is theirs until /forget) and an open case (she is still talking to someone).
+      reset: assign(({ context }) => ({ ...freshContext(context.locale), evidence: context.evidence, nextId: context.nextId, caseCode: context.caseCode })),
+      openCase: assign({ caseCode: ({ event }) => (event.type === "SHARE" ? event.code : undefined) }),
+      clearCase: assign({ caseCode: undefined }),
       setAdding: assign({ adding: ({ event }) => AddableKind.parse(valueOf(event)) }),
       clearAdding: assign({ adding: undefined }),
       addItem: assign(({ context, event }) => withItems(context, event.type === "ADD_ITEM" ? [event.item] : [])),
@@ -321,6 +347,10 @@ export function createConversationMachine(content: Content) {
       REPORT: { target: ".report", actions: "clearPending" },
       SUMMARY: { target: ".summary", actions: "clearPending" },
       OFFER: { target: ".offer", actions: "addPending" },
+      TALK: ".talk",
+      // Her /end and the ⏹ button work from any screen while a case is open; without one there is nothing to end.
+      END_TALK: { guard: "hasCase", target: ".talk.ended", actions: "clearCase" },
+      CASE_ENDED: { guard: "hasCase", target: ".talk.ended", actions: "clearCase" },
     },
     states: {
       flow: {
@@ -599,6 +629,19 @@ export function createConversationMachine(content: Content) {
             },
           },
           money: { on: { BACK: "list" } },
+        },
+      },
+      // Talking to a counsellor of a partner helpline, in this chat. The case itself (and the way to
+      // reach her) lives outside the session; the session holds only its code.
+      talk: {
+        initial: "consent",
+        states: {
+          consent: {
+            always: { guard: "hasCase", target: "open" },
+            on: { SHARE: { guard: "opensCase", target: "open", actions: "openCase" }, BACK: "#nyf.flow.hist" },
+          },
+          open: { on: { BACK: "#nyf.flow.hist" } },
+          ended: { on: { BACK: "#nyf.flow.hist" } },
         },
       },
       report: { on: { BACK: "flow.hist" } },

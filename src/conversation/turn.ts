@@ -6,16 +6,19 @@ import { formatBytes } from "../evidence/describe.js";
 import { findLink, findLinks, parseHandle, parseLink, parseMoney, parseNote, parseWhen, type ParseError } from "../evidence/parse.js";
 import type { CrisisMatch } from "./crisis-detector.js";
 import {
+  CASE_CODE,
   IMAGE_AGES,
   LOCALES,
   PENDING_KEPT,
   ROLES,
+  SHARES,
   SHOWS,
   WOMAN_ANSWERS,
   SECTIONS,
   type ConversationEvent,
   type ConversationMachine,
   type Locale,
+  type Share,
 } from "./machine.js";
 import { leafStates, positionOf, statePath } from "./position.js";
 import { keepsImages } from "./steps.js";
@@ -67,6 +70,8 @@ const StoredContext = z.object({
   letter: z.object({ platform: PlatformId, shows: z.array(z.enum(SHOWS)).max(SHOWS.length) }).optional(),
   resolved: z.array(PlatformId).max(PlatformId.options.length).default([]),
   now: z.iso.datetime().optional(),
+  // Added with the counsellor hand-off: the open case's code.
+  caseCode: z.string().regex(CASE_CODE).optional(),
 });
 
 /** What is stored: a versioned envelope around XState's persisted snapshot. */
@@ -119,6 +124,7 @@ export type Notice =
   | `file-${FileRefusal}`
   | "file-minor-link-kept"
   | "unknown-command"
+  | "talk-not-passed"
   | ParseError;
 
 export interface Turn {
@@ -135,7 +141,20 @@ export interface Turn {
   report: boolean;
   /** A text to send after the screen as a message that copies with one tap (made from the log, never stored). */
   copy?: Copy | undefined;
+  /** What the counselling case needs from the transport after this turn is saved. */
+  talk?: TalkEffect | undefined;
 }
+
+/**
+ * - open: she consented; open case `code` and share what she chose.
+ * - relay: what she wrote goes to the counsellor (the screen stays as it is; nothing is shown for it
+ *   unless it was a crisis).
+ * - end: the case `code` is over (she ended it, or /forget); tell the counsellors and erase it.
+ */
+export type TalkEffect =
+  | { kind: "open"; code: string; share: Share }
+  | { kind: "relay"; code: string; crisis: boolean }
+  | { kind: "end"; code: string; by: "her" | "forget" };
 
 /** Which copyable text this turn opened: a complaint or appeal to a platform, or the 1930 money pack. */
 export type Copy = { kind: "complaint" | "appeal"; platform: string } | { kind: "money" };
@@ -157,6 +176,8 @@ const GLOBAL_EVENTS = new Set<ConversationEvent["type"]>([
   "REPORT",
   "SUMMARY",
   "LETTERS",
+  "TALK",
+  "END_TALK",
 ]);
 
 /** Validates typed text as the kind of item the log is waiting for. */
@@ -252,6 +273,8 @@ export interface TurnOptions {
   timeZoneOf?: (country: ConversationSnapshot["context"]["country"]) => string;
   /** The clock (tests inject one): what "3 days ago" and "is the complaint due?" are measured against. */
   now?: () => Date;
+  /** A fresh random case code, for consent to talk to a counsellor (tests inject one). */
+  caseCode?: () => string;
 }
 
 /** Runs one turn. `stored` is whatever the store returned (undefined for a new chat). */
@@ -278,7 +301,8 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
           notice = "stale-button";
         }
       } else {
-        snapshot = send(machine, before, input.event);
+        const event = input.event.type === "SHARE" && options.caseCode ? { ...input.event, code: options.caseCode() } : input.event;
+        snapshot = send(machine, before, event);
         if (input.event.type === "ACCEPT") ({ notice, noticeArgs } = accepted(before, snapshot, notice));
         if (before.context.draft !== undefined) {
           const timeZone = options.timeZoneOf?.(before.context.country) ?? "UTC";
@@ -291,16 +315,20 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
       if (input.crisis) {
         crisis = true;
         snapshot = send(machine, before, { type: input.crisis.kind === "danger" ? "DANGER" : "CRISIS" });
+      } else if (relays(before, input.text)) {
+        // In a case her words are for the counsellor, not the walkthrough: nothing changes here.
       } else {
         const timeZone = options.timeZoneOf?.(before.context.country) ?? "UTC";
         ({ snapshot, notice, noticeArgs } = typed(machine, before, input, notice, timeZone));
       }
       break;
     case "file":
-      ({ snapshot, notice, noticeArgs } = fileSent(machine, before, input, notice));
+      // In a case, an image is not passed on; at her log it is still evidence she chose to add.
+      if (before.context.caseCode !== undefined && !takesItems(before)) notice ??= "talk-not-passed";
+      else ({ snapshot, notice, noticeArgs } = fileSent(machine, before, input, notice));
       break;
     case "unsupported":
-      notice ??= "unsupported";
+      notice ??= before.context.caseCode !== undefined ? "talk-not-passed" : "unsupported";
       break;
     case "unknown-button":
       notice = stored === undefined || lost ? "lost-session" : "stale-button";
@@ -311,6 +339,7 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
   const forget = snapshot.matches("forgotten");
   const report = input.kind === "event" && input.event.type === "REPORT" && snapshot.matches("report");
   const copy = copyOpened(before, snapshot);
+  const talk = talkEffect(before, snapshot, input, forget);
   return {
     stored: persist(machine, snapshot),
     snapshot,
@@ -320,7 +349,30 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
     crisis,
     report,
     ...(copy ? { copy } : {}),
+    ...(talk ? { talk } : {}),
   };
+}
+
+/** Text typed while a case is open goes to the counsellor, unless her log is waiting for it or it is a command. */
+function relays(before: ConversationSnapshot, text: string | undefined): boolean {
+  if (before.context.caseCode === undefined || text === undefined || text.trim() === "") return false;
+  if (before.matches({ log: "input" }) && before.context.adding !== undefined) return false;
+  return !text.startsWith("/");
+}
+
+/** What the case needs after this turn: opened, a message to pass on, or ended. */
+function talkEffect(before: ConversationSnapshot, after: ConversationSnapshot, input: PersonInput, forget: boolean): TalkEffect | undefined {
+  const was = before.context.caseCode;
+  const now = after.context.caseCode;
+  if (was === undefined && now !== undefined) {
+    const share = input.kind === "event" && input.event.type === "SHARE" ? input.event.value : "none";
+    return { kind: "open", code: now, share: (SHARES as readonly string[]).includes(share) ? (share as Share) : "none" };
+  }
+  if (was === undefined) return undefined;
+  if (forget) return { kind: "end", code: was, by: "forget" };
+  if (now === undefined) return input.kind === "event" && input.event.type === "CASE_ENDED" ? undefined : { kind: "end", code: was, by: "her" };
+  if (input.kind === "text" && (input.crisis !== undefined || relays(before, input.text))) return { kind: "relay", code: was, crisis: input.crisis !== undefined };
+  return undefined;
 }
 
 /** A complaint, appeal or money pack is sent as a copyable message once, when its screen opens. */

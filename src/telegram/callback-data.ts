@@ -10,7 +10,7 @@ export const CALLBACK_VERSION = "1";
 export const MAX_CALLBACK_BYTES = 64;
 
 /** Events only the turn sends (they carry a whole item): no button can. */
-type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT">;
+type ButtonEventType = Exclude<ConversationEventType, "ADD_ITEM" | "OFFER" | "DRAFT" | "CASE_ENDED">;
 
 const CODES: Record<ButtonEventType, string> = {
   BEGIN: "b",
@@ -54,9 +54,12 @@ const CODES: Record<ButtonEventType, string> = {
   STILL_UP: "U",
   SENT: "Q",
   MONEY: "V",
+  TALK: "T",
+  SHARE: "A",
+  END_TALK: "N",
 };
 const TYPES = new Map(Object.entries(CODES).map(([type, code]) => [code, type as ButtonEventType]));
-const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE", "ROLE", "LETTER", "GONE", "STILL_UP"]);
+const WITH_VALUE = new Set<ConversationEventType>(["CHOOSE", "TOGGLE", "GOTO", "SET_LOCALE", "ADD", "REMOVE", "ROLE", "LETTER", "GONE", "STILL_UP", "SHARE"]);
 const SAFE_PART = /^[A-Za-z0-9._#-]{1,32}$/;
 
 export interface DecodedButton {
@@ -65,8 +68,9 @@ export interface DecodedButton {
 }
 
 export function encodeButton(screen: string, event: ConversationEvent): string {
-  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT") throw new Error(`${event.type} cannot be a button`);
+  if (event.type === "ADD_ITEM" || event.type === "OFFER" || event.type === "DRAFT" || event.type === "CASE_ENDED") throw new Error(`${event.type} cannot be a button`);
   const parts = [CALLBACK_VERSION, screen, CODES[event.type]];
+  // A SHARE button carries the choice only: the case code is made by the turn, never by a button.
   if ("value" in event) parts.push(event.value);
   const data = parts.join("|");
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new Error(`callback data over ${MAX_CALLBACK_BYTES} bytes for ${event.type}`);

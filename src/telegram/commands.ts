@@ -24,6 +24,8 @@ export const COMMAND_EVENTS: Readonly<Record<string, ConversationEvent>> = {
   report: { type: "REPORT" },
   summary: { type: "SUMMARY" },
   letters: { type: "LETTERS" },
+  talk: { type: "TALK" },
+  end: { type: "END_TALK" },
 };
 
 /** The event a typed command stands for, if it is one of ours. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { DEFAULT_COUNSELLOR_ORG, isTimeZone, parseOfficeHours, type CounselSettings, type OfficeHours } from "./conversation/office-hours.js";
 
 /**
  * Environment → typed config, parsed once at start. A wrong environment is one clear line on
@@ -30,6 +31,28 @@ const Env = z.object({
   // Telegram's own rule for secret_token; strength is checked below (secretProblem).
   WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 letters, digits, _ or - (Telegram's alphabet for secret_token)").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  // Counsellor hand-off (issue 14): unset COUNSELLOR_CHAT_ID = the feature is off. A group's id is
+  // negative; a positive id is a person, and her words must never be relayed to one.
+  COUNSELLOR_CHAT_ID: z
+    .string()
+    .trim()
+    .regex(/^-\d{5,16}$/, "must be the counsellors' group id, a negative number like -1001234567890 (add the bot to the group and read the id from an update; a positive id is a person, not a group)")
+    .transform(Number)
+    .refine(Number.isSafeInteger, "is too long to be a Telegram group id")
+    .optional(),
+  COUNSELLOR_ORG: z.string().trim().max(80, "must be at most 80 characters: it is a name she reads on a small screen").default(DEFAULT_COUNSELLOR_ORG),
+  COUNSELLOR_HOURS: z.string().trim().optional(),
+  COUNSELLOR_TZ: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone like Asia/Kolkata or Europe/London (not an abbreviation like IST)")
+    .default("Asia/Kolkata"),
+  COUNSELLOR_WAIT_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes from 1 to 1440" })
+    .int("must be a whole number of minutes from 1 to 1440")
+    .min(1, "must be a whole number of minutes from 1 to 1440")
+    .max(24 * 60, "must be a whole number of minutes from 1 to 1440")
+    .default(10),
 });
 
 export interface Config {
@@ -48,6 +71,8 @@ export interface Config {
   webhook: { url: string; path: string; secret: string | undefined; port: number } | undefined;
   /** WEBHOOK_SECRET on its own: the serverless entry has no WEBHOOK_URL but must check it all the same. */
   webhookSecret: string | undefined;
+  /** Talk to a person (issue 14): undefined when COUNSELLOR_CHAT_ID is unset (the feature is off). */
+  counsel?: CounselSettings | undefined;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -76,6 +101,27 @@ export function secretProblem(secret: string, alphabet: "base64" | "base64url"):
 export function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** COUNSELLOR_* → settings; checked even when the feature is off, so a typo shows before it is switched on. */
+function counselSettings(e: z.infer<typeof Env>): CounselSettings | undefined {
+  let hours: OfficeHours | undefined;
+  if (e.COUNSELLOR_HOURS) {
+    try {
+      hours = parseOfficeHours(e.COUNSELLOR_HOURS);
+    } catch (error) {
+      throw new ConfigError(`COUNSELLOR_HOURS: ${(error as Error).message}`);
+    }
+  }
+  if (e.COUNSELLOR_CHAT_ID === undefined) return undefined;
+  return {
+    chatId: e.COUNSELLOR_CHAT_ID,
+    org: e.COUNSELLOR_ORG || DEFAULT_COUNSELLOR_ORG,
+    hours,
+    hoursText: hours ? e.COUNSELLOR_HOURS!.replace(/\s+/g, " ") : undefined,
+    timeZone: e.COUNSELLOR_TZ,
+    waitMinutes: e.COUNSELLOR_WAIT_MINUTES,
+  };
 }
 
 /** Pure: builds the config from an env-like record. `needsToken` is false for the terminal chat. */
@@ -120,6 +166,7 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
   if (e.STORE === "upstash" && (!e.UPSTASH_REDIS_REST_URL || !e.UPSTASH_REDIS_REST_TOKEN)) {
     throw new ConfigError("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN are required when STORE=upstash");
   }
+  const counsel = counselSettings(e);
   return {
     botToken: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
@@ -136,5 +183,6 @@ export function createConfig(env: Record<string, string | undefined>, { needsTok
     nodeEnv: e.NODE_ENV,
     webhook: e.WEBHOOK_URL ? { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET, port: e.PORT } : undefined,
     webhookSecret: e.WEBHOOK_SECRET,
+    counsel,
   };
 }

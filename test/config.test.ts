@@ -102,6 +102,76 @@ describe("config", () => {
   });
 });
 
+describe("counsellor hand-off settings", () => {
+  const base = { BOT_TOKEN: "1:a" };
+
+  it("is off without COUNSELLOR_CHAT_ID, whatever else is set", () => {
+    expect(createConfig(base).counsel).toBeUndefined();
+    expect(createConfig({ ...base, COUNSELLOR_ORG: "Meri Trustline", COUNSELLOR_HOURS: "Mon-Sat 09:00-18:00" }).counsel).toBeUndefined();
+  });
+
+  it("takes the group id alone, with defaults for the rest", () => {
+    expect(createConfig({ ...base, COUNSELLOR_CHAT_ID: "-1001234567890" }).counsel).toEqual({
+      chatId: -1001234567890,
+      org: "the counselling team",
+      hours: undefined,
+      hoursText: undefined,
+      timeZone: "Asia/Kolkata",
+      waitMinutes: 10,
+    });
+  });
+
+  it("takes every setting, and tidies the hours' spacing for the screens", () => {
+    const counsel = createConfig({
+      ...base,
+      COUNSELLOR_CHAT_ID: " -1009876543210 ",
+      COUNSELLOR_ORG: " Meri Trustline ",
+      COUNSELLOR_HOURS: "Mon-Fri  09:00-18:00,  Sat 10:00-14:00",
+      COUNSELLOR_TZ: "Europe/London",
+      COUNSELLOR_WAIT_MINUTES: "15",
+    }).counsel;
+    expect(counsel).toMatchObject({ chatId: -1009876543210, org: "Meri Trustline", hoursText: "Mon-Fri 09:00-18:00, Sat 10:00-14:00", timeZone: "Europe/London", waitMinutes: 15 });
+    expect(counsel?.hours).toEqual({
+      always: false,
+      spans: [
+        { days: [1, 2, 3, 4, 5], start: 540, end: 1080 },
+        { days: [6], start: 600, end: 840 },
+      ],
+    });
+    expect(createConfig({ ...base, COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "24/7" }).counsel?.hours).toEqual({ always: true });
+  });
+
+  it("blank values in .env are unset", () => {
+    const counsel = createConfig({ ...base, COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_ORG: "", COUNSELLOR_HOURS: "", COUNSELLOR_TZ: "", COUNSELLOR_WAIT_MINUTES: "" }).counsel;
+    expect(counsel).toMatchObject({ org: "the counselling team", hours: undefined, timeZone: "Asia/Kolkata", waitMinutes: 10 });
+  });
+
+  it.each([
+    [{ COUNSELLOR_CHAT_ID: "1234567890" }, /^COUNSELLOR_CHAT_ID: must be the counsellors' group id, a negative number/],
+    [{ COUNSELLOR_CHAT_ID: "@counsellors" }, /^COUNSELLOR_CHAT_ID: must be the counsellors' group id/],
+    [{ COUNSELLOR_CHAT_ID: "-100123456789012345" }, /^COUNSELLOR_CHAT_ID: /],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_TZ: "IST" }, /^COUNSELLOR_TZ: must be an IANA time zone like Asia\/Kolkata/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_TZ: "Asia/Kolkatta" }, /^COUNSELLOR_TZ: /],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "Mon-Sat 9am-6pm" }, /^COUNSELLOR_HOURS: "Mon-Sat 9am-6pm" .*like "Mon-Sat 09:00-18:00"/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "Mon-Sat" }, /^COUNSELLOR_HOURS: .*no time/],
+    [{ COUNSELLOR_HOURS: "Funday 09:00-18:00" }, /^COUNSELLOR_HOURS: "Funday" is not a day/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "0" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number of minutes from 1 to 1440/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2.5" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "ten" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2000" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_ORG: "x".repeat(81) }, /^COUNSELLOR_ORG: must be at most 80 characters/],
+  ])("refuses %o with one line naming the variable", (env, message) => {
+    const make = () => createConfig({ ...base, ...env } as Record<string, string>);
+    expect(make).toThrow(ConfigError);
+    expect(make).toThrow(message);
+    try {
+      make();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+});
+
 describe("npm start with a wrong environment", () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -25,6 +25,9 @@ export interface OfficeSpan {
 
 export type OfficeHours = { always: true } | { always: false; spans: readonly OfficeSpan[] };
 
+/** COUNSELLOR_ORG when unset; the screens put it into her language ("talk-org-default"). */
+export const DEFAULT_COUNSELLOR_ORG = "the counselling team";
+
 /** COUNSELLOR_* as config hands them on: read by the desk, the screens and the relay. */
 export interface CounselSettings {
   /** The counsellors' private supergroup (negative, -100…). */
@@ -121,9 +124,13 @@ export function parseOfficeHours(text: string): OfficeHours {
   return { always: false, spans };
 }
 
-/** True when `timeZone` is an IANA zone (or "UTC") this runtime knows. */
+/**
+ * True when `timeZone` is an IANA zone written Area/Location (or "UTC") that this runtime knows.
+ * Abbreviations are refused even where the runtime takes them: "IST" is India, Ireland or Israel,
+ * and "EST" turns out to be Panama, with no summer time.
+ */
 export function isTimeZone(timeZone: string): boolean {
-  if (!timeZone.trim()) return false;
+  if (timeZone !== "UTC" && !/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(timeZone)) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
     return true;

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { isOpenAt, isTimeZone, parseOfficeHours, wallClock } from "../../src/conversation/office-hours.js";
 
 const at = (iso: string) => new Date(iso);
+const spansOf = (text: string) => {
+  const hours = parseOfficeHours(text);
+  return hours.always ? "always" : hours.spans;
+};
 const open = (hours: string, timeZone: string, iso: string) => isOpenAt(parseOfficeHours(hours), timeZone, at(iso));
 
 describe("parseOfficeHours", () => {
@@ -31,14 +35,14 @@ describe("parseOfficeHours", () => {
   });
 
   it("wraps a day range over the weekend, and a time alone or Daily means every day", () => {
-    expect(parseOfficeHours("Fri-Mon 10:00-16:00").spans).toEqual([{ days: [0, 1, 5, 6], start: 600, end: 960 }]);
-    expect(parseOfficeHours("08:00-20:00").spans).toEqual([{ days: [0, 1, 2, 3, 4, 5, 6], start: 480, end: 1200 }]);
+    expect(spansOf("Fri-Mon 10:00-16:00")).toEqual([{ days: [0, 1, 5, 6], start: 600, end: 960 }]);
+    expect(spansOf("08:00-20:00")).toEqual([{ days: [0, 1, 2, 3, 4, 5, 6], start: 480, end: 1200 }]);
     expect(parseOfficeHours("Daily 08:00-20:00")).toEqual(parseOfficeHours("08:00-20:00"));
   });
 
   it("keeps an overnight range as it is: it ends the next day", () => {
-    expect(parseOfficeHours("Mon-Sun 20:00-02:00").spans).toEqual([{ days: [0, 1, 2, 3, 4, 5, 6], start: 1200, end: 120 }]);
-    expect(parseOfficeHours("Sat 00:00-24:00").spans).toEqual([{ days: [6], start: 0, end: 1440 }]);
+    expect(spansOf("Mon-Sun 20:00-02:00")).toEqual([{ days: [0, 1, 2, 3, 4, 5, 6], start: 1200, end: 120 }]);
+    expect(spansOf("Sat 00:00-24:00")).toEqual([{ days: [6], start: 0, end: 1440 }]);
   });
 
   it.each(["24/7", "always", " Always ", "24 / 7"])("reads %j as always open", (text) => {
@@ -138,7 +142,7 @@ describe("isOpenAt", () => {
 describe("time zones", () => {
   it("knows real IANA zones and refuses made-up ones", () => {
     for (const zone of ["Asia/Kolkata", "Europe/London", "America/New_York", "UTC", "Asia/Dhaka"]) expect(isTimeZone(zone)).toBe(true);
-    for (const zone of ["Mars/Olympus", "IST+5:30", "", " "]) expect(isTimeZone(zone)).toBe(false);
+    for (const zone of ["Mars/Olympus", "IST+5:30", "IST", "EST", "PST8PDT", "", " "]) expect(isTimeZone(zone)).toBe(false);
   });
 
   it("reads the wall clock at midnight as 00:00, not 24:00", () => {

@@ -161,7 +161,7 @@ describe("counsellor hand-off settings", () => {
     [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2000" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
     [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_ORG: "x".repeat(81) }, /^COUNSELLOR_ORG: must be at most 80 characters/],
   ])("refuses %o with one line naming the variable", (env, message) => {
-    const make = () => createConfig({ ...base, ...env } as Record<string, string>);
+    const make = () => createConfig({ ...base, ...env });
     expect(make).toThrow(ConfigError);
     expect(make).toThrow(message);
     try {

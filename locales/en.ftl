@@ -14,6 +14,8 @@ command-privacy = What we keep and what we don't
 command-restart = Start over from the beginning
 command-exit = Quick exit: clear this chat and erase everything, your log too
 command-forget = Erase everything kept for this chat
+command-talk = Talk to a counsellor, here in this chat
+command-end = End the conversation with the counsellor
 
 ## Shared buttons
 btn-helplines = 🆘 Helplines
@@ -32,6 +34,9 @@ btn-restart = Start over
 btn-start-again = Start again
 btn-evidence-log = 📁 Evidence log
 btn-letters = ✉️ Letters and forms
+btn-talk = 💬 Talk to a counsellor
+btn-talk-return = 💬 Back to your conversation
+btn-end-talk = ⏹ End conversation
 list-separator = {", "}
 
 ## Notices shown above a screen
@@ -96,6 +101,7 @@ notice-report-unavailable = I can't reach your evidence log right now, so I can'
 notice-forget-failed = I couldn't erase everything just now. Please send /forget again in a minute.
 notice-trouble = Something didn't work on my side, and it's not you. Send /start to carry on. If you need help now: /helplines
 notice-slow-down = That's a lot of messages very quickly, so I'll pause for a few seconds. Nothing is lost. If you need help right now: Tele-MANAS 14416, emergency 112.
+notice-talk-not-passed = Photos, files, voice messages and stickers are not passed on to the counsellor: they don't need to see them. If you want, tell them in words what happened.
 
 ## Welcome
 welcome-title = You are not alone, and this is not your fault.
@@ -249,6 +255,7 @@ privacy-body =
     • It is deleted by itself after a few days of silence. Get your report (/report) to keep a copy.
     • /exit clears this chat at once, as far as Telegram allows, and erases everything I kept for it, your evidence log too, without asking: get /report first if you want a copy. /forget also erases everything, after asking you, and leaves the messages in the chat.
     The services I point you to are separate. Each one says what it will ask of you.
+privacy-talk = 💬 If you talk to a counsellor (/talk), they see a case code and what you write, never who you are. While the conversation is open, the way to reach this chat is kept, encrypted, and erased when it ends.
 
 ## Help
 help-body =
@@ -264,6 +271,9 @@ help-body =
     /restart — start over
     /exit — quick exit: clear this chat and erase everything, your log too
     /forget — erase everything (asks first)
+help-talk =
+    /talk — talk to a counsellor, here in this chat
+    /end — end that conversation
 
 ## Menu
 menu-title = Where would you like to go?
@@ -291,6 +301,71 @@ exit-done = Chat cleared.
 exit-erased = Everything kept for this chat is erased too, your evidence log included.
 exit-limits = I removed what Telegram lets me remove. Messages older than 48 hours, and this chat in your list, stay: long-press the chat and choose Delete to remove it too.
 exit-not-deleted = I couldn't remove the messages in this chat just now. To remove them, long-press the chat in your list and choose Delete.
+
+## Talk to a counsellor (/talk): a partner helpline's counsellors answer in this chat
+## $org is COUNSELLOR_ORG as the organisation wrote it, or talk-org-default. $hours is
+## COUNSELLOR_HOURS as written ("Mon-Sat 09:00-18:00"); $zone is the time zone's name in her language.
+talk-org-default = the counselling team
+talk-consent-intro = 💬 You can talk to { $org } here, in this chat. A trained counsellor reads what you write and answers you here.
+talk-consent-hours = Their hours: { $hours } ({ $zone }).
+talk-consent-no-hours = There are no fixed hours: write whenever you like, and someone will answer as soon as they can.
+talk-consent-closed = They are closed right now. You can still write: your message will wait for them, and they'll read it when they are back. If you need someone now, you can reach these:
+talk-consent-see = They will see a case code, the messages you write here, and a summary of your situation only if you choose to share it. They never see your name, username, phone number or Telegram account.
+talk-consent-keep = While the conversation is open, I have to keep one thing: the way to reach this chat, so that their answers get to you. It is kept encrypted, and erased when the conversation ends.
+talk-consent-images = Photos, videos, files and voice messages are not passed on. They don't need to see the images; if you want, you can tell them in words what happened.
+talk-consent-choose = To start, choose what to share. Your situation is what happened, the platforms, your country and what you have done so far. Your evidence log stays with you unless you choose to include it.
+talk-share-summary = Start, and share my situation
+talk-share-log = Start, and share my situation and log
+talk-share-none = Start without sharing anything
+talk-not-now = ← Not now
+talk-off = This bot is not connected to a counselling service, so there is no one to talk to here. These people listen, and you can reach them yourself:
+talk-off-summary = To tell them what happened without starting from the beginning, send /summary: it gives you a short summary with no name or number in it.
+talk-open-intro = 💬 You are connected to { $org }. Write here whenever you're ready, in your own words: what you write now goes to them, and their answers appear in this chat.
+talk-open-wait = Someone will answer as soon as they can.
+talk-open-closed = They are closed right now. Their hours: { $hours } ({ $zone }). Your message waits for them, and they'll read it when they are back.
+talk-open-closed-no-hours = Nobody is there right now. Your message waits for them, and they'll read it when they are back.
+talk-open-notes = Photos, files and voice messages are not passed on. Commands still work. You can go back to where you were: what you write still goes to them. To end the conversation, tap ⏹ End conversation or send /end.
+talk-back-to-where = ← Back to where I was
+talk-ended = The conversation has ended. The way to reach this chat has been erased.
+talk-ended-next = Thank you for reaching out. You can start a new conversation any time with /talk. If you need someone right now, 🆘 Helplines has numbers you can call.
+talk-notice-off-hours = { $org } is closed right now. Their hours: { $hours } ({ $zone }). Your message is kept for them, and they'll read it when they are back.
+talk-notice-off-hours-no-hours = Nobody from { $org } is there right now. Your message is kept for them, and they'll read it when they are back.
+talk-notice-no-answer = No one from { $org } has answered in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}. I'm sorry you're waiting. Your message is still there, and they'll answer as soon as they can.
+talk-notice-no-answer-now = No one from { $org } has answered yet. I'm sorry you're waiting. Your message is still there, and they'll answer as soon as they can.
+talk-notice-unavailable = I couldn't connect you to { $org } just now. It's nothing you did. Please send /talk again a little later.
+talk-notice-lines = If you need someone now, you can reach these:
+
+## The counsellors' group: what the bot posts there (read in English). Nothing here names the person.
+counsellors-opened =
+    💬 New case { $code }. { $shared ->
+        [summary] They shared a summary of their situation, below.
+        [log] They shared a summary of their situation and their evidence log, below.
+       *[none] They chose not to share their situation.
+    }
+    Write in this topic, or reply to this message: your words reach them with no name on them. /end closes the case, /helplines sends them the helplines, /summary shows what they shared.
+counsellors-crisis = 🆘 crisis words in the last message
+counsellors-not-passed = 📎 They sent a photo, file or voice message. It was not passed on; they were told they can describe it in words.
+counsellors-summary-none = They chose not to share their situation.
+counsellors-helplines-sent = 🆘 The helplines screen was sent to them.
+counsellors-has-ended = This case has ended. Nothing written here reaches anyone now.
+counsellors-ended-her = ⏹ They ended the conversation. The case is closed, and the way to reach them erased.
+counsellors-ended-counsellor = ⏹ Case closed with /end. They have been told, and the way to reach them erased.
+counsellors-ended-inactive = ⏹ Case closed after a long time with no messages. They have been told, and the way to reach them erased.
+counsellors-ended-blocked = ⏹ Case closed: they blocked the bot, so nothing more can reach them.
+counsellors-ended-exit = ⏹ Case closed: they used quick exit (/exit). Nothing more is sent to them.
+counsellors-ended-forget = ⏹ Case closed: they erased everything kept for their chat (/forget). Nothing more is sent to them.
+counsellors-ended-unavailable = ⏹ Case closed: their chat could not be reached.
+case-briefing-none = They chose not to share their situation.
+case-briefing-summary = Their situation, as they shared it:
+case-briefing-log = Their evidence log ({ $n ->
+    [one] 1 entry
+   *[other] { $n } entries
+}):
+case-briefing-log-empty = Their evidence log is empty so far.
+
 
 ## Groups and channels
 group-private-only = I only talk in private chats, to keep you safe. Please message me directly.

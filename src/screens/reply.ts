@@ -1,10 +1,12 @@
 import type { Content } from "../content/schema.js";
 import type { ConversationMachine } from "../conversation/machine.js";
+import type { CounselSettings } from "../conversation/office-hours.js";
 import { countryOf } from "../conversation/steps.js";
 import { runTurn, type PersonInput, type Turn } from "../conversation/turn.js";
 import { renderScreen, type RenderedScreen, type Translate } from "./render.js";
 import { screenFor } from "./screens.js";
 import { text } from "./screen.js";
+import { counselView } from "./talk.js";
 import { copiesFor } from "../report/letters.js";
 
 export interface ReplyDeps {
@@ -12,6 +14,13 @@ export interface ReplyDeps {
   content: Content;
   /** A translator per language. */
   translate: (locale: "en" | "hi") => Translate;
+  /** The counselling service (COUNSELLOR_*); undefined: the feature is off and /talk says so. */
+  counsel?: CounselSettings | undefined;
+  /**
+   * A fresh random case code (CASE_CODE_ALPHABET, never derived from the chat) for her consent to
+   * talk. Used only with `counsel`: without a service to hand her to, no case can open.
+   */
+  caseCode?: (() => string) | undefined;
 }
 
 export interface Reply {
@@ -30,8 +39,11 @@ export function reply(deps: ReplyDeps, stored: unknown, input: PersonInput, opti
   const turn = runTurn(deps.machine, stored, input, {
     timeZoneOf: (country) => countryOf(deps.content, country).timeZone,
     ...(options.now ? { now: options.now } : {}),
+    ...(deps.counsel && deps.caseCode ? { caseCode: deps.caseCode } : {}),
   });
-  const screen = screenFor(deps.content, turn.snapshot);
+  // Open or closed at this turn's moment, by the same clock the turn used.
+  const counsel = counselView(deps.counsel, options.now?.() ?? new Date());
+  const screen = screenFor(deps.content, turn.snapshot, { counsel });
   const notice = turn.notice && options.turnNotice !== false ? text(`notice-${turn.notice}`, turn.noticeArgs) : undefined;
   const copies = turn.copy ? copiesFor(deps.content, turn.snapshot.context, turn.copy, deps.translate) : [];
   return { turn, screen: renderScreen(screen, deps.translate(turn.snapshot.context.locale), notice), copies };

@@ -19,8 +19,10 @@ import {
   underEighteenNow,
 } from "../conversation/steps.js";
 import { caseSummary } from "./case-summary.js";
+import { helplinesById as lines, lineText } from "./contacts.js";
 import { evidenceLogScreen } from "./evidence-log.js";
 import { lettersScreen } from "./letters.js";
+import { talkScreen, withTalk, type CounselView } from "./talk.js";
 import { button, helpRow, lines as list, text, type Button, type Screen, type Text } from "./screen.js";
 
 /**
@@ -40,15 +42,6 @@ function rows(buttons: Button[], size: number): Button[][] {
   return out;
 }
 
-/** "Name: number · link" then what it is for. Numbers and links come from flows/, words from locales. */
-function lineText(line: Helpline): Text {
-  return text("contact-entry", {
-    name: text(`line-${line.id}`),
-    contact: [line.phone, line.url].filter(Boolean).join(" · "),
-    about: text(`line-${line.id}-about`),
-  });
-}
-
 function routeText(route: Route): Text {
   const contact = [route.phone, route.url].filter(Boolean).join(" · ");
   return text(contact ? "route-entry" : "route-entry-plain", {
@@ -57,10 +50,6 @@ function routeText(route: Route): Text {
     how: text(`route-${route.id}-how`),
     asks: text(`route-${route.id}-asks`),
   });
-}
-
-function lines(content: Content, ids: readonly string[]): Helpline[] {
-  return ids.map((id) => content.helplines.find((h) => h.id === id)).filter((h): h is Helpline => h !== undefined);
 }
 
 function welcome(): Pick<Screen, "parts" | "buttons"> {
@@ -259,9 +248,11 @@ function closing(content: Content, c: ConversationContext): Pick<Screen, "parts"
   };
 }
 
-function screenBody(content: Content, view: View): Pick<Screen, "parts" | "buttons"> {
+function screenBody(content: Content, view: View, counsel: CounselView | undefined): Pick<Screen, "parts" | "buttons"> {
   const c = view.context;
   const path = statePath(view.value);
+  const talk = talkScreen(content, c, path, counsel);
+  if (talk) return talk;
   const log = evidenceLogScreen(content, c, path);
   if (log) return log;
   const letters = lettersScreen(content, c, path);
@@ -422,9 +413,9 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
         buttons: [[button("btn-evidence-log", { type: "LOG" }), button("log-report", { type: "REPORT" })], [button("btn-back", { type: "BACK" })], helpRow()],
       };
     case "privacy":
-      return { parts: [text("privacy-body")], buttons: [backRow()] };
+      return { parts: [text("privacy-body"), ...(counsel ? [text("privacy-talk")] : [])], buttons: [backRow()] };
     case "help":
-      return { parts: [text("help-body")], buttons: [[button("btn-menu", { type: "MENU" })], backRow()] };
+      return { parts: [text("help-body"), ...(counsel ? [text("help-talk")] : [])], buttons: [[button("btn-menu", { type: "MENU" })], backRow()] };
     case "menu":
       return {
         parts: [text("menu-title")],
@@ -456,6 +447,12 @@ function screenBody(content: Content, view: View): Pick<Screen, "parts" | "butto
   }
 }
 
-export function screenFor(content: Content, view: View): Screen {
-  return { id: positionOf(view), ...screenBody(content, view) };
+export interface ScreenOptions {
+  /** The counselling service, when one is connected (COUNSELLOR_CHAT_ID): adds "💬 Talk to a counsellor". */
+  counsel?: CounselView | undefined;
+}
+
+export function screenFor(content: Content, view: View, options: ScreenOptions = {}): Screen {
+  const body = screenBody(content, view, options.counsel);
+  return { id: positionOf(view), ...withTalk(body, statePath(view.value), view.context, options.counsel) };
 }

@@ -30,6 +30,18 @@
  *   no `title` on private chats, a `chat_instance` on callback queries.
  * - A callback query no longer shares its message id with the bot's next message (see the
  *   `AddedUserCallbackQuery` listener), so deleteMessage deletes the message it names.
+ * - Every message a user sends (a person, or a counsellor in the group) is remembered with the id
+ *   the bot receives, so copyMessage can find it; its id is taken before a webhook is called, so a
+ *   bot that answers inside its webhook cannot get the same id for its reply.
+ *
+ * What this helper adds for issue 14 (answered by our HTTP server before the emulator sees them):
+ * - A counsellors' supergroup (`counsellorGroup()`, or the `counsellorGroup` option), forum or plain:
+ *   sendMessage, createForumTopic, editForumTopic, closeForumTopic, reopenForumTopic, getChat and
+ *   getChatMember for it, and counsellors who write there (see `counsellor-group.ts`).
+ * - copyMessage, both ways between private chats and the group: a new bot message with the same
+ *   content, no author, answered with `{ message_id }`.
+ * - A person who blocked the bot (`person.block()`): every send, copy or forward to her chat answers
+ *   403 "Forbidden: bot was blocked by the user".
  */
 import { createHash } from "node:crypto";
 import { once } from "node:events";
@@ -37,6 +49,39 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import type { TelegramClient } from "telegram-test-api/lib/modules/telegramClient.js";
+import {
+  DEFAULT_COUNSELLOR_CHAT_ID,
+  asRecord,
+  copyContent,
+  createCounsellorGroup,
+  fail,
+  intParam,
+  isAnswer,
+  ok,
+  parseMaybeJson,
+  pick,
+  type ApiAnswer,
+  type Counsellor,
+  type CounsellorGroup,
+  type CounsellorGroupOptions,
+  type CounsellorOptions,
+  type GroupHost,
+  type GroupModel,
+} from "./counsellor-group.js";
+
+export {
+  DEFAULT_COUNSELLOR_CHAT_ID,
+  TOPIC_ICON_COLORS,
+  type Counsellor,
+  type CounsellorGroup,
+  type CounsellorGroupOptions,
+  type CounsellorOptions,
+  type ForumTopicState,
+  type GroupMatcher,
+  type GroupPlace,
+  type GroupPost,
+  type TelegramUser,
+} from "./counsellor-group.js";
 
 /** A fake but well-formed bot token; the emulator accepts any token. */
 export const DEFAULT_TEST_TOKEN = "123456:TEST-not-a-real-token";
@@ -101,6 +146,14 @@ export interface PersonOptions {
   chatTitle?: string;
 }
 
+/** A message this person sent, with the id the bot received it under. */
+export interface UserMessage {
+  messageId: number;
+  text: string;
+  /** The message as the bot received it. */
+  raw: Record<string, unknown>;
+}
+
 export type MessageMatcher = string | RegExp | ((message: BotMessage) => boolean);
 
 export interface WaitOptions {
@@ -150,12 +203,20 @@ export interface Person {
   lastKeyboardScreen(): Screen | undefined;
   /** Every update this person sent has been handed to the bot by getUpdates. */
   allDelivered(): boolean;
+  /** Messages and commands this person sent, oldest first (the ids copyMessage takes). */
+  sent(): UserMessage[];
+  /** From now on every send, copy or forward to this chat answers 403 "bot was blocked by the user". */
+  block(): void;
+  unblock(): void;
+  isBlocked(): boolean;
 }
 
 export interface EmulatorOptions {
   token?: string;
   /** Hold an empty getUpdates this long (ms) unless a person acts; 0 = raw emulator (spins). */
   longPollMs?: number;
+  /** Creates the counsellors' group at once (same as calling `counsellorGroup()`). */
+  counsellorGroup?: CounsellorGroupOptions;
 }
 
 export interface Emulator {
@@ -177,6 +238,13 @@ export interface Emulator {
   addFailFast(check: () => string | undefined): () => void;
   /** Registers extra text appended to wait-timeout errors (e.g. the bot's stderr tail). */
   addDiagnostics(describe: () => string): () => void;
+  /**
+   * The counsellors' supergroup with this id (default -1001234567890): created on the first call,
+   * the same object after (asking again with another `forum` or `title` throws).
+   */
+  counsellorGroup(opts: CounsellorGroupOptions): CounsellorGroup;
+  /** A counsellor in the group (the only one there is, or `opts.groupId`). */
+  counsellor(opts?: CounsellorOptions & { groupId?: number }): Counsellor;
   stop(): Promise<void>;
 }
 
@@ -257,19 +325,6 @@ function randomDigits(n: number): string {
   return s;
 }
 
-function asRecord(v: unknown): Record<string, unknown> {
-  return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {};
-}
-
-function parseMaybeJson(v: unknown): unknown {
-  if (typeof v !== "string") return v;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    return v;
-  }
-}
-
 function toBotMessage(u: StoredBotUpdate): BotMessage {
   const raw = u.message;
   const markup = asRecord(parseMaybeJson(raw.reply_markup));
@@ -334,6 +389,41 @@ function describeScreens(msgs: BotMessage[]): string {
     .join("\n");
 }
 
+/** Methods that send to a chat: to a person who blocked the bot they all answer 403. */
+const SENDS = /^(send|copyMessage|forwardMessage)/;
+/** Methods answered here when they concern the counsellors' group (the emulator has none of them). */
+const GROUP_METHODS = new Set(["createForumTopic", "editForumTopic", "closeForumTopic", "reopenForumTopic", "getChat", "getChatMember"]);
+
+/**
+ * Reads a request body the way the emulator's express app would (JSON or form). Of a file upload
+ * (multipart, which the emulator does not parse) only the chat id is taken, for the blocked check.
+ * Undefined when the JSON is broken.
+ */
+async function readBody(req: http.IncomingMessage): Promise<{ body: Record<string, unknown>; parsed: boolean } | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("application/json")) {
+    try {
+      return { body: raw.trim() === "" ? {} : asRecord(JSON.parse(raw)), parsed: true };
+    } catch {
+      return undefined;
+    }
+  }
+  if (type.includes("application/x-www-form-urlencoded")) {
+    return { body: Object.fromEntries(new URLSearchParams(raw)), parsed: true };
+  }
+  const chat = /name="chat_id"\r\n\r\n([^\r]*)/.exec(raw);
+  return { body: chat ? { chat_id: chat[1] } : {}, parsed: false };
+}
+
+function writeAnswer(res: http.ServerResponse, answer: ApiAnswer): void {
+  res.statusCode = answer.status;
+  res.setHeader("content-type", "application/json");
+  res.end(JSON.stringify(answer.body));
+}
+
 // ---- factory ---------------------------------------------------------------------------------
 
 /** Starts the emulator on a free loopback port. Always `await emulator.stop()` (e.g. in afterAll). */
@@ -347,6 +437,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const diagnostics = new Set<() => string>();
   const pendingPolls = new Set<() => void>();
   let stopped = false;
+  /** Every message a user sent, as the bot received it, by `logKey(chat id, message id)`. */
+  const userLog = new Map<string, Record<string, unknown>>();
+  const logKey = (chatId: number, messageId: number): string => `${String(chatId)}:${String(messageId)}`;
+  /** Chats whose person blocked the bot. */
+  const blocked = new Set<number>();
+  const groups = new Map<number, GroupModel>();
 
   // The HTTP server is ours; the emulator's express app is its request handler. Listening first on
   // port 0 gives a free port without a race, then the emulator is built with that port so that its
@@ -379,6 +475,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       app(req, res);
     };
+    if (method !== undefined && (SENDS.test(method) || GROUP_METHODS.has(method))) {
+      void intercept(method, req, res, forward);
+      return;
+    }
     if (method !== "getUpdates" || longPollMs <= 0 || stopped || !late.emulator || !m || hasUnread(decodeURIComponent(m[1] ?? ""))) {
       forward();
       return;
@@ -407,6 +507,89 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   httpServer.keepAliveTimeout = 1_000;
 
+  /**
+   * Answers a send, a copy or a group method here when it concerns a blocked person, a copy or the
+   * counsellors' group; anything else goes on to the emulator with the body already parsed
+   * (body-parser skips a request whose `_body` is set).
+   */
+  async function intercept(method: string, req: http.IncomingMessage, res: http.ServerResponse, forward: () => void): Promise<void> {
+    let read: Awaited<ReturnType<typeof readBody>>;
+    try {
+      read = await readBody(req);
+    } catch {
+      res.destroy();
+      return;
+    }
+    const answer = !read
+      ? fail(400, "Bad Request: can't parse JSON")
+      : late.emulator
+        ? answerHere(method, read.body)
+        : undefined;
+    if (answer) {
+      writeAnswer(res, answer);
+      calls.push({ method, status: answer.status, body: read?.body ?? {}, at: Date.now() });
+      return;
+    }
+    if (read?.parsed) Object.assign(req, { body: read.body, _body: true });
+    forward();
+  }
+
+  function answerHere(method: string, body: Record<string, unknown>): ApiAnswer | undefined {
+    const chatId = intParam(body.chat_id);
+    if (chatId !== undefined && SENDS.test(method) && blocked.has(chatId)) {
+      return fail(403, "Forbidden: bot was blocked by the user");
+    }
+    if (method === "copyMessage") return copyMessage(body);
+    const group = chatId === undefined ? undefined : groups.get(chatId);
+    if (group) return group.answer(method, body);
+    if (method.endsWith("ForumTopic")) return fail(400, "Bad Request: chat not found");
+    return undefined;
+  }
+
+  /** A message in any chat, as copyMessage sees it: a user's, the bot's, or the group's. */
+  function sourceMessage(chatId: number, messageId: number): Record<string, unknown> | undefined {
+    const group = groups.get(chatId);
+    if (group) return group.find(messageId);
+    return userLog.get(logKey(chatId, messageId)) ?? chatMessages(chatId).find((m) => m.messageId === messageId)?.raw;
+  }
+
+  function copyMessage(body: Record<string, unknown>): ApiAnswer {
+    const target = intParam(body.chat_id);
+    const from = intParam(body.from_chat_id);
+    const messageId = intParam(body.message_id);
+    if (target === undefined || from === undefined || messageId === undefined) {
+      return fail(400, "Bad Request: chat_id, from_chat_id and message_id are required");
+    }
+    const source = sourceMessage(from, messageId);
+    if (!source) return fail(400, "Bad Request: message to copy not found");
+    const content = copyContent(source, body);
+    if (isAnswer(content)) return content;
+    const copyOf = { chatId: from, messageId };
+    const group = groups.get(target);
+    if (group) return group.copyInto(content, body, copyOf);
+    return copyToPrivate(target, content, body);
+  }
+
+  /** A copy into a person's chat: stored like any bot message, so `person.messages()` shows it. */
+  function copyToPrivate(chatId: number, content: Record<string, unknown>, body: Record<string, unknown>): ApiAnswer {
+    // A private chat has no threads: a topic id leaking into her chat is a bug Telegram reports.
+    if (body.message_thread_id !== undefined) return fail(400, "Bad Request: message thread not found");
+    const params = asRecord(parseMaybeJson(body.reply_parameters));
+    const replyId = intParam(params.message_id) ?? intParam(body.reply_to_message_id);
+    const found = replyId !== undefined && sourceMessage(chatId, replyId) !== undefined;
+    const allow = [params.allow_sending_without_reply, body.allow_sending_without_reply].some((v) => v === true || v === "true");
+    if (replyId !== undefined && !found && !allow) return fail(400, "Bad Request: message to be replied not found");
+    const messageId = storeBotMessage({
+      chat_id: chatId,
+      ...content,
+      ...pick(body, ["reply_markup"]),
+      ...(found ? { reply_to_message_id: replyId } : {}),
+      // Only a mark, no ids: scans of her chat read `raw`, and a counsellor's message id is no business of hers.
+      copied: true,
+    });
+    return ok({ message_id: messageId });
+  }
+
   httpServer.listen(0, "127.0.0.1");
   await once(httpServer, "listening");
   const port = (httpServer.address() as AddressInfo).port;
@@ -422,9 +605,53 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   emulator.on("AddedUserCallbackQuery", () => {
     (emulator as unknown as { messageId: number }).messageId++;
   });
+  rememberUserMessages(emulator);
   late.emulator = emulator;
   late.app = (emulator as unknown as { webServer: http.RequestListener }).webServer;
   const server = emulator;
+  /** The emulator's own methods, typed loosely (its typings name a package that is not installed). */
+  const loose = emulator as unknown as {
+    messageId: number;
+    addBotMessage(body: Record<string, unknown>, botToken: string): { message_id: number };
+    addUserMessage(message: Record<string, unknown>): Promise<void>;
+    addUserCommand(message: Record<string, unknown>): Promise<void>;
+  };
+  /** Stores a message from the bot, as its sendMessage route does; returns the new id. */
+  const storeBotMessage = (body: Record<string, unknown>): number => loose.addBotMessage(body, token).message_id;
+
+  /**
+   * Replaces the emulator's addUserMessage / addUserCommand (same steps) so that every user message
+   * is remembered under the id the bot receives, and that id is taken before a webhook is called:
+   * the emulator took it only after the webhook answered, so a bot that replied inside its webhook
+   * got the same id for its reply. A message the bot deletes is forgotten.
+   */
+  function rememberUserMessages(target: TelegramServer): void {
+    const internals = target as unknown as {
+      messageId: number;
+      getCommonFields(botToken: string): { messageId: number } & Record<string, unknown>;
+      addUserUpdate(update: Record<string, unknown>): Promise<void>;
+    };
+    const add = (event: "AddedUserMessage" | "AddedUserCommand") => async (message: Record<string, unknown>): Promise<void> => {
+      if (event === "AddedUserCommand" && !message.entities) throw new Error("Command should have entities");
+      const fields = internals.getCommonFields(String(message.botToken));
+      internals.messageId++;
+      const seen: Record<string, unknown> = { ...message, message_id: fields.messageId };
+      delete seen.botToken;
+      userLog.set(logKey(Number(asRecord(message.chat).id), fields.messageId), seen);
+      await internals.addUserUpdate({ ...fields, message, ...(event === "AddedUserCommand" ? { entities: message.entities } : {}) });
+      target.emit(event);
+    };
+    const deleteMessage = target.deleteMessage.bind(target);
+    Object.assign(target, {
+      addUserMessage: add("AddedUserMessage"),
+      addUserCommand: add("AddedUserCommand"),
+      deleteMessage(chatId: number, messageId: number): boolean {
+        const known = userLog.delete(logKey(chatId, messageId));
+        // With a webhook the emulator stores no user update, so only our log knows the message.
+        return deleteMessage(chatId, messageId) || known;
+      },
+    });
+  }
 
   const botUpdates = (): StoredBotUpdate[] =>
     (server.storage.botMessages as unknown as StoredBotUpdate[]).filter((u) => u.botToken === token);
@@ -446,6 +673,61 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       .map((d) => d())
       .filter((s) => s.length > 0)
       .join("\n");
+
+  /** Some update from this chat has not been handed to the bot by getUpdates yet. */
+  const undelivered = (chatId: number): boolean =>
+    (server.storage.userMessages as unknown as StoredClientUpdate[]).some(
+      (u) =>
+        u.botToken === token &&
+        !u.isRead &&
+        (u.message?.chat?.id ?? u.callbackQuery?.message?.chat?.id) === chatId,
+    );
+
+  async function pollUntil<T>(check: () => T | undefined, what: string, timeoutMs: number, describe: () => string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value !== undefined) return value;
+      checkFailFast();
+      if (Date.now() >= deadline) {
+        const extra = diagnosticText();
+        throw new Error(`Timed out after ${String(timeoutMs)} ms waiting for ${what}.\n${describe()}${extra ? `\n${extra}` : ""}`);
+      }
+      await sleep(TICK_MS);
+    }
+  }
+
+  const groupHost: GroupHost = {
+    botUser: { ...EMULATOR_BOT_USER },
+    reserveMessageId: () => loose.messageId++,
+    storeBotMessage,
+    botMessages: (chatId) => chatMessages(chatId),
+    userMessage: (chatId, messageId) => userLog.get(logKey(chatId, messageId)),
+    async deliver(message, command) {
+      // The replaced addUser* take this id synchronously, before anything else can.
+      const messageId = loose.messageId;
+      const full = { ...message, botToken: token };
+      await (command ? loose.addUserCommand(full) : loose.addUserMessage(full));
+      return messageId;
+    },
+    undelivered,
+    waitUntil: pollUntil,
+  };
+
+  function counsellorGroup(opts: CounsellorGroupOptions): CounsellorGroup {
+    const id = opts.id ?? DEFAULT_COUNSELLOR_CHAT_ID;
+    const existing = groups.get(id)?.group;
+    if (existing) {
+      if (existing.forum !== opts.forum || (opts.title !== undefined && opts.title !== existing.title)) {
+        throw new Error(`Group ${String(id)} exists already as ${existing.forum ? "a forum" : "a plain group"} named ${JSON.stringify(existing.title)}.`);
+      }
+      return existing;
+    }
+    const model = createCounsellorGroup(groupHost, { ...opts, id });
+    groups.set(id, model);
+    return model.group;
+  }
+  if (options.counsellorGroup) counsellorGroup(options.counsellorGroup);
 
   function person(opts: PersonOptions = {}): Person {
     personCounter++;
@@ -501,13 +783,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     }
 
-    const allDelivered = (): boolean =>
-      !(server.storage.userMessages as unknown as StoredClientUpdate[]).some(
-        (u) =>
-          u.botToken === token &&
-          !u.isRead &&
-          (u.message?.chat?.id ?? u.callbackQuery?.message?.chat?.id) === chatId,
-      );
+    const allDelivered = (): boolean => !undelivered(chatId);
 
     async function sendCallback(data: string, message: BotMessage | undefined): Promise<void> {
       mark();
@@ -612,6 +888,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return m && toScreen(m);
       },
       allDelivered,
+      sent() {
+        return [...userLog.values()]
+          .filter((m) => asRecord(m.chat).id === chatId && asRecord(m.from).id === id)
+          .map((m) => ({ messageId: Number(m.message_id), text: typeof m.text === "string" ? m.text : "", raw: m }))
+          .sort((a, b) => a.messageId - b.messageId);
+      },
+      block: () => void blocked.add(chatId),
+      unblock: () => void blocked.delete(chatId),
+      isBlocked: () => blocked.has(chatId),
     };
   }
 
@@ -644,6 +929,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addDiagnostics(describe) {
       diagnostics.add(describe);
       return () => void diagnostics.delete(describe);
+    },
+    counsellorGroup,
+    counsellor(opts = {}) {
+      const { groupId, ...who } = opts;
+      const model = groupId !== undefined ? groups.get(groupId) : groups.size === 1 ? [...groups.values()][0] : undefined;
+      if (!model) {
+        throw new Error(
+          groups.size === 0
+            ? "No counsellors' group: call emulator.counsellorGroup({ forum }) first."
+            : `No such group${groupId === undefined ? `: say which with { groupId } (there are ${String(groups.size)})` : ` ${String(groupId)}`}.`,
+        );
+      }
+      return model.group.counsellor(who);
     },
     async stop() {
       if (stopped) return;

@@ -8,6 +8,9 @@ import { RedisStore } from "./store/redis-store.js";
 import type { SessionStore } from "./store/session-store.js";
 import { PdfRenderer } from "./report/pdf-renderer.js";
 import { createBot, type NyfBot } from "./telegram/bot.js";
+import { CaseVault, newCaseCode } from "./privacy/case-vault.js";
+import { CaseDesk } from "./telegram/case-desk.js";
+import { telegramLine, telegramRoom } from "./telegram/counsellor-room.js";
 import { registerCommands } from "./telegram/commands.js";
 import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
 import { pacePolling } from "./telegram/polling-pace.js";
@@ -41,17 +44,33 @@ export class StartError extends Error {
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
 
 /** Content, store and bot as the config says: the part every entry (npm start, serverless) shares. */
-export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps; reports: PdfRenderer } {
+export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps; reports: PdfRenderer; desk: CaseDesk | undefined } {
   const deps = loadConversationDeps();
   const store = createStore(config, logger);
   // Reports render on a worker thread, so one /report doesn't hold up everyone else's taps.
   const reports = new PdfRenderer();
-  const bot = createBot({ ...deps, vault: new ChatVault(store, config.secret, config.sessionTtlSeconds), token: config.botToken!, apiRoot: config.apiRoot, logger, reports });
-  return { bot, store, deps, reports };
+  const vault = new ChatVault(store, config.secret, config.sessionTtlSeconds);
+  const counsel = config.counsel;
+  const turnDeps = { ...deps, vault, ...(counsel ? { counsel, caseCode: newCaseCode } : {}) };
+  // The desk needs the bot's api (with its send limits) and the bot needs the desk: the api is reached late.
+  const api = () => bot.api;
+  const desk = counsel
+    ? new CaseDesk({
+        settings: counsel,
+        vault: new CaseVault(store, config.secret, config.sessionTtlSeconds, counsel.chatId),
+        room: telegramRoom(api, counsel.chatId),
+        her: telegramLine(api, counsel.chatId),
+        turns: turnDeps,
+        sessionTtlSeconds: config.sessionTtlSeconds,
+        log: logger,
+      })
+    : undefined;
+  const bot: NyfBot = createBot({ ...turnDeps, desk, token: config.botToken!, apiRoot: config.apiRoot, logger, reports });
+  return { bot, store, deps, reports, desk };
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
-  const { bot, store, deps, reports } = composeBot(config, logger);
+  const { bot, store, deps, reports, desk } = composeBot(config, logger);
   if (config.secretGenerated) {
     logger.warn("PSEUDONYM_SECRET not set: using a random one for this process; progress will not survive a restart");
   }
@@ -65,7 +84,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     throw new StartError(`cannot reach the Bot API at ${config.apiRoot} (${error instanceof Error ? error.message.replace(/bot[^/\s]*\//, "bot<token>/") : "unknown error"})`);
   }
   if (options.outgoingLimits !== false) installOutgoingLimits(bot.api);
-  await registerCommands(bot.api, deps.translate, logger);
+  await registerCommands(bot.api, deps.translate, logger, desk !== undefined);
+  const stopTicking = desk?.startTicking() ?? (async () => undefined);
 
   if (config.webhook) {
     const server = await serveWebhook(bot, store, config.webhook, logger, options.host);
@@ -73,6 +93,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       server,
       async stop() {
         await server.close();
+        await stopTicking();
         await reports.close();
         await store.close();
       },
@@ -82,6 +103,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   return {
     async stop() {
       await stopPolling();
+      await stopTicking();
       await reports.close();
       await store.close();
     },

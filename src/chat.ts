@@ -12,12 +12,17 @@ import { renderPdf } from "./report/render-pdf.js";
 import { recordAcceptsImages } from "./telegram/chat-record.js";
 import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
-import type { PersonInput } from "./conversation/turn.js";
+import { StoredConversation, type PersonInput } from "./conversation/turn.js";
+import { ChatRecord } from "./telegram/chat-record.js";
 import type { Locale } from "./conversation/machine.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import type { RenderedScreen } from "./screens/render.js";
 import { MemoryStore } from "./store/memory-store.js";
 import { takeTurn } from "./telegram/take-turn.js";
+import { CaseVault, newCaseCode } from "./privacy/case-vault.js";
+import { DEFAULT_COUNSELLOR_ORG, parseOfficeHours, type CounselSettings } from "./conversation/office-hours.js";
+import { CaseDesk } from "./telegram/case-desk.js";
+import { terminalRoom } from "./telegram/terminal-room.js";
 
 /**
  * `npm run chat`: the same machine, screens and encrypted session in a terminal. No token, no
@@ -43,17 +48,48 @@ function show(screen: RenderedScreen, out: NodeJS.WritableStream): void {
   out.write("\n");
 }
 
+/**
+ * The counselling service the playground simulates: COUNSELLOR_ORG, _HOURS, _TZ and _WAIT_MINUTES
+ * from the environment when set (to try "closed now"), else a team that is always there.
+ */
+function simulatedCounsel(): CounselSettings {
+  const hoursText = process.env.COUNSELLOR_HOURS?.trim() || undefined;
+  return {
+    chatId: -1,
+    org: process.env.COUNSELLOR_ORG?.trim() || DEFAULT_COUNSELLOR_ORG,
+    hours: hoursText ? parseOfficeHours(hoursText) : undefined,
+    hoursText,
+    timeZone: process.env.COUNSELLOR_TZ?.trim() || "Asia/Kolkata",
+    waitMinutes: Number(process.env.COUNSELLOR_WAIT_MINUTES) || 10,
+  };
+}
+
 async function chat(): Promise<void> {
   const deps = loadConversationDeps();
-  const vault = new ChatVault(new MemoryStore(), randomBytes(32).toString("hex"), 72 * 3600);
+  const store = new MemoryStore();
+  const secret = randomBytes(32).toString("hex");
+  const vault = new ChatVault(store, secret, 72 * 3600);
   const locale = pickLocale();
   const out = process.stdout;
   let current: RenderedScreen | undefined;
+  const counsel = simulatedCounsel();
+  const turnDeps = { ...deps, vault, counsel, caseCode: newCaseCode };
+  const showToHer = (screen: RenderedScreen) => {
+    if (screen.buttons.length > 0) current = screen;
+    show(screen, out);
+  };
+  const counsellors = terminalRoom((line) => out.write(`\n${line}\n`), showToHer);
+  const desk = new CaseDesk({ settings: counsel, vault: new CaseVault(store, secret, 72 * 3600, counsel.chatId), room: counsellors.room, her: counsellors.line, turns: turnDeps, sessionTtlSeconds: 72 * 3600, log: quiet });
 
   const turn = async (input: PersonInput) => {
-    const result = await takeTurn({ ...deps, vault }, CHAT_ID, input, quiet);
-    current = result.screen;
-    show(result.screen, out);
+    const result = await takeTurn(turnDeps, CHAT_ID, input, quiet);
+    const talk = result.turn.talk;
+    // Words passed to the counsellor need no screen (a crisis among them still gets its screen).
+    if (talk?.kind !== "relay" || result.turn.crisis) {
+      current = result.screen;
+      show(result.screen, out);
+    }
+    if (talk) await desk.afterTurn(CHAT_ID, talk, result.turn.snapshot.context, input.kind === "text" && input.text ? { text: input.text } : undefined);
     if (result.turn.report) {
       const context = result.turn.snapshot.context;
       const t = deps.translate(context.locale);
@@ -96,7 +132,15 @@ async function chat(): Promise<void> {
       continue;
     }
     const command = line.startsWith("/") ? line.slice(1).split(/\s/)[0]!.toLowerCase() : undefined;
+    if (command === "as-counsellor") {
+      const message = counsellors.counsellorSays(line.slice("/as-counsellor".length).trim());
+      if (message) await desk.fromCounsellor(message);
+      else out.write("\n(no case is open: type /talk first)\n\n");
+      continue;
+    }
     if (command === "exit") {
+      const code = StoredConversation.safeParse(ChatRecord.safeParse((await vault.load(CHAT_ID)).data).data?.conversation).data?.snapshot.context.caseCode;
+      if (code) await desk.exit(code);
       await vault.erase(CHAT_ID);
       out.write("\x1b[2J\x1b[H");
       const t = deps.translate(locale);

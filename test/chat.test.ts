@@ -37,4 +37,18 @@ describe("the terminal playground", () => {
     expect(run.stdout).toContain("\x1b[2J");
     expect(run.stdout.split("Let's begin").length).toBeGreaterThanOrEqual(3);
   });
+
+  it("/talk and /as-counsellor let an editor walk the counsellor hand-off both ways", () => {
+    const run = chat(["/talk", "1", "he is threatening me", "/as-counsellor Hello, I am here with you.", "/as-counsellor /end"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[counsellors · Case [2-9A-HJKMNP-TV-Z]{6}\] 💬 New case/);
+    expect(run.stdout).toContain("(her message) he is threatening me");
+    expect(run.stdout).toContain("(counsellor) Hello, I am here with you.");
+    expect(run.stdout).toMatch(/conversation has ended/i);
+  });
+
+  it("/as-counsellor with no case open says so", () => {
+    const run = chat(["/as-counsellor hello"]);
+    expect(run.stdout).toContain("no case is open");
+  });
 });

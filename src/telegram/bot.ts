@@ -14,6 +14,7 @@ import { CrisisCooldown } from "./crisis-cooldown.js";
 import { fileInput } from "./evidence-file.js";
 import { localeFromTelegram } from "./locale.js";
 import { quickExit } from "./quick-exit.js";
+import { counsellorGroup } from "./counsellor-group.js";
 
 export interface BotDeps extends ConverseDeps {
   token: string;
@@ -27,6 +28,7 @@ export interface BotDeps extends ConverseDeps {
   /** At most one crisis screen per chat and kind per this long (default 5 s). */
   crisisCooldownMs?: number;
 }
+
 
 /** The locale to start a new conversation in; an existing one keeps its own. */
 const startLocale = (ctx: BotContext): Locale => localeFromTelegram(ctx.from?.language_code);
@@ -58,6 +60,15 @@ export function createBot(deps: BotDeps) {
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
 
+  const desk = deps.desk;
+  // Cases need time-based care (no answer yet, idle too long); where no timer runs (serverless), updates bring it.
+  if (desk) {
+    bot.use(async (_ctx, next) => {
+      desk.tickSoon();
+      await next();
+    });
+  }
+
   const boundary = bot.errorBoundary(async (err) => {
     const ctx = err.ctx;
     ctx.log.error({ err: err.error }, "update failed");
@@ -70,6 +81,9 @@ export function createBot(deps: BotDeps) {
       }
     }
   });
+
+  // The counsellors' group, when there is one: relayed by the desk, never left.
+  if (desk) boundary.use(counsellorGroup(desk, () => bot.botInfo.username));
 
   // Groups and channels: one polite line, then the bot leaves. Nothing is kept about them.
   const elsewhere = new Composer<BotContext>();
@@ -86,7 +100,7 @@ export function createBot(deps: BotDeps) {
     await ctx.leaveChat().catch(() => undefined);
   });
   elsewhere.on("channel_post", (ctx) => ctx.leaveChat().then(() => undefined, () => undefined));
-  boundary.use(elsewhere);
+  boundary.filter((ctx) => desk === undefined || ctx.chat?.id !== desk.settings.chatId).use(elsewhere);
 
   const chat = boundary.chatType("private");
   // Before anything can queue: a tap's spinner stops at once, whatever happens next.
@@ -139,7 +153,7 @@ export function createBot(deps: BotDeps) {
   chat.on("edited_message", () => undefined);
 
   chat.command("start", (ctx) => converse(ctx, deps, { kind: "start", locale: startLocale(ctx) }, "new"));
-  chat.command("exit", (ctx) => quickExit(ctx, deps.vault, t));
+  chat.command("exit", (ctx) => quickExit(ctx, deps.vault, t, deps.desk));
   for (const [name, event] of Object.entries(COMMAND_EVENTS)) {
     chat.command(name, (ctx) => converse(ctx, deps, { kind: "event", event, locale: startLocale(ctx) }, "new"));
   }

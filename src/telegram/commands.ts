@@ -6,6 +6,8 @@ import type { Translate } from "../screens/render.js";
 /** The fixed command set (design.md). Descriptions live in locales as `command-<name>`. */
 export const COMMANDS = ["start", "evidence", "report", "letters", "summary", "help", "helplines", "language", "privacy", "restart", "exit", "forget"] as const;
 export type CommandName = (typeof COMMANDS)[number];
+/** Shown in the menu only when a counselling service is connected (COUNSELLOR_CHAT_ID). */
+export const COUNSEL_COMMANDS = ["talk", "end"] as const;
 
 /**
  * Commands that are plain conversation events; /start and /exit are handled on their own.
@@ -34,13 +36,14 @@ export function commandEvent(name: string): ConversationEvent | undefined {
 }
 
 /** Registers the command menu in English (default) and Hindi. A failure is logged, never fatal. */
-export async function registerCommands(api: Api, translate: (l: Locale) => Translate, log: Logger): Promise<void> {
+export async function registerCommands(api: Api, translate: (l: Locale) => Translate, log: Logger, counselling = false): Promise<void> {
+  const commands = counselling ? [...COMMANDS.slice(0, 1), ...COUNSEL_COMMANDS, ...COMMANDS.slice(1)] : [...COMMANDS];
   const scopes: [Locale, "hi" | undefined][] = [["en", undefined], ["hi", "hi"]];
   for (const [locale, language_code] of scopes) {
     const t = translate(locale);
     try {
       await api.setMyCommands(
-        COMMANDS.map((command) => ({ command, description: t(`command-${command}`) })),
+        commands.map((command) => ({ command, description: t(`command-${command}`) })),
         language_code ? { language_code } : {},
       );
     } catch (error) {

@@ -1,10 +1,14 @@
-import type { PersonInput } from "../conversation/turn.js";
+import type { PersonInput, Turn } from "../conversation/turn.js";
+import type { CaseDesk } from "./case-desk.js";
 import type { BotContext } from "./context.js";
 import { deliver } from "./deliver.js";
 import { sendCopyable, sendReport, type ReportDeps } from "./send-report.js";
 import { takeTurn } from "./take-turn.js";
 
-export type ConverseDeps = ReportDeps;
+export interface ConverseDeps extends ReportDeps {
+  /** The counsellor hand-off; absent when COUNSELLOR_CHAT_ID is unset. */
+  desk?: CaseDesk | undefined;
+}
 
 const URGENT_SCREENS = new Set(["crisis", "danger", "helplines"]);
 
@@ -21,9 +25,11 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
     return;
   }
   if (!storeDown) {
-    await deliver(ctx, screen, mode);
+    // Her words passed to a counsellor need no screen; a crisis among them still gets its screen.
+    if (turn.talk?.kind !== "relay" || turn.crisis) await deliver(ctx, screen, mode);
     if (turn.report) await sendReport(ctx, deps, turn.snapshot.context);
     for (const copy of copies) await sendCopyable(ctx, copy);
+    if (turn.talk) await handOver(ctx, deps, turn);
     return;
   }
   // A report made from a log we can't read would be empty and wrong: say so instead of sending one.
@@ -33,4 +39,18 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
   // The report screen would describe a PDF that isn't coming: the notice stands in for it.
   const text = turn.report ? notice : URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;
   await deliver(ctx, { ...screen, text }, mode);
+}
+
+/** What the turn asked of the counselling case, done after the turn is saved and shown. */
+async function handOver(ctx: BotContext, deps: ConverseDeps, turn: Turn): Promise<void> {
+  const talk = turn.talk!;
+  if (!deps.desk) {
+    // A consent button from before the service was switched off: close the case that can't exist.
+    if (talk.kind === "end") return;
+    const ended = await takeTurn(deps, ctx.chat!.id, { kind: "event", event: { type: "CASE_ENDED" }, locale: turn.snapshot.context.locale }, ctx.log);
+    await deliver(ctx, ended.screen, "new");
+    return;
+  }
+  const message = ctx.message ? { chatId: ctx.message.chat.id, messageId: ctx.message.message_id } : undefined;
+  await deps.desk.afterTurn(ctx.chat!.id, talk, turn.snapshot.context, message);
 }

@@ -5,6 +5,8 @@ import { loadRecord } from "./take-turn.js";
 import { localeFromTelegram } from "./locale.js";
 import type { Locale } from "../conversation/machine.js";
 import { recordLocale } from "./chat-record.js";
+import type { CaseDesk } from "./case-desk.js";
+import { StoredConversation } from "../conversation/turn.js";
 
 /** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
 const BATCH = 100;
@@ -28,11 +30,20 @@ export function idRange(last: number): number[] {
  * /exit: remove everything visible that Telegram still lets us remove (the bot's messages and the
  * person's own), erase the session, and leave one neutral line that says what could not go.
  */
-export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate): Promise<void> {
+export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate, desk?: CaseDesk): Promise<void> {
   const chatId = ctx.chat!.id;
   const last = ctx.msg!.message_id;
-  const { raw } = await loadRecord(vault, chatId, ctx.log, ctx.opened);
+  const { raw, record } = await loadRecord(vault, chatId, ctx.log, ctx.opened);
   const locale = recordLocale(raw, localeFromTelegram(ctx.from?.language_code));
+  // An open case ends first: the counsellors are told she left; the way to reach her is erased.
+  const caseCode = StoredConversation.safeParse(record?.conversation).data?.snapshot.context.caseCode;
+  if (caseCode !== undefined && desk) {
+    try {
+      await desk.exit(caseCode);
+    } catch (error) {
+      ctx.log.error({ err: error }, "quick exit: the case could not be ended now; it ends when idle");
+    }
+  }
   const ids = idRange(last);
 
   let deleted = 0;

@@ -7,6 +7,10 @@ import { MemoryStore } from "../../src/store/memory-store.js";
 import type { SessionStore } from "../../src/store/session-store.js";
 import { createBot, type BotDeps } from "../../src/telegram/bot.js";
 import { conversationDeps } from "./deps.js";
+import type { CounselSettings } from "../../src/conversation/office-hours.js";
+import { CaseVault, newCaseCode } from "../../src/privacy/case-vault.js";
+import { CaseDesk } from "../../src/telegram/case-desk.js";
+import { telegramLine, telegramRoom } from "../../src/telegram/counsellor-room.js";
 
 /** Typed fixtures and a recorder of outgoing Bot API calls, in the spirit of prepareBotForTesting. */
 
@@ -110,6 +114,20 @@ export const updates = {
       ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
     },
   }),
+  /** A message in the counsellors' group: in a forum topic, as a reply, or loose. */
+  inGroup: (p: Person, text: string, groupId: number, where: { topic?: number; replyTo?: number; forum?: boolean; bot?: boolean } = {}): Update => ({
+    update_id: ++updateId,
+    message: {
+      message_id: ++messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: groupId, type: "supergroup", title: "Counsellors", ...(where.forum ? { is_forum: true } : {}) },
+      from: { ...user(p), is_bot: where.bot === true },
+      text,
+      ...(where.topic !== undefined ? { is_topic_message: true, message_thread_id: where.topic } : {}),
+      ...(where.replyTo !== undefined ? { reply_to_message: { message_id: where.replyTo, date: 0, chat: { id: groupId, type: "supergroup", title: "Counsellors" }, text: "…" } } : {}),
+      ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+    } as PrivateMessage,
+  }),
   channelPost: (text: string): Update => ({
     update_id: ++updateId,
     channel_post: { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: -100_555, type: "channel", title: "News" }, text },
@@ -139,6 +157,10 @@ export interface TestBotOptions {
   crisisCooldownMs?: number;
   /** Stands in for the content's crisis detector (transport tests that need a given kind of match). */
   detectCrisis?: BotDeps["detectCrisis"];
+  /** A counselling service (COUNSELLOR_*): the bot gets a desk whose group is reached through the same recorded api. */
+  counsel?: CounselSettings;
+  /** The desk's clock (ms), for waits and idle cases. */
+  now?: () => number;
 }
 
 export const TEST_TOKEN = "42000001:TEST_TOKEN_NOT_REAL_xxxxxxxxxxxx";
@@ -154,8 +176,24 @@ export function prepareBot(options: TestBotOptions = {}): TestBot {
     },
   });
   const store = (options.store ?? new MemoryStore()) as MemoryStore;
-  const vault = new ChatVault(store, options.secret ?? "test-secret-test-secret-test-secret-0001", 3600);
-  const bot = createBot({ ...deps, vault, token: TEST_TOKEN, apiRoot: options.apiRoot ?? "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo, ...(options.crisisCooldownMs !== undefined ? { crisisCooldownMs: options.crisisCooldownMs } : {}), ...(options.detectCrisis ? { detectCrisis: options.detectCrisis } : {}) });
+  const secret = options.secret ?? "test-secret-test-secret-test-secret-0001";
+  const vault = new ChatVault(store, secret, 3600);
+  const counsel = options.counsel;
+  const turns = { ...deps, vault, ...(counsel ? { counsel, caseCode: newCaseCode } : {}) };
+  const api = () => bot.api;
+  const desk = counsel
+    ? new CaseDesk({
+        settings: counsel,
+        vault: new CaseVault(store, secret, 3600, counsel.chatId),
+        room: telegramRoom(api, counsel.chatId),
+        her: telegramLine(api, counsel.chatId),
+        turns,
+        sessionTtlSeconds: 3600,
+        log: createLogger("debug", sink),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : undefined;
+  const bot: ReturnType<typeof createBot> = createBot({ ...turns, desk, token: TEST_TOKEN, apiRoot: options.apiRoot ?? "http://127.0.0.1:9", logger: createLogger("debug", sink), botInfo, ...(options.crisisCooldownMs !== undefined ? { crisisCooldownMs: options.crisisCooldownMs } : {}), ...(options.detectCrisis ? { detectCrisis: options.detectCrisis } : {}) });
   const calls: Call[] = [];
   const queued = new Map<string, Canned[]>();
   let sentId = 900_000;

@@ -47,11 +47,11 @@ const Env = z.object({
     .trim()
     .refine(isTimeZone, "must be an IANA time zone like Asia/Kolkata or Europe/London (not an abbreviation like IST)")
     .default("Asia/Kolkata"),
+  // Decimals are allowed (0.05 = 3 s) so a test or a trial run need not wait whole minutes.
   COUNSELLOR_WAIT_MINUTES: z.coerce
-    .number({ error: "must be a whole number of minutes from 1 to 1440" })
-    .int("must be a whole number of minutes from 1 to 1440")
-    .min(1, "must be a whole number of minutes from 1 to 1440")
-    .max(24 * 60, "must be a whole number of minutes from 1 to 1440")
+    .number({ error: "must be a number of minutes from 0.05 to 1440" })
+    .min(0.05, "must be a number of minutes from 0.05 to 1440")
+    .max(24 * 60, "must be a number of minutes from 0.05 to 1440")
     .default(10),
 });
 

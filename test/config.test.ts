@@ -139,6 +139,8 @@ describe("counsellor hand-off settings", () => {
       ],
     });
     expect(createConfig({ ...base, COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "24/7" }).counsel?.hours).toEqual({ always: true });
+    // A trial run or a test need not wait whole minutes.
+    expect(createConfig({ ...base, COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "0.05" }).counsel?.waitMinutes).toBe(0.05);
   });
 
   it("blank values in .env are unset", () => {
@@ -155,10 +157,10 @@ describe("counsellor hand-off settings", () => {
     [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "Mon-Sat 9am-6pm" }, /^COUNSELLOR_HOURS: "Mon-Sat 9am-6pm" .*like "Mon-Sat 09:00-18:00"/],
     [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_HOURS: "Mon-Sat" }, /^COUNSELLOR_HOURS: .*no time/],
     [{ COUNSELLOR_HOURS: "Funday 09:00-18:00" }, /^COUNSELLOR_HOURS: "Funday" is not a day/],
-    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "0" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number of minutes from 1 to 1440/],
-    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2.5" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
-    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "ten" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
-    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2000" }, /^COUNSELLOR_WAIT_MINUTES: must be a whole number/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "0" }, /^COUNSELLOR_WAIT_MINUTES: must be a number of minutes from 0.05 to 1440/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "0.01" }, /^COUNSELLOR_WAIT_MINUTES: must be a number of minutes/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "ten" }, /^COUNSELLOR_WAIT_MINUTES: must be a number of minutes/],
+    [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_WAIT_MINUTES: "2000" }, /^COUNSELLOR_WAIT_MINUTES: must be a number of minutes/],
     [{ COUNSELLOR_CHAT_ID: "-1001234567890", COUNSELLOR_ORG: "x".repeat(81) }, /^COUNSELLOR_ORG: must be at most 80 characters/],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const make = () => createConfig({ ...base, ...env });

@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "coverage/", "bench/results*.json"] },
+  { ignores: ["node_modules/", "coverage/", "bench/results*.json", "dist/", ".dist.*/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -44,5 +44,10 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  {
+    // Plain-JavaScript scripts that Node runs as they are (scripts/build.mjs, scripts/launch.mjs).
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", URL: "readonly", Buffer: "readonly", console: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Request: "readonly", Response: "readonly" } },
+  },
 );

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadContent } from "./content/load.js";
 import { loadTexts, type Texts } from "./content/locales.js";
@@ -6,8 +8,20 @@ import { createCrisisDetector, type CrisisMatch } from "./conversation/crisis-de
 import { createConversationMachine, type ConversationMachine } from "./conversation/machine.js";
 import type { ReplyDeps } from "./screens/reply.js";
 
-/** Project root: flows/ and locales/ sit beside src/. */
-export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * Project root: the nearest folder above this module that holds flows/ and locales/. From src/
+ * (tsx) and from dist/ (npm start, scripts/build.mjs) that is the folder beside them; a bundle
+ * built elsewhere under the project (the benchmark's) finds it too. The serverless bundle carries
+ * its content inside and needs none.
+ */
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "flows")) && existsSync(join(dir, "locales"))) return dir;
+    if (dirname(dir) === dir) return dirname(from);
+  }
+}
 
 export interface ConversationDeps extends ReplyDeps {
   content: Content;
@@ -28,6 +42,6 @@ export function loadConversationDeps(root: string = ROOT): ConversationDeps {
     texts,
     machine: createConversationMachine(content),
     detectCrisis: createCrisisDetector(content.crisis),
-    translate: (locale) => texts.forLocale(locale),
+    translate: texts.forLocale,
   };
 }

@@ -14,15 +14,38 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { Block, ReportDocument } from "./report-document.js";
 
-const require = createRequire(import.meta.url);
+/**
+ * Nothing heavy happens when this module is imported: pdfkit (with fontkit, its shaper and their
+ * data, tens of MB once loaded) and the font files are loaded by the first render. A bot that
+ * never makes a report never carries them; one that does carries them on the worker thread
+ * (pdf-renderer.ts), which goes away again when reports stop.
+ */
+type PdfKit = typeof import("pdfkit");
+let pdfkit: Promise<PdfKit> | undefined;
 
-/** Absolute paths of the TTFs (also used by tests to lay text out exactly as the PDF does). */
+function loadPdfkit(): Promise<PdfKit> {
+  const loading = (pdfkit ??= import("pdfkit").then(
+    (module) => (module as unknown as { default: PdfKit }).default,
+    (error: unknown) => {
+      pdfkit = undefined; // let a later call retry
+      throw error;
+    },
+  ));
+  return loading;
+}
+
+const fontPath = (name: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans-devanagari/${name}`);
+
+/** Absolute paths of the TTFs (also used by tests to lay text out exactly as the PDF does); resolved when first asked for. */
 export const reportFontFiles = {
-  regular: require.resolve("@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf"),
-  bold: require.resolve("@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf"),
+  get regular(): string {
+    return fontPath("400Regular/NotoSansDevanagari_400Regular.ttf");
+  },
+  get bold(): string {
+    return fontPath("700Bold/NotoSansDevanagari_700Bold.ttf");
+  },
 } as const;
 
 interface FontBytes {
@@ -417,7 +440,7 @@ function drawFooters(doc: Doc, footer: string): void {
 }
 
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
-  const fonts = await loadFonts();
+  const [fonts, PDFDocument] = await Promise.all([loadFonts(), loadPdfkit()]);
   const createdAt = report.createdAt ?? new Date();
   const doc: Doc = new PDFDocument({
     size: "A4",

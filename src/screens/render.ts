@@ -1,7 +1,7 @@
 import type { ConversationEvent } from "../conversation/machine.js";
 import type { Lines, Screen, Text, TextArg } from "./screen.js";
 
-/** Looks up a Fluent message. Implemented with @grammyjs/i18n in content/locales.ts. */
+/** Looks up a Fluent message. Implemented with one @fluent/bundle per language in content/locales.ts. */
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
 export interface RenderedButton {

@@ -135,6 +135,8 @@ export function createBot(deps: BotDeps) {
     }
     if (!cooldown.claim(pseudonym, crisis.kind)) {
       ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected; its screen was sent moments ago");
+      // No second screen, but in a counselling case the counsellor must still get her words.
+      if (deps.desk) await converse(ctx, deps, { kind: "text", crisis, locale: startLocale(ctx) }, "silent");
       return;
     }
     ctx.log.info({ kind: crisis.kind, group: crisis.group }, "crisis detected");

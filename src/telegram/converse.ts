@@ -16,7 +16,7 @@ const URGENT_SCREENS = new Set(["crisis", "danger", "helplines"]);
  * One update through the conversation and onto the screen. takeTurn commits the new state before
  * anything is sent, so a crash after sending never shows a screen the store doesn't know.
  */
-export async function converse(ctx: BotContext, deps: ConverseDeps, input: PersonInput, mode: "edit" | "new"): Promise<void> {
+export async function converse(ctx: BotContext, deps: ConverseDeps, input: PersonInput, mode: "edit" | "new" | "silent"): Promise<void> {
   const { turn, screen, storeDown, duplicate, copies } = await takeTurn(deps, ctx.chat!.id, input, ctx.log, { preloaded: ctx.opened, updateId: ctx.update.update_id });
   // One turn per update: anything later in this update (there is nothing today) reads afresh.
   ctx.opened = undefined;
@@ -26,7 +26,7 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
   }
   if (!storeDown) {
     // Her words passed to a counsellor need no screen; a crisis among them still gets its screen.
-    if (turn.talk?.kind !== "relay" || turn.crisis) await deliver(ctx, screen, mode);
+    if (mode !== "silent" && (turn.talk?.kind !== "relay" || turn.crisis)) await deliver(ctx, screen, mode);
     if (turn.report) await sendReport(ctx, deps, turn.snapshot.context);
     for (const copy of copies) await sendCopyable(ctx, copy);
     if (turn.talk) await handOver(ctx, deps, turn);
@@ -38,7 +38,7 @@ export async function converse(ctx: BotContext, deps: ConverseDeps, input: Perso
   // Someone in crisis reads the numbers first; elsewhere the notice explains the screen, so it leads.
   // The report screen would describe a PDF that isn't coming: the notice stands in for it.
   const text = turn.report ? notice : URGENT_SCREENS.has(screen.id) ? `${screen.text}\n\n${notice}` : `${notice}\n\n${screen.text}`;
-  await deliver(ctx, { ...screen, text }, mode);
+  if (mode !== "silent") await deliver(ctx, { ...screen, text }, mode);
 }
 
 /** What the turn asked of the counselling case, done after the turn is saved and shown. */

@@ -127,6 +127,17 @@ describe("the counsellor hand-off over Telegram", () => {
     expect(String(inCase[1]!.payload.text)).toContain("🆘");
   });
 
+  it("a burst of crisis messages in a case: one crisis screen, but every message reaches the counsellor", async () => {
+    const t = forumBot();
+    await openCase(t);
+    const before = t.calls.length;
+    await t.send(updates.text(asha, "I want to die"));
+    await t.send(updates.text(asha, "i really want to end my life tonight"));
+    const after = t.calls.slice(before);
+    expect(toGroup(after).filter((c) => c.method === "copyMessage")).toHaveLength(2);
+    expect(toHer(after).filter((c) => c.method === "sendMessage" && String(c.payload.text).includes("14416"))).toHaveLength(1);
+  });
+
   it("photos in a case get one line: not passed on", async () => {
     const t = forumBot();
     await openCase(t);

@@ -115,7 +115,9 @@ export class CaseDesk {
     const now = this.#now();
     const openNow = this.#openNow();
     const english = this.#english();
-    const intro = [this.#group("opened", { code, shared: share }), ...caseBriefing(this.deps.turns.content, context, share).map(english)].join("\n\n");
+    // The opening already says when she shared nothing.
+    const briefing = share === "none" ? [] : caseBriefing(this.deps.turns.content, context, share).map(english);
+    const intro = [this.#group("opened", { code, shared: share }), ...briefing].join("\n\n");
     let place: Place;
     try {
       place = await this.deps.room.open(code, intro);

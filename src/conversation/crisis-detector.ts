@@ -557,7 +557,11 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       matchers.push(compile(t, kind, group, romanised));
       return;
     }
-    const parts = t.split(across ? " && " : " & ").map((part) => compile(part, kind, group, romanised));
+    const pieces = t.split(across ? " && " : " & ");
+    // A rule cannot mix the two: split on "&&", a lone "&" would be read as a word to match, and
+    // the rule would silently never match.
+    if (across && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&": ${t}`);
+    const parts = pieces.map((part) => compile(part, kind, group, romanised));
     coRules.push({ index: coRules.length, parts, partIds: parts.map(() => partCount++), kind, group, romanised, across });
   };
   for (const [group, g] of Object.entries(terms.groups)) {

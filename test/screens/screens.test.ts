@@ -6,13 +6,14 @@ import { positionOf } from "../../src/conversation/position.js";
 import type { ConversationSnapshot } from "../../src/conversation/turn.js";
 import { MAX_TEXT, renderScreen } from "../../src/screens/render.js";
 import { screenFor } from "../../src/screens/screens.js";
+import type { CounselView } from "../../src/screens/talk.js";
 import { encodeButton, MAX_CALLBACK_BYTES } from "../../src/telegram/callback-data.js";
 import { conversationDeps } from "../support/deps.js";
 import { Walker } from "../support/walk.js";
 
 const deps = conversationDeps();
 
-const commands: ConversationEvent[] = [{ type: "HELPLINES" }, { type: "HELP" }, { type: "PRIVACY" }, { type: "LANGUAGE" }, { type: "FORGET" }, { type: "CRISIS" }, { type: "DANGER" }];
+const commands: ConversationEvent[] = [{ type: "HELPLINES" }, { type: "HELP" }, { type: "PRIVACY" }, { type: "LANGUAGE" }, { type: "FORGET" }, { type: "CRISIS" }, { type: "DANGER" }, { type: "TALK" }];
 
 /**
  * Every screen a person can reach by tapping, for every incident, age and country: the state is
@@ -54,6 +55,43 @@ describe("every screen on every path", () => {
     }
     expect(failures.slice(0, 20)).toEqual([]);
     expect([...deps.texts.missing]).toEqual([]);
+  });
+
+  /** A counselling service connected (open now, no case), and closed with a case open: what changes is buttons and a few parts. */
+  const counselled: { counsel: CounselView; caseCode: string | undefined }[] = [
+    { counsel: { org: "Meri Trustline", hours: "Mon-Sat 09:00-18:00", timeZone: "Asia/Kolkata", openNow: true, waitMinutes: 10 }, caseCode: undefined },
+    { counsel: { org: "the counselling team", hours: undefined, timeZone: "Asia/Kolkata", openNow: false }, caseCode: "K7F3QX" },
+  ];
+  const TALK_ON = new Set(["support", "closing", "help", "crisis", "danger"]);
+
+  it.each(LOCALES)("with a counselling service connected, and with a case open, renders in %s as cleanly", (locale) => {
+    deps.texts.missing.clear();
+    const t = deps.translate(locale);
+    const failures: string[] = [];
+    for (const state of states) {
+      for (const { counsel, caseCode } of counselled) {
+        const view = { value: state.value, context: { ...state.context, caseCode } };
+        const screen = screenFor(deps.content, view, { counsel });
+        const rendered = renderScreen(screen, t);
+        const where = `${screen.id} ${state.context.role}/${state.context.incident}/${state.context.age}/${state.context.country} case=${caseCode ?? "-"}`;
+        if (RAW.test(rendered.text)) failures.push(`${where}: ${rendered.text.match(RAW)?.[0]}`);
+        if (rendered.text.length > MAX_TEXT || rendered.text.length === 0) failures.push(`${where}: length ${rendered.text.length}`);
+        for (const b of rendered.buttons.flat()) {
+          if (!b.label.trim() || RAW.test(b.label)) failures.push(`${where}: button "${b.label}"`);
+          if (Buffer.byteLength(encodeButton(screen.id, b.event)) > MAX_CALLBACK_BYTES) failures.push(`${where}: callback too long`);
+        }
+        const types = screen.buttons.flat().map((b) => b.event.type);
+        if (types.includes("TALK") !== TALK_ON.has(screen.id)) failures.push(`${where}: Talk button ${types.includes("TALK") ? "where it doesn't belong" : "missing"}`);
+        if (caseCode && screen.id !== "talk.open" && screen.buttons.at(-1)?.[0]?.event.type !== "END_TALK") failures.push(`${where}: no End row last`);
+        if (types.filter((type) => type === "END_TALK").length !== (caseCode ? 1 : 0)) failures.push(`${where}: ${types.filter((type) => type === "END_TALK").length} End buttons`);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect([...deps.texts.missing]).toEqual([]);
+  });
+
+  it("reaches the talk screens: consent from everywhere", () => {
+    expect(states.some((s) => positionOf(s) === "talk.consent")).toBe(true);
   });
 
   it("Hindi screens are written in Devanagari", () => {

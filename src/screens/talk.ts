@@ -181,7 +181,8 @@ export function caseNotice(content: Content, c: ConversationContext, kind: CaseN
         ? text("talk-notice-off-hours", { org, ...hoursArgs(counsel, c) })
         : text("talk-notice-off-hours-no-hours", { org })
       : kind === "no-answer"
-        ? counsel?.waitMinutes !== undefined
+        ? // Whole minutes read well; a trial run's 0.05 (3 s) is said without a number.
+          counsel?.waitMinutes !== undefined && Number.isInteger(counsel.waitMinutes) && counsel.waitMinutes >= 1
           ? text("talk-notice-no-answer", { org, minutes: counsel.waitMinutes })
           : text("talk-notice-no-answer-now", { org })
         : text("talk-notice-unavailable", { org });

@@ -237,6 +237,8 @@ describe("notices the desk sends", () => {
     expect(render(caseNotice(deps.content, c, "off-hours", closed)).text).toMatch(/Meri Trustline is closed right now\. Their hours: Mon-Sat 09:00-18:00 \(India Standard Time\)\. Your message is kept for them/);
     expect(render(caseNotice(deps.content, c, "no-answer", closed)).text).toMatch(/No one from Meri Trustline has answered in 10 minutes\./);
     expect(render(caseNotice(deps.content, c, "no-answer", { ...closed, waitMinutes: 1 })).text).toMatch(/answered in a minute\./);
+    // A trial run's wait of 3 seconds is not "0.05 minutes".
+    expect(render(caseNotice(deps.content, c, "no-answer", { ...closed, waitMinutes: 0.05 })).text).toMatch(/^No one from Meri Trustline has answered yet\./);
     expect(render(caseNotice(deps.content, { ...c, locale: "hi" }, "no-answer", { ...closed, waitMinutes: 1 }), "hi").text).toMatch(/^1 मिनट में/);
     expect(render(caseNotice(deps.content, { ...c, caseCode: undefined }, "unavailable", open)).text).toMatch(/couldn't connect you.*nothing you did.*\/talk/s);
   });

@@ -154,6 +154,8 @@ export interface Turn {
 export type TalkEffect =
   | { kind: "open"; code: string; share: Share }
   | { kind: "relay"; code: string; crisis: boolean }
+  /** She sent a photo, file, voice or sticker in the case: it is not passed on, and the case is told so. */
+  | { kind: "not-passed"; code: string }
   | { kind: "end"; code: string; by: "her" | "forget" };
 
 /** Which copyable text this turn opened: a complaint or appeal to a platform, or the 1930 money pack. */
@@ -339,7 +341,7 @@ export function runTurn(machine: ConversationMachine, stored: unknown, input: Pe
   const forget = snapshot.matches("forgotten");
   const report = input.kind === "event" && input.event.type === "REPORT" && snapshot.matches("report");
   const copy = copyOpened(before, snapshot);
-  const talk = talkEffect(before, snapshot, input, forget);
+  const talk = notice === "talk-not-passed" && before.context.caseCode !== undefined ? { kind: "not-passed" as const, code: before.context.caseCode } : talkEffect(before, snapshot, input, forget);
   return {
     stored: persist(machine, snapshot),
     snapshot,

@@ -106,6 +106,7 @@ export class CaseDesk {
   async afterTurn(chatId: number, effect: TalkEffect, context: ConversationContext, message: HerMessage | undefined): Promise<void> {
     if (effect.kind === "open") return this.#open(chatId, effect.code, effect.share, context);
     if (effect.kind === "end") return void (await this.end(effect.code, effect.by === "forget" ? "forget" : "her"));
+    if (effect.kind === "not-passed") return this.#notPassed(effect.code);
     if (message) await this.#fromHer(chatId, effect.code, message, effect.crisis, context.locale);
   }
 
@@ -197,6 +198,11 @@ export class CaseDesk {
       const session = await this.#herContext(chatId, locale);
       await this.#notice(chatId, session, "off-hours");
     }
+  }
+
+  async #notPassed(code: string): Promise<void> {
+    const loaded = await this.deps.vault.load(code);
+    if (loaded) await this.deps.room.post(loaded.record.place, this.#group("not-passed"));
   }
 
   /** Her session's context as it is now (for the language and country of a notice). */

@@ -90,6 +90,7 @@ describe("talking to a counsellor: the conversation side", () => {
   it("photos and stickers in a case get one line: not passed on", () => {
     const file = last(walk(...inCase, { kind: "file", locale: en, at: "2026-12-01T10:00:00.000Z", fingerprint: undefined, refused: "unavailable" }));
     expect(file.notice).toBe("talk-not-passed");
+    expect(file.talk).toEqual({ kind: "not-passed", code: CODE });
     expect(file.snapshot.context.pending).toEqual([]);
     expect(last(walk(...inCase, { kind: "unsupported", locale: en })).notice).toBe("talk-not-passed");
   });

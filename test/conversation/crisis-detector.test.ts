@@ -970,3 +970,105 @@ describe("crisis detector: families added after dev5, in other wordings", () => 
     });
   }
 });
+
+/** Recall, false alarms and kinds per language on a development set, against per-language floors. */
+function checkSet(file: string, floors: Record<string, { recall: number; alarms: number; kind: number }>): void {
+  const { cases } = parse(readFileSync(new URL(`../fixtures/crisis/${file}`, import.meta.url), "utf8")) as {
+    cases: { lang: string; expect: "self" | "danger" | "none"; text: string }[];
+  };
+  for (const [lang, floor] of Object.entries(floors)) {
+    const mine = cases.filter((c) => c.lang === lang);
+    const crises = mine.filter((c) => c.expect !== "none");
+    const everyday = mine.filter((c) => c.expect === "none");
+    const found = crises.filter((c) => detect(c.text) !== undefined);
+    const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+    expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(floor.recall);
+    expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(floor.alarms);
+    const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+    expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(floor.kind);
+  }
+}
+
+// First run on dev6, before any change made for it: recall hi 73.8%, hinglish 75.0%, en 80.0%;
+// false alarms hi 10.0%, hinglish 14.0%, en 5.7%; kinds right hi 98.3%, hinglish 90.0%, en 100%.
+// After tuning on it: recall 100 / 98.8 / 100%, no false alarms, all kinds right.
+describe("crisis detector: the sixth development set (tuned on after its first run)", () => {
+  it("finds at least 97% of crises with at most 2% false alarms and 97% of kinds right, per language", () => {
+    const floor = { recall: 0.97, alarms: 0.02, kind: 0.97 };
+    checkSet("dev6.yaml", { hi: floor, hinglish: floor, en: floor });
+  });
+});
+
+// First run on dev7, before any change made for it: recall hi 58.8%, hinglish 60.0%, en 65.5%;
+// false alarms hi 10.0%, hinglish 12.0%, en 11.4%; kinds right hi 95.7%, hinglish 93.8%, en 97.2%.
+// After tuning on dev6 only (dev7 still unseen): recall 62.5 / 61.3 / 69.1%, false alarms
+// 10.0 / 12.0 / 8.6%: dev6's families hardly generalised to dev7. After tuning on dev7 too:
+// recall 95.0 / 90.0 / 92.7%, false alarms 0 / 2.0 / 0%, kinds 97.4 / 98.6 / 100%.
+describe("crisis detector: the seventh development set (tuned on after its first run)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev7.yaml", {
+      hi: { recall: 0.93, alarms: 0.02, kind: 0.96 },
+      hinglish: { recall: 0.88, alarms: 0.04, kind: 0.96 },
+      en: { recall: 0.9, alarms: 0.02, kind: 0.97 },
+    });
+  });
+});
+
+describe("crisis detector: families added after dev6 and dev7, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["things given away, not needed", "I gave my guitar and clothes to my cousin, I won't need them anymore", "self"],
+    ["her clothes, for after her", "मेरे जाने के बाद मेरे कपड़े दीदी को दे देना", "self"],
+    ["tried before, sure now", "pichli baar koshish ki thi, ab pakka", "self"],
+    ["something drunk, the world blurring", "मैंने कुछ पी लिया है, सब धुंधला दिख रहा है", "self"],
+    ["don't save me", "please don't try to save me, there's no point", "self"],
+    ["no use saving her", "मुझे बचाने का कोई फायदा नहीं", "self"],
+    ["no one ashamed of her from tomorrow", "kal se meri wajah se kisi ko sharminda nahi hona padega", "self"],
+    ["a vial of poison in hand", "ज़हर की शीशी मेरे हाथ में है", "self"],
+    ["nobody to blame, and goodbye", "please don't blame anyone. goodbye", "self"],
+    ["a household chemical drunk", "मच्छर वाली दवाई पी ली है", "self"],
+    ["don't cry for me", "mere liye rona mat", "self"],
+    ["fire, herself", "I'm going to set myself on fire tonight", "self"],
+    ["peace made", "I made my peace with everything", "self"],
+    ["her location tracked, he sets out", "usne meri location track kar li, nikal raha hu bola", "danger"],
+    ["followed without a break", "wo ladka lagatar mere peeche aa raha hai", "danger"],
+    ["a man of the house at her door at night", "sasur raat ko mere kamre ka darwaza kholne aate hai", "danger"],
+    ["her throat seized", "usne mera gala pakad liya", "danger"],
+    ["doors locked by a driver", "the uber driver locked the doors and changed the route", "danger"],
+    ["climbing in", "someone is climbing the wall to my window", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["an assignment 'will take my life'", "ye assignment toh meri jaan le lega"],
+    ["dying of cold, in the present", "ठंड से मर रहे हैं आज"],
+    ["a hanging in the news", "news me dikhaya ek ladki ne blackmail ke baad phansi laga li"],
+    ["a follower in the past", "ek time tha jab wo peecha karta tha"],
+    ["an old phone handed down", "mera phone purana ho gaya, naya liya, purana behen ko de diya"],
+    ["suicide said not to be an option", "suicide is not an option for me, I want justice"],
+    ["'dropped' is not 'drugged'", "he dropped me at the metro"],
+    ["a past beating, over", "my ex used to hit me, I'm okay now"],
+    ["a wrong route that costs money", "cab wala galat route le raha, extra paise lagenge"],
+    ["a film's villain and his poison", "movie me villain ne zeher mila diya tha"],
+    ["a video going round", "uski video poore group me ghoom rahi hai"],
+    ["a childhood beating left behind", "बचपन में पापा मारते थे, अब सब ठीक है"],
+    ["'looking down' is not 'lurking'", "I'm looking down at the city from the office, beautiful view"],
+    ["a song's title", "kabhi alvida na kehna gaana sun rahi hu"],
+    ["suicide's signs in a class", "psychology ki class me suicide ke signs padhe"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});
+
+describe("crisis detector: a rule that mixes & and && does not load", () => {
+  it("throws rather than silently never matching", () => {
+    const broken = { ...terms, groups: { ...terms.groups, en: { ...terms.groups.en!, self: ["note & written && ready"] } } };
+    expect(() => createCrisisDetector(broken)).toThrow(/mixes/);
+  });
+});

@@ -32,6 +32,11 @@ function personEvents(snapshot: ConversationSnapshot): ConversationEvent[] {
     { type: "LETTER", value: "instagram" },
     { type: "STILL_UP", value: "instagram" },
     { type: "MONEY" },
+    // /talk, consent as the turn completes it (with a fresh code), /end and the counsellor's end.
+    { type: "TALK" },
+    { type: "SHARE", value: "summary", code: "K7F3QX" },
+    { type: "END_TALK" },
+    { type: "CASE_ENDED" },
     { type: "ADD_ITEM", item: { kind: "money", at, amount: "5000", upi: "threat@okaxis" } },
     // What the turn sends once typed text or a file has passed validation.
     { type: "ADD_ITEM", item: { kind: "note", at, text: "he sent the first threat" } },

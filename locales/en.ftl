@@ -1098,10 +1098,10 @@ count-note = { $n ->
 count-file = { $n ->
     [one] 1 file fingerprint
    *[other] { $n } file fingerprints
+}
 count-sent = { $n ->
     [one] 1 complaint sent
    *[other] { $n } complaints sent
-}
 }
 case-incident-shared = intimate images shared without consent
 case-incident-sextortion = blackmail (sextortion): threats to share intimate images unless paid or obeyed

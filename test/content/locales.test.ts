@@ -21,6 +21,15 @@ const SAME_EVERYWHERE = new Set([
 ]);
 
 describe("locales", () => {
+  it("every message in every file parses: Fluent skips a broken entry silently, and the key would show raw", () => {
+    for (const locale of LOCALES) {
+      const raw = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), "utf8");
+      const written = [...raw.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!);
+      const parsed = new Set(ids(locale));
+      expect(written.filter((id) => !parsed.has(id)), `${locale}.ftl`).toEqual([]);
+    }
+  });
+
   it("every key is in every language (parity), none twice", () => {
     const en = ids("en");
     expect(new Set(en).size).toBe(en.length);

@@ -1,4 +1,6 @@
-# Not Your Fault — production image. No build step: tsx runs the TypeScript directly.
+# Not Your Fault — production image, in two stages: the first compiles src/ (scripts/build.mjs,
+# esbuild) with the dev dependencies; the second gets the JavaScript it made and the runtime
+# dependencies only. No TypeScript, tsx or esbuild in the image that runs.
 #
 #   docker build -t not-your-fault .
 #   docker run --rm --env-file .env not-your-fault      # or: docker compose up -d
@@ -7,6 +9,23 @@
 # releases on every rebuild. Pin a digest (node:24-bookworm-slim@sha256:…) if builds must be
 # byte-for-byte repeatable. The code stays compatible with Node 20.19+ (package.json engines),
 # which is what the tests and the bench run on here.
+
+# ---- build ---------------------------------------------------------------------------------------
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+# Manifests first, so the dependency layer is rebuilt only when they change. Every dependency,
+# dev ones included: esbuild does the build.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+# What the build reads: the code, the build script, and flows/ and locales/ (embedded into
+# dist/serverless.mjs; the server reads them from disk at start).
+COPY scripts/build.mjs ./scripts/
+COPY src ./src
+COPY flows ./flows
+COPY locales ./locales
+RUN npm run build
+
+# ---- run -----------------------------------------------------------------------------------------
 FROM node:24-bookworm-slim
 
 # Production mode: config.ts then refuses to start without PSEUDONYM_SECRET instead of making up
@@ -15,21 +34,19 @@ ENV NODE_ENV=production
 
 WORKDIR /app
 
-# Manifests first, so the dependency layer is rebuilt only when they change.
-# --omit=dev: tsx and every package src/ imports are runtime dependencies.
+# Runtime dependencies only (--omit=dev: no tsx, esbuild or TypeScript). dist/main.js carries most
+# packages inside it; /report loads pdfkit and the Noto fonts from node_modules.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# Only what runs: code, content (flows/ and locales/ are read at start) and tsconfig.json
-# (tsx takes its compiler options, e.g. target ES2022, from it). Tests, bench, docs and any .env
-# stay out (see .dockerignore). Files stay root-owned, so the bot cannot rewrite its own code.
-COPY tsconfig.json ./
-COPY src ./src
+# Only what runs: the compiled code and the content (flows/ and locales/ are read at start).
+# Tests, bench, docs, src and any .env stay out (see .dockerignore). Files stay root-owned, so the
+# bot cannot rewrite its own code.
+COPY --from=build /app/dist ./dist
 COPY flows ./flows
 COPY locales ./locales
 
-# The base image's unprivileged user (uid 1000). tsx caches compiled files under /tmp: with compose's
-# read_only root filesystem that is a tmpfs (docker-compose.yml).
+# The base image's unprivileged user (uid 1000).
 USER node
 
 # Webhook mode only (WEBHOOK_URL set): HTTP on $PORT with GET /healthz. Long polling opens no port.
@@ -45,5 +62,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 
 # Exec form, not `npm start` or a shell string: node itself is the container's main process, so
 # SIGTERM from `docker stop` reaches main.ts's handler instead of stopping at npm or sh, and the
-# bot gets to stop cleanly rather than being killed after the grace period.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# bot gets to stop cleanly rather than being killed after the grace period. The build is already
+# there (the first stage), so nothing is compiled when the container starts.
+CMD ["node", "dist/main.js"]

@@ -48,6 +48,6 @@ export default tseslint.config(
   {
     // Plain-JavaScript scripts that Node runs as they are (scripts/build.mjs, scripts/launch.mjs).
     files: ["**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", URL: "readonly", Buffer: "readonly", console: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Request: "readonly", Response: "readonly" } },
+    languageOptions: { globals: { process: "readonly", URL: "readonly", Buffer: "readonly", console: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Request: "readonly", Response: "readonly", Headers: "readonly" } },
   },
 );

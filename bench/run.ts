@@ -11,6 +11,11 @@
  *      process and then two (bench/throughput.ts).
  *   3. The /report PDF: build time and size in English and Hindi, for 10 items and a full log, and
  *      what a full evidence log adds to the stored session (bench/report.ts).
+ *   4. What a small host feels (bench/footprint.ts): cold start to the first answered update
+ *      (compiled server, npm start, tsx, the serverless bundle, the commit before), RSS idle, after
+ *      10 reports and once the report worker has gone; Bot API calls per tap. Throughput is run
+ *      for the commit before too (bench/before.ts), side by side, and at a steady 30 updates a
+ *      second (Telegram's ceiling for a bot) for the p99 a person feels.
  * Prints a table and writes bench/results.json. Redis parts are skipped, with a line saying so,
  * when no redis-server answers.
  */
@@ -27,6 +32,8 @@ import { measureReports } from "./report.js";
 import { measureCrisis } from "./crisis.js";
 import { measureFirstUpdate, measureThisBot, type ThisBotResult } from "./this-bot.js";
 import { measureThroughput, type ThroughputResult } from "./throughput.js";
+import { beforeCheckout } from "./before.js";
+import { measureAll } from "./footprint.js";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const DEPTHS = [1, 10, 50];
@@ -62,10 +69,18 @@ async function pair(name: StoreName, bridge?: UpstashBridge): Promise<Pair> {
   return { ours, conversations };
 }
 
+// First, while nothing else of ours runs: cold starts (and the long-lived processes whose report
+// worker is then left to go idle while the rest runs).
+const before = beforeCheckout();
+if ("skipped" in before) console.log(`commit before: skipped (${before.skipped})`);
+const footprint = await measureAll(before);
+
 const pairs: Partial<Record<StoreName, Pair>> = {};
 pairs.memory = await pair("memory");
 const firstUpdate = await measureFirstUpdate(() => new MemoryStore());
 let throughput: ThroughputResult[] = [];
+let throughputBefore: ThroughputResult | undefined;
+let steady: ThroughputResult | undefined;
 if (redisUp) {
   pairs.redis = await pair("redis");
   await admin.flushdb(); // each pair starts from an empty database: the chats are the same numbers
@@ -73,11 +88,17 @@ if (redisUp) {
   pairs.upstash = await pair("upstash", bridge);
   await bridge.close();
   await admin.flushdb();
-  throughput = [await measureThroughput({ processes: 1 }), await measureThroughput({ processes: 2 })];
+  const oneProcess = await measureThroughput({ processes: 1 });
+  // The commit before, right after, on the same load: its bot through tsx, as it ran.
+  if ("dir" in before) throughputBefore = await measureThroughput({ processes: 1, root: before.dir });
+  throughput = [oneProcess, await measureThroughput({ processes: 2 })];
+  // Telegram lets a bot send about 30 messages a second: at that pace, what a person waits.
+  steady = await measureThroughput({ processes: 1, people: 30, updatesPerPerson: 20, rate: 30, maxSeconds: 30 });
 }
 admin.disconnect();
 const crisis = measureCrisis(ITERATIONS);
 const report = await measureReports();
+const fp = await footprint.finish;
 
 // ---- the table ---------------------------------------------------------------------------------
 const present = STORES.filter((n) => pairs[n]);
@@ -115,6 +136,12 @@ if (throughput.length > 0) {
   line("peak RSS per process (MB)", throughput.map((t) => t.peak_rss_mb.toFixed(0)));
   line("non-2xx answers", throughput.map((t) => String(t.errors)));
   line("turns lost or mixed up", throughput.map((t) => String(t.wrong_final_screen + t.stale_or_lost_notices)));
+  line("Bot API HTTP calls per tap", throughput.map((t) => t.bot_api_calls_per_tap.toFixed(2)));
+  if (throughputBefore) {
+    line("commit before (tsx), 1 proc: updates/s · p99 ms · peak RSS MB", [`${throughputBefore.updates_per_second}`, `${throughputBefore.p99_ms.toFixed(0)}`, `${throughputBefore.peak_rss_mb.toFixed(0)}`]);
+    line("  this one / before: updates per second", [`×${(throughput[0]!.updates_per_second / throughputBefore.updates_per_second).toFixed(2)}`]);
+  }
+  if (steady) line("steady 30 updates/s (Redis): p50 / p99 / max ms", [steady.p50_ms.toFixed(1), steady.p99_ms.toFixed(1), steady.max_ms.toFixed(1)]);
 }
 console.log("");
 line("/report PDF (build + render)", report.reports.map((r) => `${r.locale}, ${r.items}`));
@@ -122,6 +149,13 @@ line("median / max (ms)", report.reports.map((r) => `${r.median_ms.toFixed(0)} /
 line("PDF size (bytes)", report.reports.map((r) => String(r.bytes)));
 line("stored session bytes: empty log / full log", [`${report.emptyLogSessionBytes} / ${report.fullLogSessionBytes}`]);
 line("longest event-loop stall, full Hindi report (ms)", [`inline ${report.stall.inline_ms.toFixed(0)}`, `worker ${report.stall.worker_ms.toFixed(0)}`]);
+console.log("");
+line("cold start to first answer (median ms) · idle RSS (MB)", ["ms", "MB"]);
+for (const c of fp.cold_starts) line(`  ${c.label}`, [c.ms.toFixed(0), Number.isNaN(c.idle_rss_mb) ? "–" : c.idle_rss_mb.toFixed(0)]);
+line("RSS (MB): idle · after 10 reports · report worker idle", ["now", "before"]);
+const rssRow = (f?: typeof fp.after) => (f ? `${f.idle_rss_mb.toFixed(0)} · ${f.rss_after_10_reports_mb.toFixed(0)} · ${f.rss_after_reports_idle_mb.toFixed(0)}` : "–");
+line("", [rssRow(fp.after), rssRow(fp.before)]);
+line("Bot API HTTP calls per tap (webhook) · in the webhook reply", [`${fp.after.bot_api_calls_per_tap} · ${fp.after.webhook_replies_per_tap}`, fp.before ? `${fp.before.bot_api_calls_per_tap} · ${fp.before.webhook_replies_per_tap}` : "–"]);
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 // ---- results.json -----------------------------------------------------------------------------
@@ -163,6 +197,32 @@ writeFileSync(
       session_bytes: memory.ours.bytes,
       updates_per_second: one?.updates_per_second,
       p99_ms: one?.p99_ms,
+      // Issue 15 (a free tier): this checkout compiled, beside the commit before (tsx) in the same run.
+      idle_rss_mb: fp.after.idle_rss_mb,
+      peak_rss_mb: one?.peak_rss_mb,
+      rss_after_10_reports_mb: fp.after.rss_after_10_reports_mb,
+      rss_after_reports_idle_mb: fp.after.rss_after_reports_idle_mb,
+      cold_start_ms_server: fp.cold_starts.find((c) => c.label.startsWith("compiled"))?.ms,
+      cold_start_ms_serverless: fp.cold_starts.find((c) => c.label.startsWith("serverless"))?.ms,
+      cold_start_ms_npm_start: fp.cold_starts.find((c) => c.label.startsWith("npm start"))?.ms,
+      cold_start_ms_tsx: fp.cold_starts.find((c) => c.label.startsWith("tsx"))?.ms,
+      bot_api_calls_per_tap: one?.bot_api_calls_per_tap ?? fp.after.bot_api_calls_per_tap,
+      updates_per_second_before: throughputBefore?.updates_per_second,
+      p99_ms_at_30_per_s: steady?.p99_ms,
+      before: {
+        commit: fp.before_commit,
+        skipped: fp.before_skipped,
+        idle_rss_mb: fp.before?.idle_rss_mb,
+        peak_rss_mb: throughputBefore?.peak_rss_mb,
+        rss_after_10_reports_mb: fp.before?.rss_after_10_reports_mb,
+        rss_after_reports_idle_mb: fp.before?.rss_after_reports_idle_mb,
+        cold_start_ms_server: fp.cold_starts.find((c) => c.label.startsWith("commit before"))?.ms,
+        bot_api_calls_per_tap: throughputBefore?.bot_api_calls_per_tap,
+        p99_ms: throughputBefore?.p99_ms,
+      },
+      footprint: fp,
+      throughput_before: throughputBefore,
+      steady_30_per_s: steady,
       crisis_check_us: crisis.mix_us,
       first_update: firstUpdate,
       crisis,

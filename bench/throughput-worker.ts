@@ -24,6 +24,9 @@ export interface WorkerReport {
   cpuMs: number;
   /** Updates the webhook server is still handling. */
   inFlight: number;
+  /** Highest V8 heap reserved (heapTotal) and memory outside it (rss - heapTotal) seen so far, sampled every 20 ms, bytes. */
+  peakHeapTotal: number;
+  peakOutsideHeap: number;
 }
 
 export type WorkerMessage = { type: "ready"; port: number } | WorkerReport | { type: "failed"; message: string };
@@ -36,6 +39,14 @@ async function start(): Promise<void> {
   // Exactly what `npm start` runs (src/app.ts), on loopback, with or without the outgoing throttle.
   const app = await startApp(config, createLogger(config.logLevel), { outgoingLimits: process.env.NYF_BENCH_OUTGOING_LIMITS === "1", host: "127.0.0.1" });
   const server = app.server!;
+
+  let peakHeapTotal = 0;
+  let peakOutsideHeap = 0;
+  setInterval(() => {
+    const m = process.memoryUsage();
+    peakHeapTotal = Math.max(peakHeapTotal, m.heapTotal);
+    peakOutsideHeap = Math.max(peakOutsideHeap, m.rss - m.heapTotal);
+  }, 20).unref();
 
   let stopping = false;
   const stop = async () => {
@@ -57,6 +68,8 @@ async function start(): Promise<void> {
         heapAfterGc: process.memoryUsage().heapUsed,
         cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
         inFlight: server.inFlight(),
+        peakHeapTotal,
+        peakOutsideHeap,
       });
     } else if (message.type === "stop") {
       void stop();

@@ -7,6 +7,15 @@
  * `node --import tsx bench/throughput.ts [--people N] [--updates N] [--max-seconds N] [--concurrency N] [--throttled]`
  * runs 1 process, then 2, and prints a table. `measureThroughput()` is the same for one setting.
  *
+ * The bots run as production runs them: compiled (bench/throughput-worker.ts bundled like
+ * dist/main.js by scripts/build.mjs), or, for the commit before (bench/before.ts), through tsx as
+ * that commit did. A person's update counts as answered when both the webhook's HTTP answer and
+ * the bot's message (edit or send) have arrived: with the tap's answer in the webhook reply the
+ * HTTP answer comes first, and the person sees the screen only with the edit.
+ *
+ * `rate` sends at a steady pace instead (open loop: an update every 1/rate s, each person's next
+ * one after their previous answer), for the latency Telegram's ceiling of about 30 a second gives.
+ *
  * Routing with 2 processes: update k of person p goes to process (p + k) % 2 — consecutive updates
  * of one chat alternate between the processes, so every turn must pick up what the *other*
  * process stored (nothing may live in one process's memory). A load balancer in front of a
@@ -16,6 +25,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Update } from "grammy/types";
 import { loadConversationDeps } from "../src/deps.js";
@@ -37,6 +47,10 @@ export interface ThroughputOptions {
   concurrency?: number;
   /** Install production's outgoing throttle (30/s overall, 1/s per chat) in the bots (default false). */
   outgoingLimits?: boolean;
+  /** Updates a second, sent at a steady pace (open loop), instead of as fast as answers come back. */
+  rate?: number;
+  /** Another checkout to run the bots from (the commit before): its bench/throughput-worker.ts through tsx. Default: this one, compiled. */
+  root?: string;
 }
 
 export interface ThroughputResult {
@@ -61,13 +75,23 @@ export interface ThroughputResult {
   /** Highest peak RSS (getrusage maxrss) among the bot processes. */
   peak_rss_mb: number;
   /** Per bot process: RSS peak, heap after a full GC before and after the load, CPU seconds during it. */
-  bots: { peak_rss_mb: number; rss_after_mb: number; heap_before_mb: number; heap_after_mb: number; cpu_seconds: number; in_flight_after: number }[];
+  bots: { peak_rss_mb: number; rss_after_mb: number; heap_before_mb: number; heap_after_mb: number; cpu_seconds: number; in_flight_after: number; peak_heap_total_mb?: number; peak_outside_heap_mb?: number }[];
   /** Non-2xx answers plus requests that failed or timed out. */
   errors: number;
   /** Answers by HTTP status ("network" for a request that got none). */
   statuses: Record<string, number>;
-  /** What the bots sent to the fake Bot API during the measured run, by method. */
+  /** What the bots sent to the fake Bot API during the measured run, by method (HTTP requests). */
   telegram_calls: Record<string, number>;
+  /** Calls that went back in the webhook's HTTP answer instead of a request of their own, by method. */
+  webhook_replies: Record<string, number>;
+  /** Button taps among the updates. */
+  taps: number;
+  /** Bot API HTTP requests per tap: (answerCallbackQuery + editMessageText requests) / taps. */
+  bot_api_calls_per_tap: number;
+  /** How the bots ran: "compiled" (this checkout, bundled) or "tsx" (another checkout). */
+  runtime: "compiled" | "tsx";
+  /** The steady rate asked for (updates/s), when one was. */
+  rate?: number;
   /** (sendMessage + editMessageText) / updates: at least 1 when every update was answered. */
   messages_per_update: number;
   /** Finished people whose last screen is not the one the walk ends on (lost or mixed-up turns). */
@@ -92,6 +116,23 @@ export interface ThroughputResult {
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WORKER = fileURLToPath(new URL("./throughput-worker.ts", import.meta.url));
+/** The worker bundled as dist/main.js is (scripts/build.mjs), under node_modules/ so that src/deps.ts finds flows/ above it. */
+const COMPILED_WORKER = join(ROOT, "node_modules", ".cache", "nyf-bench", "throughput-worker.mjs");
+
+/** Extra node flags for the compiled bots, to try V8 settings (e.g. BENCH_NODE_FLAGS="--max-old-space-size=96"). */
+const BENCH_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+
+/** Bundles bench/throughput-worker.ts with the production build's options (once per bench run). */
+let compiling: Promise<string> | undefined;
+export function compiledWorker(): Promise<string> {
+  compiling ??= (async () => {
+    const { build } = await import("esbuild");
+    const banner = 'import { createRequire as __nyfCreateRequire } from "node:module"; import { fileURLToPath as __nyfFileURLToPath } from "node:url"; const require = __nyfCreateRequire(import.meta.url); const __filename = __nyfFileURLToPath(import.meta.url); const __dirname = __filename.slice(0, __filename.lastIndexOf("/"));';
+    await build({ entryPoints: [WORKER], outfile: COMPILED_WORKER, bundle: true, platform: "node", target: "node20.19", format: "esm", keepNames: true, logLevel: "warning", external: ["pdfkit", "@expo-google-fonts/*"], banner: { js: banner } });
+    return COMPILED_WORKER;
+  })();
+  return compiling;
+}
 const WEBHOOK_SECRET = "bench_webhook_8d3f1a6c9e2b5d0f7a4c1e8b3d6f9a2c5e0b7d4f1a8c3e6b9d2f5a0c7e4b1d8f";
 const PSEUDONYM_SECRET = "b7e2d9f4a1c6e3b8d5f0a7c2e9b4d1f6a3c8e5b0d7f2a9c4e1b6d3f8a5c0e7b2";
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -169,6 +210,8 @@ function updateFor(step: Step, chat: number, seq: number): Update {
 interface CountingBotApi {
   apiRoot: string;
   counts: Map<string, number>;
+  /** Resolves once `chat` has been sent (or edited) its n-th message since the start. */
+  messageNumber(chat: number, n: number): Promise<void>;
   lastScreen: Map<number, string>;
   notices: { staleOrLost: number; storeDown: number; trouble: number };
   reset(): void;
@@ -185,9 +228,21 @@ async function startCountingBotApi(): Promise<CountingBotApi> {
     lastScreen: new Map<number, string>(),
     notices: { staleOrLost: 0, storeDown: 0, trouble: 0 },
   };
+  const messages = new Map<number, number>();
+  const waiting = new Map<number, { n: number; resolve: () => void }[]>();
   const observe = (method: string, body: Record<string, unknown>) => {
     api.counts.set(method, (api.counts.get(method) ?? 0) + 1);
     if (method !== "sendMessage" && method !== "editMessageText") return;
+    const chat = Number(body.chat_id);
+    const count = (messages.get(chat) ?? 0) + 1;
+    messages.set(chat, count);
+    const list = waiting.get(chat);
+    if (list) {
+      for (const w of list.filter((w) => w.n <= count)) w.resolve();
+      const rest = list.filter((w) => w.n > count);
+      if (rest.length) waiting.set(chat, rest);
+      else waiting.delete(chat);
+    }
     const text = typeof body.text === "string" ? body.text : "";
     if (stale.some((s) => text.includes(s))) api.notices.staleOrLost++;
     if (storeDown.some((s) => text.includes(s))) api.notices.storeDown++;
@@ -200,6 +255,14 @@ async function startCountingBotApi(): Promise<CountingBotApi> {
   return {
     apiRoot: fake.apiRoot,
     ...api,
+    messageNumber: (chat, n) =>
+      (messages.get(chat) ?? 0) >= n
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const list = waiting.get(chat) ?? [];
+            list.push({ n, resolve });
+            waiting.set(chat, list);
+          }),
     reset() {
       api.counts.clear();
       api.lastScreen.clear();
@@ -222,7 +285,7 @@ interface Worker {
   stop(): Promise<void>;
 }
 
-async function startWorker(apiRoot: string, store: string, outgoingLimits: boolean): Promise<Worker> {
+async function startWorker(apiRoot: string, store: string, outgoingLimits: boolean, root: string | undefined): Promise<Worker> {
   const port = await freePort();
   const env: Record<string, string> = {};
   for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "TZ"]) if (process.env[key] !== undefined) env[key] = process.env[key];
@@ -239,7 +302,9 @@ async function startWorker(apiRoot: string, store: string, outgoingLimits: boole
     LOG_LEVEL: "warn",
     ...(outgoingLimits ? { NYF_BENCH_OUTGOING_LIMITS: "1" } : {}),
   });
-  const child = fork(WORKER, [], { cwd: ROOT, env, execArgv: ["--import", "tsx", "--expose-gc"], stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = root
+    ? fork(join(root, "bench", "throughput-worker.ts"), [], { cwd: root, env, execArgv: ["--import", "tsx", "--expose-gc"], stdio: ["ignore", "pipe", "pipe", "ipc"] })
+    : fork(await compiledWorker(), [], { cwd: ROOT, env, execArgv: ["--expose-gc", ...BENCH_NODE_FLAGS], stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const worker: Worker = {
     child,
     port,
@@ -323,8 +388,8 @@ function lines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): v
 // ---------------------------------------------------------------------------------------------
 // Sending.
 
-/** POSTs one update; resolves with the HTTP status (0 when none came) and the round trip in ms. */
-function post(agent: Agent, port: number, update: Update): Promise<{ status: number; ms: number }> {
+/** POSTs one update; resolves with the HTTP status (0 when none came), the round trip in ms, and the method of a webhook reply. */
+function post(agent: Agent, port: number, update: Update): Promise<{ status: number; ms: number; reply?: string }> {
   const body = JSON.stringify(update);
   const started = performance.now();
   return new Promise((resolve) => {
@@ -339,8 +404,20 @@ function post(agent: Agent, port: number, update: Update): Promise<{ status: num
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {
-        res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          let reply: string | undefined;
+          if (text) {
+            try {
+              reply = (JSON.parse(text) as { method?: string }).method;
+            } catch {
+              reply = "(unreadable)";
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, reply });
+        });
         res.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
       },
     );
@@ -351,6 +428,9 @@ function post(agent: Agent, port: number, update: Update): Promise<{ status: num
 }
 
 interface Load {
+  fake: CountingBotApi;
+  /** Updates a second at a steady pace (open loop), or undefined for as fast as answered. */
+  rate?: number;
   people: number;
   firstChat: number;
   steps: Step[];
@@ -363,17 +443,27 @@ interface Load {
 interface LoadOutcome {
   latencies: Float64Array;
   sent: number;
+  taps: number;
+  replies: Map<string, number>;
   statuses: Map<string, number>;
   finishedChats: number[];
 }
 
-/** People in parallel (bounded by `concurrency`), each person's updates one after the other. */
+/**
+ * People in parallel (bounded by `concurrency`), each person's updates one after the other; with
+ * `rate`, each update also waits for its slot in a steady schedule. An update is answered when its
+ * HTTP answer and the chat's next message have both arrived (REQUEST_TIMEOUT_MS at most).
+ */
 async function drive(load: Load): Promise<LoadOutcome> {
   const latencies = new Float64Array(load.people * load.steps.length);
   const statuses = new Map<string, number>();
+  const replies = new Map<string, number>();
   const finishedChats: number[] = [];
   let sent = 0;
+  let taps = 0;
   let next = 0;
+  let slot = 0;
+  const begin = performance.now();
   const lane = async () => {
     for (;;) {
       const person = next++;
@@ -381,9 +471,19 @@ async function drive(load: Load): Promise<LoadOutcome> {
       const chat = load.firstChat + person;
       let k = 0;
       for (; k < load.steps.length && performance.now() < load.deadline; k++) {
+        if (load.rate) {
+          const at = begin + (slot++ * 1000) / load.rate;
+          const wait = at - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
         const target = (person + k) % load.ports.length;
-        const { status, ms } = await post(load.agents[target]!, load.ports[target]!, updateFor(load.steps[k]!, chat, k));
-        latencies[sent++] = ms;
+        const started = performance.now();
+        const shown = Promise.race([load.fake.messageNumber(chat, k + 1), new Promise<void>((r) => setTimeout(r, REQUEST_TIMEOUT_MS).unref())]);
+        const { status, reply } = await post(load.agents[target]!, load.ports[target]!, updateFor(load.steps[k]!, chat, k));
+        if (status >= 200 && status < 300) await shown;
+        latencies[sent++] = performance.now() - started;
+        if (load.steps[k]!.kind === "tap") taps++;
+        if (reply) replies.set(reply, (replies.get(reply) ?? 0) + 1);
         const key = status === 0 ? "network" : String(status);
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       }
@@ -391,7 +491,7 @@ async function drive(load: Load): Promise<LoadOutcome> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(load.concurrency, load.people) }, lane));
-  return { latencies: latencies.subarray(0, sent), sent, statuses, finishedChats };
+  return { latencies: latencies.subarray(0, sent), sent, taps, replies, statuses, finishedChats };
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -441,7 +541,7 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
   const workers: Worker[] = [];
   const agents: Agent[] = [];
   try {
-    for (let i = 0; i < processes; i++) workers.push(await startWorker(fake.apiRoot, store, options.outgoingLimits ?? false));
+    for (let i = 0; i < processes; i++) workers.push(await startWorker(fake.apiRoot, store, options.outgoingLimits ?? false, options.root));
     const ports = workers.map((w) => w.port);
     for (let i = 0; i < processes; i++) agents.push(new Agent({ keepAlive: true, maxSockets: concurrency }));
     const { steps, finalScreen } = walk(updatesPerPerson);
@@ -449,7 +549,7 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
     // Warm-up, not measured: as many other people as will walk at once (JIT, every connection opened,
     // Lua scripts loaded). A cold bot hit by 100 people at once answers its first ~1,000 updates in up to 2 s.
     const warm = Math.min(concurrency, people);
-    await drive({ people: warm, firstChat: WARMUP_CHAT, steps, concurrency: warm, ports, agents, deadline: performance.now() + 20_000 });
+    await drive({ fake, people: warm, firstChat: WARMUP_CHAT, steps, concurrency: warm, ports, agents, deadline: performance.now() + 20_000 });
     fake.reset();
     for (const w of workers) Object.assign(w, { warnings: 0, errors: 0, samples: new Set() });
     const before = await Promise.all(workers.map((w) => w.report()));
@@ -458,7 +558,7 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
     const machineBefore = machineBusySeconds();
 
     const started = performance.now();
-    const outcome = await drive({ people, firstChat: FIRST_CHAT, steps, concurrency, ports, agents, deadline: started + maxSeconds * 1000 });
+    const outcome = await drive({ fake, rate: options.rate, people, firstChat: FIRST_CHAT, steps, concurrency, ports, agents, deadline: started + maxSeconds * 1000 });
     const seconds = (performance.now() - started) / 1000;
 
     const benchCpu = process.cpuUsage(benchBefore);
@@ -478,6 +578,8 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
       heap_after_mb: mb(after[i]!.heapAfterGc),
       cpu_seconds: round((after[i]!.cpuMs - before[i]!.cpuMs) / 1000, 2),
       in_flight_after: after[i]!.inFlight,
+      // Where a peak comes from: V8's heap, or outside it (malloc: HTTP buffers, scrypt's 8 MiB per thread-pool thread, code).
+      ...(after[i]!.peakHeapTotal ? { peak_heap_total_mb: mb(after[i]!.peakHeapTotal), peak_outside_heap_mb: mb(after[i]!.peakOutsideHeap) } : {}),
     }));
 
     const cpu = {
@@ -507,6 +609,11 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
       errors,
       statuses,
       telegram_calls: telegramCalls,
+      webhook_replies: Object.fromEntries([...outcome.replies].sort()),
+      taps: outcome.taps,
+      bot_api_calls_per_tap: round(((fake.counts.get("answerCallbackQuery") ?? 0) + (fake.counts.get("editMessageText") ?? 0)) / Math.max(1, outcome.taps), 2),
+      runtime: options.root ? "tsx" : "compiled",
+      ...(options.rate ? { rate: options.rate } : {}),
       messages_per_update: round(messages / Math.max(1, outcome.sent), 3),
       wrong_final_screen: wrongFinal,
       stale_or_lost_notices: fake.notices.staleOrLost,

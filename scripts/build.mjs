@@ -17,14 +17,15 @@
  * a half-written file; concurrent builds (several `npm start` at once) wait for each other.
  * `--if-stale` builds only when dist/ is missing or older than what it is built from.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
 /** What dist/ is made from: a change to any of these makes it stale. */
-const INPUTS = ["src", "package.json", "package-lock.json", "scripts/build.mjs"];
+const INPUTS = ["src", "flows", "locales", "package.json", "package-lock.json", "scripts/build.mjs"];
 
 /** Newest modification time (ms) among the build's inputs. */
 export function newestInput(root = ROOT) {
@@ -111,9 +112,41 @@ export default { readFileSync };`,
   };
 }
 
+/** As src/deps.ts's flowsFingerprint: SHA-256 over flows/*.yaml, names and bytes, in name order. */
+function flowsFingerprint(dir) {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(join(dir, name)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * flows/ parsed and checked now (src/content/load.ts, bundled for the purpose), for src/deps.ts
+ * to JSON.parse at start instead of parsing YAML. Content with an error is not built in: the bot
+ * then reads flows/ at start and stops there with the usual one line naming the file.
+ */
+async function contentSnapshot(build, scratch) {
+  const loader = join(scratch, "content-loader.mjs");
+  await build({ ...shared, entryPoints: [join(ROOT, "src/content/load.ts")], outfile: loader, banner: everythingBut.banner });
+  const { loadContent } = await import(pathToFileURL(loader).href);
+  rmSync(loader, { force: true });
+  try {
+    return { json: JSON.stringify(loadContent(join(ROOT, "flows"))), fingerprint: flowsFingerprint(join(ROOT, "flows")) };
+  } catch (error) {
+    process.stderr.write(`build: flows/ not built in (${error.message}); the bot will read it at start\n`);
+    return undefined;
+  }
+}
+
 async function buildInto(out) {
   // Imported here, not at the top: `npm start` asks isStale() from a production install, which has no esbuild.
   const { build } = await import("esbuild");
+  mkdirSync(out, { recursive: true });
+  const content = await contentSnapshot(build, out);
+  const define = content ? { __NYF_CONTENT__: JSON.stringify(content) } : {};
   // The server: our code bundled, packages from node_modules.
   await build({
     ...shared,
@@ -122,6 +155,7 @@ async function buildInto(out) {
     splitting: true,
     chunkNames: "chunk-[hash]",
     ...everythingBut,
+    define,
   });
   // Serverless: one file. CommonJS packages inside it still call require() for Node's built-ins.
   await build({
@@ -129,6 +163,7 @@ async function buildInto(out) {
     entryPoints: [join(ROOT, "src/serverless.ts")],
     outfile: join(out, "serverless.mjs"),
     ...everythingBut,
+    define,
     plugins: [embeddedContent()],
   });
   writeFileSync(join(out, ".built"), `${new Date().toISOString()}\n`);

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadContent } from "./content/load.js";
@@ -35,7 +36,7 @@ export interface ConversationDeps extends ReplyDeps {
  * locales fail here, naming the file, before any person is answered.
  */
 export function loadConversationDeps(root: string = ROOT): ConversationDeps {
-  const content = loadContent(`${root}/flows`);
+  const content = builtContent(`${root}/flows`) ?? loadContent(`${root}/flows`);
   const texts = loadTexts(`${root}/locales`);
   return {
     content,
@@ -44,4 +45,39 @@ export function loadConversationDeps(root: string = ROOT): ConversationDeps {
     detectCrisis: createCrisisDetector(content.crisis),
     translate: texts.forLocale,
   };
+}
+
+/**
+ * Set in dist/ by scripts/build.mjs: flows/ as loadContent parsed and checked it at build time
+ * (JSON), and the fingerprint of the files it was made from. Parsing the YAML and checking it
+ * with zod was about half of a compiled start's CPU; JSON.parse of the result is a few ms.
+ */
+declare const __NYF_CONTENT__: { json: string; fingerprint: string } | undefined;
+
+/** SHA-256 over flows/*.yaml, names and bytes, in name order (scripts/build.mjs computes the same). */
+export function flowsFingerprint(dir: string): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(join(dir, name)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The content built into dist/, when flows/ still holds exactly what it was built from; otherwise
+ * undefined and flows/ is read as from src/ (an edit after the build is never ignored). Without
+ * flows/ beside it (the serverless file, deployed alone) the built copy is the content.
+ */
+function builtContent(dir: string): Content | undefined {
+  if (typeof __NYF_CONTENT__ === "undefined") return undefined;
+  let fingerprint: string | undefined;
+  try {
+    fingerprint = flowsFingerprint(dir);
+  } catch {
+    fingerprint = undefined;
+  }
+  if (fingerprint !== undefined && fingerprint !== __NYF_CONTENT__.fingerprint) return undefined;
+  return JSON.parse(__NYF_CONTENT__.json) as Content;
 }

@@ -1072,3 +1072,93 @@ describe("crisis detector: a rule that mixes & and && does not load", () => {
     expect(() => createCrisisDetector(broken)).toThrow(/mixes/);
   });
 });
+
+// First run on dev8, before any change made for it: recall hi 80.0%, hinglish 71.3%, en 85.5%;
+// false alarms hi 12.0%, hinglish 7.4%, en 0%; kinds right hi 98.4%, hinglish 100%, en 97.9%.
+// After tuning on it: recall 98.8 / 98.8 / 100%, no false alarms, all kinds right.
+describe("crisis detector: the eighth development set (tuned on after its first run)", () => {
+  it("finds at least 97% of crises with at most 2% false alarms and 97% of kinds right, per language", () => {
+    const floor = { recall: 0.97, alarms: 0.02, kind: 0.97 };
+    checkSet("dev8.yaml", { hi: floor, hinglish: floor, en: floor });
+  });
+});
+
+// First run on dev9, before any change made for it: recall hi 67.9%, hinglish 71.3%, en 70.9%;
+// false alarms hi 12.0%, hinglish 4.0%, en 17.1%; kinds right hi 94.5%, hinglish 98.2%, en 97.4%.
+// After tuning on dev8 only (dev9 still unseen): recall 66.7 / 70.0 / 70.9%, false alarms
+// 12.0 / 4.0 / 17.1%: dev8's families did not generalise to dev9 (two of its excludes even cost a
+// crisis each; narrowed). After tuning on dev9 too: recall 98.8 / 95.0 / 94.5%, false alarms
+// 0 / 0 / 2.9%, all kinds right.
+describe("crisis detector: the ninth development set (tuned on after its first run)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev9.yaml", {
+      hi: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+      hinglish: { recall: 0.93, alarms: 0.02, kind: 0.97 },
+      en: { recall: 0.92, alarms: 0.03, kind: 0.97 },
+    });
+  });
+});
+
+// Phrasings written for these tests, not taken from dev8 or dev9: 19 of the 28 crises were missed
+// and 8 of the 16 everyday messages alarmed before this round's families.
+describe("crisis detector: families added after dev8 and dev9, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["a strip of tablets swallowed", "maine neend wali poori patti nigal li", "self"],
+    ["straight to the well", "ab seedhe kuen pe jaungi", "self"],
+    ["what is living for", "aise jeene ka kya matlab hai", "self"],
+    ["how many pills are enough", "kitni goliyan kaafi hoti hai marne ke liye", "self"],
+    ["tablets laid out, door latched", "कमरा बंद है और सारी गोलियाँ सामने निकाल के रखी हैं", "self"],
+    ["not even water", "ab main paani bhi nahi piyungi", "self"],
+    ["time to leave the world", "ab is duniya ko chhodne ka waqt aa gaya", "self"],
+    ["a leap into the water tank", "chhat wali tanki me chhalang maar dungi", "self"],
+    ["my body, when found", "jab meri laash mile to papa ko mat dikhana", "self"],
+    ["told to die, and she will", "sab kehte hai mar ja, to ab wahi karungi", "self"],
+    ["a farewell at a height", "I'm on the terrace. goodbye", "self"],
+    ["pills and drink", "took the pills. vodka too. done", "self"],
+    ["a lethal dose asked", "what's a lethal dose of paracetamol", "self"],
+    ["her pyre", "bas ab meri arthi uthegi", "self"],
+    ["erasing herself", "main apne aap ko mita dungi", "self"],
+    ["a last look at everyone", "aakhri baar sabko dekh liya", "self"],
+    ["a stranger grabbed her wrist", "ek ajnabi aadmi ne bus me meri kalai pakad li", "danger"],
+    ["the door forced", "koi darwaza todne ki koshish kar raha hai", "danger"],
+    ["coming to settle scores", "aaj raat tera hisaab karne aa raha hu", "danger"],
+    ["abduction threatened", "teri behen ko uthwa lunga warna paise bhej", "danger"],
+    ["come alone", "akeli milne aa warna video daal dunga", "danger"],
+    ["pushed into a van", "two men shoved me into a van", "danger"],
+    ["you won't survive", "he said you won't survive the night", "danger"],
+    ["a cab stopped somewhere lonely", "the driver stopped the car in a deserted spot", "danger"],
+    ["hands tied", "unhone mere haath baandh diye hai", "danger"],
+    ["held captive", "mujhe pakad ke rakha hai", "danger"],
+    ["or else beaten", "chup chap chal warna yahin maarenge", "danger"],
+    ["poison to be given", "sasural wale zehar de denge", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["a river walk", "kal nahar kinare ghoomne gaye the"],
+    ["a fear that was", "darr tha ki wo ghar aa jayega, par nahi aaya"],
+    ["her own court case", "main usko chhodungi nahi, court tak jaungi"],
+    ["she is poison to me", "wo ladki mujhe zeher lagti hai"],
+    ["dying for a pizza", "mar jaungi agar aaj pizza nahi mila"],
+    ["a kite on the roof", "chhat pe patang uda rahe the"],
+    ["staying alive is a song", "we were staying home all weekend with my family"],
+    ["a tailor's mistake", "usko toh main maar dalungi, mera blouse kharab kar diya"],
+    ["worry is not a pyre", "meri chinta mat karo, main theek hu"],
+    ["a pool party", "we jumped into the pool at my cousin's party"],
+    ["years clean", "I used to cut. Haven't in years."],
+    ["cooking on the gas", "gas khol ke chai bana rahi hu"],
+    ["holding her breath", "paani ke andar saans rok ke dekhi"],
+    ["a finished paper", "paper khatam, sab ghar ja rahe hai"],
+    ["a proverb", "jo dar gaya wo mar gaya, bas aage badho"],
+    ["a rakhi tied", "bhai ke haath pe rakhi baandh di"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

@@ -334,6 +334,10 @@ menu-closing = গুছিয়ে শেষ করুন
 language-question = কোন ভাষা চান?
 language-en = English
 language-hi = हिन्दी
+language-bn = বাংলা
+language-mr = मराठी
+language-te = తెలుగు
+language-ta = தமிழ்
 
 ## Forget
 forget-question = এই চ্যাটের জন্য রাখা সব কিছু মুছে ফেলবেন? আপনি কতটা এগিয়েছেন আর আপনার প্রমাণের খাতা, দুটোই চলে যাবে, আর আবার গোড়া থেকে শুরু করতে হবে। খাতার কপি চাইলে আগে /report নিন। এটা আর ফেরানো যাবে না।

@@ -289,6 +289,10 @@ menu-closing = Wrap up
 language-question = Which language would you like?
 language-en = English
 language-hi = हिन्दी
+language-bn = বাংলা
+language-mr = मराठी
+language-te = తెలుగు
+language-ta = தமிழ்
 
 ## Forget
 forget-question = Erase everything kept for this chat? Your progress and your evidence log will be gone, and you will start again. If you want a copy of your log, get /report first. This can't be undone.

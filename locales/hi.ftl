@@ -331,6 +331,10 @@ menu-closing = बात पूरी करें
 language-question = आपको कौन-सी भाषा चाहिए?
 language-en = English
 language-hi = हिन्दी
+language-bn = বাংলা
+language-mr = मराठी
+language-te = తెలుగు
+language-ta = தமிழ்
 
 ## Forget
 forget-question = इस चैट के लिए रखा गया सब कुछ मिटा दें? आपकी प्रगति और आपका सबूत-रिकॉर्ड चले जाएँगे, और सब कुछ फिर से शुरू से होगा। रिकॉर्ड की कॉपी चाहिए, तो पहले /report लें। मिटाने के बाद इसे वापस नहीं लाया जा सकेगा।

@@ -329,6 +329,10 @@ menu-closing = आवरतं घ्या
 language-question = तुम्हाला कोणती भाषा हवी आहे?
 language-en = English
 language-hi = हिन्दी
+language-bn = বাংলা
+language-mr = मराठी
+language-te = తెలుగు
+language-ta = தமிழ்
 
 ## Forget
 forget-question = या चॅटसाठी ठेवलेलं सगळं पुसून टाकायचं? तुमची प्रगती आणि तुमचा पुरावा-रेकॉर्ड दोन्ही निघून जातील, आणि सगळं पुन्हा सुरुवातीपासून सुरू होईल. रेकॉर्डची कॉपी हवी असेल, तर आधी /report घ्या. हे परत आणता येणार नाही.

@@ -334,6 +334,10 @@ menu-closing = ముగింపు
 language-question = మీకు ఏ భాష కావాలి?
 language-en = English
 language-hi = हिन्दी
+language-bn = বাংলা
+language-mr = मराठी
+language-te = తెలుగు
+language-ta = தமிழ்
 
 ## Forget
 forget-question = ఈ చాట్ కోసం ఉంచినదంతా చెరిపేయాలా? మీ ప్రోగ్రెస్, మీ ఆధారాల రికార్డ్ పోతాయి, మీరు మళ్లీ మొదటి నుంచి మొదలుపెడతారు. మీ రికార్డ్ కాపీ కావాలంటే, ముందు /report తీసుకోండి. చెరిపేశాక తిరిగి తీసుకురాలేం.

@@ -14,6 +14,7 @@ import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
 import { StoredConversation, type PersonInput } from "./conversation/turn.js";
 import { ChatRecord } from "./telegram/chat-record.js";
+import { localeFromTelegram } from "./telegram/locale.js";
 import type { Locale } from "./conversation/machine.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import type { RenderedScreen } from "./screens/render.js";
@@ -38,7 +39,7 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 function pickLocale(): Locale {
   const flag = process.argv.indexOf("--lang");
   const wanted = flag >= 0 ? process.argv[flag + 1] : process.env.LANG;
-  return wanted?.toLowerCase().startsWith("hi") ? "hi" : "en";
+  return localeFromTelegram(wanted);
 }
 
 function show(screen: RenderedScreen, out: NodeJS.WritableStream): void {

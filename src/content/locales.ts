@@ -25,7 +25,9 @@ export function loadTexts(dir: string): Texts {
   const missing = new Set<string>();
   const bundles = new Map<Locale, FluentBundle>();
   for (const locale of LOCALES) {
-    const bundle = new FluentBundle(locale, { useIsolating: false });
+    // Latin digits in every language (Bengali and Marathi would otherwise get their own in variables,
+    // beside the Latin ones the texts write: "112", "18"); plural rules are unchanged by -u-nu-latn.
+    const bundle = new FluentBundle(`${locale}-u-nu-latn`, { useIsolating: false });
     const errors = bundle.addResource(new FluentResource(readFileSync(join(dir, `${locale}.ftl`), "utf8")), { allowOverrides: true });
     if (errors.length > 0) throw new Error(`${join(dir, `${locale}.ftl`)}: ${errors.map((e) => e.message).join("; ")}`);
     bundles.set(locale, bundle);

@@ -15,7 +15,8 @@ import { asksWoman, evidenceSteps, reportingRoutes, takedownRoutes, type Situati
  * then put the person back exactly where they were.
  */
 
-export const LOCALES = ["en", "hi"] as const;
+/** English, Hindi, and (machine-drafted, awaiting native review) Bengali, Marathi, Telugu and Tamil. */
+export const LOCALES = ["en", "hi", "bn", "mr", "te", "ta"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Parts of the flow the menu can jump to. */

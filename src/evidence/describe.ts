@@ -5,12 +5,13 @@ import type { EvidenceItem } from "./item.js";
  * Intl in the person's language and their country's time zone, never the server's.
  */
 
-const INTL_LOCALE = { en: "en-IN", hi: "hi-IN" } as const;
+/** Latin digits everywhere (-u-nu-latn): the numbers written in the texts (112, 1930, 18) are, and a mix reads badly. */
+const INTL_LOCALE = { en: "en-IN", hi: "hi-IN", bn: "bn-IN-u-nu-latn", mr: "mr-IN-u-nu-latn", te: "te-IN-u-nu-latn", ta: "ta-IN-u-nu-latn" } as const;
 export type DisplayLocale = keyof typeof INTL_LOCALE;
 
 /**
  * Making an Intl formatter costs far more than using one, and a report formats hundreds of times.
- * The keys are few: two languages, the zones in flows/countries.yaml, a handful of option sets.
+ * The keys are few: six languages, the zones in flows/countries.yaml, a handful of option sets.
  */
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -76,6 +77,11 @@ const CURRENCY_SIGN: Record<string, string> = { INR: "₹", USD: "$", GBP: "£",
 const MONEY_WORDS: Record<DisplayLocale, { paid: string; demanded: string; from: (side: string) => string }> = {
   en: { paid: "paid", demanded: "demanded", from: (side) => `from ${side}` },
   hi: { paid: "दिए", demanded: "माँगे", from: (side) => `आपकी ओर से: ${side}` },
+  // Machine-drafted like their locale files, awaiting the same native review.
+  bn: { paid: "দেওয়া হয়েছে", demanded: "চাওয়া হয়েছে", from: (side) => `আপনার তরফ থেকে: ${side}` },
+  mr: { paid: "दिले", demanded: "मागितले", from: (side) => `तुमच्याकडून: ${side}` },
+  te: { paid: "చెల్లించారు", demanded: "అడిగారు", from: (side) => `మీ వైపు నుండి: ${side}` },
+  ta: { paid: "செலுத்தப்பட்டது", demanded: "கேட்கப்பட்டது", from: (side) => `உங்கள் பக்கத்திலிருந்து: ${side}` },
 };
 
 type MoneyItem = Omit<Extract<EvidenceItem, { kind: "money" }>, "id">;

@@ -1,3 +1,4 @@
+import type { Locale } from "../conversation/machine.js";
 /**
  * A report for the person (evidence timeline, complaint text, laws, helplines), already put into
  * words in one language. Language-neutral on purpose: the caller translates, the renderer only
@@ -30,7 +31,7 @@ export interface ReportSection {
 }
 
 export interface ReportDocument {
-  locale: "en" | "hi";
+  locale: Locale;
   title: string;
   /** Lines under the title, e.g. "Prepared on 25 November 2026" and a one-line note about what this is. */
   intro: string[];

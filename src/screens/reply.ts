@@ -1,5 +1,5 @@
 import type { Content } from "../content/schema.js";
-import type { ConversationMachine } from "../conversation/machine.js";
+import type { ConversationMachine, Locale } from "../conversation/machine.js";
 import type { CounselSettings } from "../conversation/office-hours.js";
 import { countryOf } from "../conversation/steps.js";
 import { runTurn, type PersonInput, type Turn } from "../conversation/turn.js";
@@ -13,7 +13,7 @@ export interface ReplyDeps {
   machine: ConversationMachine;
   content: Content;
   /** A translator per language. */
-  translate: (locale: "en" | "hi") => Translate;
+  translate: (locale: Locale) => Translate;
   /** The counselling service (COUNSELLOR_*); undefined: the feature is off and /talk says so. */
   counsel?: CounselSettings | undefined;
   /**

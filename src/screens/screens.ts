@@ -7,7 +7,7 @@ import {
   type Helpline,
   type Route,
 } from "../content/schema.js";
-import { SECTIONS, type ConversationContext } from "../conversation/machine.js";
+import { LOCALES, SECTIONS, type ConversationContext } from "../conversation/machine.js";
 import { positionOf, statePath } from "../conversation/position.js";
 import {
   applicableLaws,
@@ -430,7 +430,7 @@ function screenBody(content: Content, view: View, counsel: CounselView | undefin
       return {
         parts: [text("language-question")],
         buttons: [
-          [button("language-en", { type: "SET_LOCALE", value: "en" }), button("language-hi", { type: "SET_LOCALE", value: "hi" })],
+          ...rows(LOCALES.map((l) => button(`language-${l}`, { type: "SET_LOCALE", value: l })), 2),
           backRow(),
         ],
       };

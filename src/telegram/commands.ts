@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import type { ConversationEvent, Locale } from "../conversation/machine.js";
+import { LOCALES, type ConversationEvent, type Locale } from "../conversation/machine.js";
 import type { Logger } from "../privacy/logger.js";
 import type { Translate } from "../screens/render.js";
 
@@ -35,16 +35,18 @@ export function commandEvent(name: string): ConversationEvent | undefined {
   return Object.hasOwn(COMMAND_EVENTS, name) ? COMMAND_EVENTS[name] : undefined;
 }
 
-/** Registers the command menu in English (default) and Hindi. A failure is logged, never fatal. */
+/** Registers the command menu in every language (English is the default). A failure is logged, never fatal. */
 export async function registerCommands(api: Api, translate: (l: Locale) => Translate, log: Logger, counselling = false): Promise<void> {
   const commands = counselling ? [...COMMANDS.slice(0, 1), ...COUNSEL_COMMANDS, ...COMMANDS.slice(1)] : [...COMMANDS];
-  const scopes: [Locale, "hi" | undefined][] = [["en", undefined], ["hi", "hi"]];
+  // English is the default menu; every other language gets its own, for Telegram's language_code.
+  const scopes: [Locale, string | undefined][] = LOCALES.map((l) => [l, l === "en" ? undefined : l]);
   for (const [locale, language_code] of scopes) {
     const t = translate(locale);
     try {
       await api.setMyCommands(
         commands.map((command) => ({ command, description: t(`command-${command}`) })),
-        language_code ? { language_code } : {},
+        // Our codes are ISO 639-1, which Telegram's language_code takes.
+        (language_code ? { language_code } : {}) as Parameters<Api["setMyCommands"]>[1],
       );
     } catch (error) {
       log.warn({ err: error, locale }, "setMyCommands failed; commands still work when typed");

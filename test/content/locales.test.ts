@@ -10,6 +10,10 @@ const ids = (locale: string) => resource(locale).body.map((m) => m.id);
 const SAME_EVERYWHERE = new Set([
   "language-en",
   "language-hi",
+  "language-bn",
+  "language-mr",
+  "language-te",
+  "language-ta",
   "btn-language",
   "contact-line",
   // Evidence-log lines: a number, an icon and what the person typed, nothing to translate.
@@ -46,6 +50,27 @@ describe("locales", () => {
       .filter((l) => !/ = \{ \$[a-z-]+ ->$/.test(l))
       .filter((l) => /[A-Za-z]{4,}/.test(l.split(" = ")[1]!) && !/[\u0900-\u097F]/.test(l) && !/^(platform|country|route|line)-/.test(l));
     expect(untranslated).toEqual([]);
+  });
+
+  it.each([
+    ["Marathi", "mr", /[\u0900-\u097F]/],
+    ["Bengali", "bn", /[\u0980-\u09FF]/],
+    ["Telugu", "te", /[\u0C00-\u0C7F]/],
+    ["Tamil", "ta", /[\u0B80-\u0BFF]/],
+  ])("%s is written in its own script, not left in English", (_, locale, script) => {
+    const source = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), "utf8");
+    const lines = source.split("\n").filter((l) => /^[a-z][a-z0-9-]* = /.test(l) && !SAME_EVERYWHERE.has(l.split(" = ")[0]!) && !/ = \{ \$[a-z-]+ ->$/.test(l));
+    const english = lines.filter((l) => /[A-Za-z]{4,}/.test(l.split(" = ")[1]!) && !script.test(l) && !/^(platform|country|route|line)-/.test(l));
+    expect(lines.length).toBeGreaterThan(400);
+    // A few lines are names or forms the translators kept in Latin script on purpose (law titles, app labels).
+    expect(english.length, english.slice(0, 10).join("\n")).toBeLessThan(lines.length / 50);
+  });
+
+  it("a file that says it is not reviewed by a native speaker says so at the top", () => {
+    for (const locale of ["bn", "mr", "te", "ta"]) {
+      const head = readFileSync(new URL(`../../locales/${locale}.ftl`, import.meta.url), "utf8").slice(0, 400);
+      expect(head).toMatch(/NOT yet reviewed by a native speaker/);
+    }
   });
 
   it("every command has a description in every language", () => {

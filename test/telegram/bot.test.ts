@@ -345,4 +345,17 @@ describe("when the store is down", () => {
     expect(store.asked).toBe(2);
     expect(t.logs.filter((l) => l.includes("store unavailable"))).toHaveLength(2);
   });
+
+  it.each([
+    ["bn", /[\u0980-\u09FF]/],
+    ["mr", /[\u0900-\u097F]/],
+    ["te", /[\u0C00-\u0C7F]/],
+    ["ta", /[\u0B80-\u0BFF]/],
+    ["ta-IN", /[\u0B80-\u0BFF]/],
+  ])("a new chat whose Telegram language is %s starts in it", async (code, script) => {
+    const t = prepareBot();
+    const person: Person = { id: 7_100_200_390, first_name: "Test", language_code: code };
+    await t.send(updates.command(person, "start"));
+    expect(t.screen().text).toMatch(script);
+  });
 });

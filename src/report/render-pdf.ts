@@ -14,6 +14,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import type { Locale } from "../conversation/machine.js";
 import type { Block, ReportDocument } from "./report-document.js";
 
 /**
@@ -36,15 +37,34 @@ function loadPdfkit(): Promise<PdfKit> {
   return loading;
 }
 
-const fontPath = (name: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/noto-sans-devanagari/${name}`);
+/**
+ * One Noto family per script, each from its npm package, each with Latin, digits and ₹ too: a
+ * report is set in the family of its language (Marathi shares Hindi's Devanagari). Ascent in em,
+ * read from each font (fontkit), so every family sits on the same baseline rules.
+ */
+const FAMILIES = {
+  devanagari: { pkg: "noto-sans-devanagari", file: "NotoSansDevanagari", ascent: 0.896 },
+  bengali: { pkg: "noto-sans-bengali", file: "NotoSansBengali", ascent: 0.917 },
+  tamil: { pkg: "noto-sans-tamil", file: "NotoSansTamil", ascent: 0.87 },
+  telugu: { pkg: "noto-sans-telugu", file: "NotoSansTelugu", ascent: 0.869 },
+} as const;
+type Family = keyof typeof FAMILIES;
+const FAMILY_OF: Record<Locale, Family> = { en: "devanagari", hi: "devanagari", mr: "devanagari", bn: "bengali", ta: "tamil", te: "telugu" };
 
-/** Absolute paths of the TTFs (also used by tests to lay text out exactly as the PDF does); resolved when first asked for. */
+/** Absolute paths of a language's TTFs (tests lay text out with them exactly as the PDF does). */
+export function reportFontFilesFor(locale: Locale): { regular: string; bold: string } {
+  const { pkg, file } = FAMILIES[FAMILY_OF[locale]];
+  const resolve = (weight: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/${pkg}/${weight}/${file}_${weight}.ttf`);
+  return { regular: resolve("400Regular"), bold: resolve("700Bold") };
+}
+
+/** The English and Hindi (Devanagari) family's files, resolved when first asked for. */
 export const reportFontFiles = {
   get regular(): string {
-    return fontPath("400Regular/NotoSansDevanagari_400Regular.ttf");
+    return reportFontFilesFor("hi").regular;
   },
   get bold(): string {
-    return fontPath("700Bold/NotoSansDevanagari_700Bold.ttf");
+    return reportFontFilesFor("hi").bold;
   },
 } as const;
 
@@ -53,18 +73,72 @@ interface FontBytes {
   bold: Buffer;
 }
 
-let fontBytes: Promise<FontBytes> | undefined;
+let anchorsGuarded = false;
 
-/** Reads each TTF once per process; every render reuses the bytes. */
-function loadFonts(): Promise<FontBytes> {
-  fontBytes ??= Promise.all([readFile(reportFontFiles.regular), readFile(reportFontFiles.bold)]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (error: unknown) => {
-      fontBytes = undefined; // let a later call retry
-      throw error;
-    },
-  );
-  return fontBytes;
+/**
+ * fontkit (pdfkit's shaper) throws on a NULL anchor in a GPOS mark table, which the OpenType spec
+ * allows and Noto Sans Telugu has: every "ప్ర" would fail the whole report (foliojs/fontkit#367,
+ * fix proposed in #374). Until a release has it, the one method is wrapped to skip such an anchor,
+ * as HarfBuzz does. It reaches fontkit's private classes through a font's layout engine (pdfkit and
+ * fontkit are pinned); if they ever move, nothing is changed and the test of Telugu reports fails.
+ */
+async function guardNullAnchors(bytes: Buffer): Promise<void> {
+  if (anchorsGuarded) return;
+  anchorsGuarded = true;
+  // pdfkit's ESM build imports fontkit's ESM build, a separate copy from the CommonJS one that
+  // require() gives (tools and tests use that): both get the guard.
+  const fontkitName = "fontkit";
+  const copies: unknown[] = [];
+  try {
+    copies.push(await import(fontkitName));
+  } catch {
+    // not importable from here: pdfkit then brings its own, unguarded
+  }
+  try {
+    copies.push(createRequire(createRequire(import.meta.url).resolve("pdfkit"))(fontkitName));
+  } catch {
+    // likewise
+  }
+  for (const copy of copies) guardCopy(copy as { create?: unknown; default?: unknown }, bytes);
+}
+
+function guardCopy(fontkit: { create?: unknown; default?: unknown }, bytes: Buffer): void {
+  try {
+    const api = (typeof fontkit.create === "function" ? fontkit : fontkit.default) as { create(b: Buffer): unknown };
+    const font = api.create(bytes) as { layout(t: string): unknown; _layoutEngine?: { engine?: { GPOSProcessor?: object } } };
+    font.layout("a");
+    const gpos = font._layoutEngine?.engine?.GPOSProcessor;
+    if (!gpos) return;
+    const proto = Object.getPrototypeOf(gpos) as { applyAnchor?: (mark: { markAnchor?: unknown } | null, base: unknown, index: number) => void };
+    const applyAnchor = proto.applyAnchor;
+    if (typeof applyAnchor !== "function") return;
+    proto.applyAnchor = function (mark, base, index) {
+      if (base == null || mark?.markAnchor == null) return;
+      applyAnchor.call(this, mark, base, index);
+    };
+  } catch {
+    // fontkit's insides changed: leave it as it is.
+  }
+}
+
+const fontBytes = new Map<Family, Promise<FontBytes>>();
+
+/** Reads each family's TTFs once per process, when a report in that script is first made. */
+function loadFonts(locale: Locale): Promise<FontBytes> {
+  const family = FAMILY_OF[locale];
+  let loading = fontBytes.get(family);
+  if (!loading) {
+    const files = reportFontFilesFor(locale);
+    loading = Promise.all([readFile(files.regular), readFile(files.bold)]).then(
+      ([regular, bold]) => ({ regular, bold }),
+      (error: unknown) => {
+        fontBytes.delete(family); // let a later call retry
+        throw error;
+      },
+    );
+    fontBytes.set(family, loading);
+  }
+  return loading;
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -87,7 +161,11 @@ const CHECKBOX = { size: 9, gap: 5, spacing: 18 } as const;
 /** The two registered Noto faces, and the built-in Courier for ASCII-only mono blocks. */
 type Font = "regular" | "bold" | "Courier";
 
-/** Ascent in em (Noto Sans Devanagari 896/1000 in both weights; Courier's AFM 629/1000). */
+/**
+ * Ascent in em (Noto Sans Devanagari 896/1000 in both weights; Courier's AFM 629/1000). Set to the
+ * report's family before it is laid out: layout runs synchronously once the fonts are loaded, so
+ * two reports never interleave here.
+ */
 const ASCENT: Record<Font, number> = { regular: 0.896, bold: 0.896, Courier: 0.629 };
 
 /** How far down to start `font` at `size` so it shares a baseline with body text started at the same y. */
@@ -402,7 +480,8 @@ function rule(doc: Doc, y: number): void {
     .restore();
 }
 
-const DEVANAGARI = /\p{Script=Devanagari}/u;
+/** The scripts whose shaped glyphs do not copy back out in order: Devanagari, Bengali, Tamil, Telugu. */
+const INDIC = /[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}]/u;
 
 /**
  * pdfkit gives each glyph a single Unicode string in the font's ToUnicode map (the first one it
@@ -417,7 +496,7 @@ function copyableHindi(doc: Doc): void {
   const drawLine = internal._line;
   if (typeof drawLine !== "function") return;
   internal._line = (text: string, ...rest: unknown[]) => {
-    const span = DEVANAGARI.test(text);
+    const span = INDIC.test(text);
     if (span) doc.markContent("Span", { actual: text.replace(/\n/g, "") });
     drawLine(text, ...rest);
     if (span) doc.endMarkedContent();
@@ -440,13 +519,15 @@ function drawFooters(doc: Doc, footer: string): void {
 }
 
 export async function renderPdf(report: ReportDocument): Promise<Buffer> {
-  const [fonts, PDFDocument] = await Promise.all([loadFonts(), loadPdfkit()]);
+  const [fonts, PDFDocument] = await Promise.all([loadFonts(report.locale), loadPdfkit()]);
+  await guardNullAnchors(fonts.regular);
+  ASCENT.regular = ASCENT.bold = FAMILIES[FAMILY_OF[report.locale]].ascent;
   const createdAt = report.createdAt ?? new Date();
   const doc: Doc = new PDFDocument({
     size: "A4",
     margins: { ...MARGIN },
     bufferPages: true,
-    lang: report.locale === "hi" ? "hi-IN" : "en-IN",
+    lang: `${report.locale}-IN`,
     info: { Title: report.title, CreationDate: createdAt, ModDate: createdAt },
   });
   // pdfkit fills these in with "PDFKit"; the file says nothing beyond its title and dates.

@@ -66,8 +66,10 @@ function main(): void {
     process.stdout.write(csv);
     return;
   }
-  writeFileSync(args.out, csv);
-  console.log(`Wrote ${resolve(args.out)}: ${summary}. Open it in a spreadsheet; see docs/reviewing-translations.md.`);
+  // npm runs scripts from the package root; a relative path means where the command was typed.
+  const out = resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+  writeFileSync(out, csv);
+  console.log(`Wrote ${out}: ${summary}. Open it in a spreadsheet; see docs/reviewing-translations.md.`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

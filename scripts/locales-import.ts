@@ -92,7 +92,8 @@ function main(): void {
   let run: ImportRun;
   try {
     const args = parseImportArgs(process.argv.slice(2));
-    run = runImport(args);
+    // npm runs scripts from the package root; a relative path means where the command was typed.
+    run = runImport({ ...args, file: resolve(process.env.INIT_CWD ?? process.cwd(), args.file) });
   } catch (e) {
     console.error(`locales:import: ${(e as Error).message}`);
     process.exit(2);

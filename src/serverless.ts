@@ -42,8 +42,10 @@ export function createHandler(env: Record<string, string | undefined>): FetchHan
     if (body === undefined) return new Response(null, { status: 413, headers: { connection: "close" } });
     const update = parseUpdate(body);
     if (!update) return new Response(null, { status: 400 });
-    await handleUpdate(update, () => undefined, undefined);
-    return new Response(null, { status: 200 });
+    // A tap's answer comes back here (webhook reply) and leaves with the Response.
+    let reply: string | undefined;
+    await handleUpdate(update, (json: string) => void (reply = json), undefined);
+    return reply === undefined ? new Response(null, { status: 200 }) : new Response(reply, { status: 200, headers: { "content-type": "application/json" } });
   };
 }
 

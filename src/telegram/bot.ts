@@ -38,7 +38,9 @@ const startLocale = (ctx: BotContext): Locale => localeFromTelegram(ctx.from?.la
  * and an error boundary so that no Telegram error crashes the process or reaches the person.
  */
 export function createBot(deps: BotDeps) {
-  const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
+  // Webhook mode: a tap's answerCallbackQuery rides back in the webhook's HTTP response (one Bot
+  // API call per tap: the edit). Polling has no webhook reply, so nothing changes there.
+  const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot, canUseWebhookReply: (method) => method === "answerCallbackQuery" } };
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
   const t = deps.translate;

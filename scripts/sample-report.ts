@@ -1,6 +1,6 @@
 /**
  * Writes the README's sample report: a made-up case, rendered exactly as /report renders it.
- *   node --import tsx scripts/sample-report.ts [en|hi] [out.pdf]
+ *   node --import tsx scripts/sample-report.ts [en|hi|bn|mr|te|ta] [out.pdf]
  * The README's picture of its first page: pdftoppm -r 60 -png -f 1 -l 1 out.pdf docs/sample-report
  * The log holds two files, so the report ends with the section 63 certificate appendix; the
  * README's pictures of its Part A page:
@@ -8,22 +8,28 @@
  * where N is the page number this script prints for Part A.
  */
 import { writeFile } from "node:fs/promises";
-import { freshContext, type ConversationContext, type Locale } from "../src/conversation/machine.js";
+import { freshContext, LOCALES, type ConversationContext, type Locale } from "../src/conversation/machine.js";
 import { loadConversationDeps } from "../src/deps.js";
 import type { EvidenceItem } from "../src/evidence/item.js";
 import { buildReport } from "../src/report/case-report.js";
 import { renderPdf } from "../src/report/render-pdf.js";
 
-const locale: Locale = process.argv[2] === "hi" ? "hi" : "en";
+const locale: Locale = (LOCALES as readonly string[]).includes(process.argv[2] ?? "") ? (process.argv[2] as Locale) : "en";
 const out = process.argv[3] ?? `docs/sample-report-${locale}.pdf`;
 const deps = loadConversationDeps();
 
-const note =
-  locale === "hi"
-    ? "उसने Instagram पर दोस्ती की, फिर वीडियो कॉल का स्क्रीन रिकॉर्ड करके पैसे माँगने लगा।"
-    : "He befriended me on Instagram, then screen-recorded a video call and started asking for money.";
+/** What she might have typed, in her language (drafted like the locale files, for the picture only). */
+const NOTES: Record<Locale, string> = {
+  en: "He befriended me on Instagram, then screen-recorded a video call and started asking for money.",
+  hi: "उसने Instagram पर दोस्ती की, फिर वीडियो कॉल का स्क्रीन रिकॉर्ड करके पैसे माँगने लगा।",
+  bn: "ও Instagram-এ বন্ধুত্ব করল, তারপর ভিডিও কল স্ক্রিন রেকর্ড করে টাকা চাইতে শুরু করল।",
+  mr: "त्याने Instagram वर मैत्री केली, मग व्हिडिओ कॉल स्क्रीन रेकॉर्ड करून पैसे मागायला सुरुवात केली.",
+  te: "అతను Instagram లో స్నేహం చేశాడు, తర్వాత వీడియో కాల్ స్క్రీన్ రికార్డ్ చేసి డబ్బులు అడగడం మొదలుపెట్టాడు.",
+  ta: "அவன் Instagram-ல் நட்பாகப் பழகினான், பிறகு வீடியோ காலை ஸ்கிரீன் ரெக்கார்ட் செய்து பணம் கேட்க ஆரம்பித்தான்.",
+};
+const note = NOTES[locale];
 const evidence: EvidenceItem[] = [
-  { id: 1, kind: "date", at: "2026-11-20T16:10:00.000Z", when: "2026-11-18T21:30", what: locale === "hi" ? "पहली धमकी" : "first threat, on Instagram" },
+  { id: 1, kind: "date", at: "2026-11-20T16:10:00.000Z", when: "2026-11-18T21:30", what: locale === "hi" ? "पहली धमकी" : locale === "en" ? "first threat, on Instagram" : "Instagram" },
   { id: 2, kind: "handle", at: "2026-11-20T16:11:00.000Z", handle: "@priya.friend.2026" },
   { id: 3, kind: "link", at: "2026-11-20T16:12:00.000Z", url: "https://instagram.com/priya.friend.2026" },
   { id: 4, kind: "money", at: "2026-11-20T16:14:00.000Z", amount: "15000", currency: "INR", upi: "quickcash77@okaxis" },

@@ -52,7 +52,7 @@ const SETTLE_MS = 800;
  * and locales/review/ is a directory: EISDIR). Set back to "npm" once `npm run build` works again.
  * The other bots of this file run as `node --import tsx src/main.ts`, which starts faster.
  */
-const FORUM_LAUNCHER: "npm" | "node" = "node";
+const FORUM_LAUNCHER = "node" as "npm" | "node";
 const OTHER_LAUNCHER: "npm" | "node" = "node";
 
 const ORG = "Sakhi Helpline";

@@ -92,7 +92,8 @@ const everythingBut = {
 function embeddedContent() {
   const files = {};
   for (const dir of ["flows", "locales"]) {
-    for (const name of readdirSync(join(ROOT, dir))) files[`${dir}/${name}`] = readFileSync(join(ROOT, dir, name), "utf8");
+    // Only the content files themselves: locales/review/ (translation review state) is for tools, not the bot.
+    for (const name of readdirSync(join(ROOT, dir))) if (/\.(ya?ml|ftl)$/.test(name)) files[`${dir}/${name}`] = readFileSync(join(ROOT, dir, name), "utf8");
   }
   return {
     name: "nyf-embedded-content",

@@ -149,6 +149,38 @@ const HINDI_FUNCTION = [
   "koi", "kisi", "kuch", "मैं", "मुझे", "में", "मेरा", "मेरी", "मेरे", "को", "से", "की", "का", "के", "पर", "पे", "और",
   "कोई", "किसी", "कुछ",
 ];
+/**
+ * Bengali, Marathi, Telugu and Tamil put the negation after the verb, often after a light verb
+ * ("আত্মহত্যা করব না", "आत्महत्या करणार नाही", "தற்கொலை பண்ண மாட்டேன்"): for a rule of one of these
+ * groups, its negation words count just after a match also across up to two of its auxiliaries.
+ * Words in their own script are unambiguous and count for every rule; romanised ones ("na", "illa")
+ * count only for their group's rules, as "na" and "ne" are everyday Hinglish.
+ */
+const LANG_NEGATION: Record<string, { native: string[]; roman: string[]; aux: string[] }> = {
+  bn: {
+    native: ["না", "নেই", "নাই", "নয়", "নি"],
+    roman: ["na", "naa", "nei", "noy", "nai", "nah"],
+    aux: ["করব", "করবো", "করতে", "করি", "চাই", "চাইনা", "যাব", "যাবো", "দেব", "দেবো", "হবে", "korbo", "korte", "kori", "chai", "jabo", "debo", "hobe"],
+  },
+  mr: {
+    native: ["नाही", "नको", "नये", "नाहीये"],
+    roman: ["nahi", "nako", "naye", "nahiye"],
+    aux: ["करणार", "करेन", "करायची", "करायचा", "करायचे", "आहे", "वाटत", "karnar", "karen", "karaychi", "karaycha", "aahe", "ahe", "vatat"],
+  },
+  te: {
+    native: ["లేదు", "కాదు", "వద్దు", "లేను", "చేసుకోను", "చేయను", "చావను", "చనిపోను", "పోను"],
+    roman: ["ledu", "ledhu", "kadu", "kaadu", "vaddu", "vadhu", "lenu", "chesukonu", "cheyanu", "chavanu", "chaniponu"],
+    aux: ["చేసుకోవాలని", "చేయాలని", "అనిపించడం", "అనుకోవడం", "chesukovalani", "cheyalani", "anipinchadam"],
+  },
+  ta: {
+    native: ["இல்லை", "இல்ல", "மாட்டேன்", "வேண்டாம்", "வேணாம்", "கூடாது", "மாட்டேன", "மாட்டோம்"],
+    roman: ["illa", "illai", "ila", "maaten", "maatten", "matten", "maaten", "vendam", "vendaam", "venam", "venaam", "koodathu", "kudathu"],
+    aux: ["பண்ண", "செய்ய", "செஞ்சுக்க", "போக", "தோணல", "தோணுது", "panna", "seyya", "senjukka", "poga"],
+  },
+};
+/** A negation may follow a match of these groups across this many of their auxiliaries. */
+const LANG_AUX_REACH = 2;
+
 /** Words a Hindi negation may look past, either way, for the word it negates. */
 const NEGATION_LOOK = 3;
 
@@ -200,6 +232,14 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const DEVANAGARI = /\p{Script=Devanagari}/u;
+const BENGALI = /\p{Script=Bengali}/u;
+const TELUGU = /\p{Script=Telugu}/u;
+const TAMIL = /\p{Script=Tamil}/u;
+/** Digits of Indian scripts, read as the ASCII digits they are ("২০টা" is "20টা"). */
+const INDIC_DIGIT = /[\u0966-\u096F\u09E6-\u09EF\u0C66-\u0C6F\u0BE6-\u0BEF]/u;
+const INDIC_DIGITS = new RegExp(INDIC_DIGIT.source, "gu");
+/** A number glued to a word in an Indian script ("20টা ঘুমের বড়ি"). */
+const NUMBER_THEN_NATIVE = /^([0-9]+)(\p{L}[\p{L}\p{M}]*)$/u;
 const LATINISH = /^[\p{Script=Latin}\p{N}\p{M}]+$/u;
 const ALL_DIGITS = /^\p{N}+$/u;
 const HAS_LETTER = /\p{L}/u;
@@ -258,15 +298,83 @@ function devanagariFold(word: string): string {
       .replace(/\u090D/g, "\u090F") // ऍ = ए
       .replace(/\u0911/g, "\u0913") // ऑ = ओ
       .replace(/\u0903/g, "") // visarga: दुःख = दुख
+      .replace(/\u0933/g, "\u0932") // Marathi ळ typed as ल
+      .replace(/\u0972/g, "\u090F") // Marathi ॲ (ॲसिड) = ए
       .replace(/\u094D/g, ""), // halant: ख़त्म = खतम
   );
+}
+
+/** Bengali spelling variants people type interchangeably, folded as Devanagari's are: nukta
+ * (য় = য), chandrabindu, anusvara and visarga dropped, long and short i/u merged, ণ/ন and ষ/শ
+ * merged, ৎ read as ত, hasanta dropped (আত্মহত্যা = আতমহতযা on both sides). */
+function bengaliFold(word: string): string {
+  return collapse(
+    word
+      .replace(/[\u09BC\u0981\u0982\u0983\u09CD]/g, "")
+      .replace(/\u09C0/g, "\u09BF") // ী = ি
+      .replace(/\u09C2/g, "\u09C1") // ূ = ু
+      .replace(/\u0988/g, "\u0987") // ঈ = ই
+      .replace(/\u098A/g, "\u0989") // ঊ = উ
+      .replace(/\u09A3/g, "\u09A8") // ণ = ন
+      .replace(/\u09B7/g, "\u09B6") // ষ = শ
+      .replace(/\u09CE/g, "\u09A4"), // ৎ = ত
+  );
+}
+
+/** Telugu: nukta, candrabindu, anusvara, visarga and virama dropped, long and short i/u/e/o
+ * merged, ణ/న and ళ/ల merged. */
+function teluguFold(word: string): string {
+  return collapse(
+    word
+      .replace(/[\u0C3C\u0C01\u0C02\u0C03\u0C4D]/g, "")
+      .replace(/\u0C40/g, "\u0C3F") // ీ = ి
+      .replace(/\u0C42/g, "\u0C41") // ూ = ు
+      .replace(/\u0C47/g, "\u0C46") // ే = ె
+      .replace(/\u0C4B/g, "\u0C4A") // ో = ొ
+      .replace(/\u0C08/g, "\u0C07") // ఈ = ఇ
+      .replace(/\u0C0A/g, "\u0C09") // ఊ = ఉ
+      .replace(/\u0C0F/g, "\u0C0E") // ఏ = ఎ
+      .replace(/\u0C13/g, "\u0C12") // ఓ = ఒ
+      .replace(/\u0C23/g, "\u0C28") // ణ = న
+      .replace(/\u0C33/g, "\u0C32"), // ళ = ల
+  );
+}
+
+/** Tamil: pulli and aytham dropped (செத்து = செது on both sides), long and short i/u/e/o merged,
+ * the three n (ண ந ன) merged, ழ typed as ள. */
+function tamilFold(word: string): string {
+  return collapse(
+    word
+      .replace(/[\u0BCD\u0B83]/g, "")
+      .replace(/\u0BC0/g, "\u0BBF") // ீ = ி
+      .replace(/\u0BC2/g, "\u0BC1") // ூ = ு
+      .replace(/\u0BC7/g, "\u0BC6") // ே = ெ
+      .replace(/\u0BCB/g, "\u0BCA") // ோ = ொ
+      .replace(/\u0B88/g, "\u0B87") // ஈ = இ
+      .replace(/\u0B8A/g, "\u0B89") // ஊ = உ
+      .replace(/\u0B8F/g, "\u0B8E") // ஏ = எ
+      .replace(/\u0B93/g, "\u0B92") // ஓ = ஒ
+      .replace(/[\u0BA3\u0BA8]/g, "\u0BA9") // ண ந = ன
+      .replace(/\u0BB4/g, "\u0BB3"), // ழ = ள
+  );
+}
+
+/** The fold for a word in an Indian script other than Devanagari, or undefined. */
+function nativeFold(word: string): ((w: string) => string) | undefined {
+  if (BENGALI.test(word)) return bengaliFold;
+  if (TAMIL.test(word)) return tamilFold;
+  if (TELUGU.test(word)) return teluguFold;
+  return undefined;
 }
 
 interface Token {
   word: string;
   isNumber: boolean;
-  /** Written in Devanagari: tells Hindi from Hinglish in the group reported. */
+  /** Written in Devanagari (what a statistical model is told). */
   dev: boolean;
+  /** Written in an Indian script (Devanagari, Bengali, Telugu, Tamil): tells Hindi from Hinglish,
+   * Tamil from Tanglish, in the group reported. */
+  native: boolean;
   /** Clause number: a sentence end (. ! ? ; newline) or "but" starts the next. */
   clause: number;
   /** Pause number: a comma as well as a sentence end starts the next. A Hindi negation is about a
@@ -279,6 +387,7 @@ interface PreWord {
   latin: boolean;
   isNumber: boolean;
   dev: boolean;
+  native: boolean;
 }
 
 const expansionTable = new Map<string, string[]>(
@@ -307,21 +416,32 @@ function memo<V>(compute: (key: string) => V): (key: string) => V {
 /** One raw word -> pre-folded words (a number glued to a word comes out as two). */
 const preFold = memo((raw: string): PreWord[] => {
   const isNumber = ALL_DIGITS.test(raw);
-  if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true }];
-  if (!LATINISH.test(raw)) return [{ word: collapse(raw), latin: false, isNumber, dev: false }];
+  if (DEVANAGARI.test(raw)) return [{ word: devanagariFold(raw), latin: false, isNumber, dev: true, native: true }];
+  if (!LATINISH.test(raw)) {
+    const fold = nativeFold(raw);
+    if (fold === undefined) return [{ word: collapse(raw), latin: false, isNumber, dev: false, native: false }];
+    const glued = NUMBER_THEN_NATIVE.exec(raw);
+    if (glued) {
+      return [
+        { word: glued[1]!, latin: false, isNumber: true, dev: false, native: false },
+        { word: fold(glued[2]!), latin: false, isNumber: false, dev: false, native: true },
+      ];
+    }
+    return [{ word: fold(raw), latin: false, isNumber, dev: false, native: true }];
+  }
   // Romanised "aa" (come) must not collapse into the English article "a" ("in front of a truck").
-  if (DOUBLE_A.test(raw)) return [{ word: "aa", latin: false, isNumber, dev: false }];
+  if (DOUBLE_A.test(raw)) return [{ word: "aa", latin: false, isNumber, dev: false, native: false }];
   if (!isNumber && HAS_DIGIT.test(raw) && HAS_LETTER.test(raw) && !expansionTable.has(raw)) {
     const glued = NUMBER_THEN_WORD.exec(raw);
     if (glued) {
       return [
-        { word: glued[1]!, latin: true, isNumber: true, dev: false },
-        { word: latinPre(glued[2]!), latin: true, isNumber: false, dev: false },
+        { word: glued[1]!, latin: true, isNumber: true, dev: false, native: false },
+        { word: latinPre(glued[2]!), latin: true, isNumber: false, dev: false, native: false },
       ];
     }
     raw = raw.replace(/[0-9]/g, (d) => LEET[d] ?? d);
   }
-  return [{ word: latinPre(raw), latin: true, isNumber, dev: false }];
+  return [{ word: latinPre(raw), latin: true, isNumber, dev: false, native: false }];
 });
 
 /** A pre-folded Latin word -> its expansion, phonetically folded. */
@@ -330,6 +450,7 @@ const expandFold = memo((word: string): string[] => (expansionTable.get(word) ??
 /** Text -> canonical words. The same function folds phrases and messages, so they always agree. */
 function tokenize(text: string): Token[] {
   let cleaned = text.normalize("NFKC").toLowerCase().replace(INVISIBLE, "").replace(APOSTROPHES, "");
+  if (INDIC_DIGIT.test(cleaned)) cleaned = cleaned.replace(INDIC_DIGITS, (d) => String((d.codePointAt(0)! - 0x0966) % 16));
   // A laughing emoji is a word: "mummy maar dalegi 😂" is a joke, as "lol" is.
   if (LAUGH.test(cleaned)) cleaned = cleaned.replace(LAUGHS, " lol ");
   if (SYMBOLS.test(cleaned)) {
@@ -361,7 +482,7 @@ function tokenize(text: string): Token[] {
   for (let i = 0; i < pre.length; i++) {
     const t = pre[i]!;
     if (!t.latin) {
-      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, clause: preClause[i]!, pause: prePause[i]! });
+      out.push({ word: t.word, isNumber: t.isNumber, dev: t.dev, native: t.native, clause: preClause[i]!, pause: prePause[i]! });
       continue;
     }
     let word = t.word;
@@ -374,7 +495,7 @@ function tokenize(text: string): Token[] {
       }
     }
     for (const part of expandFold(word)) {
-      out.push({ word: part, isNumber: t.isNumber, dev: false, clause: preClause[i]!, pause: prePause[i]! });
+      out.push({ word: part, isNumber: t.isNumber, dev: false, native: false, clause: preClause[i]!, pause: prePause[i]! });
     }
   }
   return out;
@@ -576,8 +697,22 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const fillers = fold(FILLERS);
   const negationsBefore = fold(NEGATIONS_BEFORE);
   const negationBridge = new Set([...fold(NEGATION_BRIDGE), ...fillers]);
-  const negationsAfter = fold(NEGATIONS_AFTER);
+  const negationsAfter = fold([...NEGATIONS_AFTER, ...Object.values(LANG_NEGATION).flatMap((l) => l.native)]);
   const negations = new Set([...negationsBefore, ...negationsAfter]);
+  // Bengali, Marathi, Telugu and Tamil negations follow what they negate: they never look forward.
+  const hindiNegations = fold(NEGATIONS_AFTER);
+  const postNegations = new Set(
+    Object.values(LANG_NEGATION)
+      .flatMap((l) => [...fold(l.native), ...fold(l.roman)])
+      .filter((w) => !hindiNegations.has(w)),
+  );
+  /** A group's negations (its romanised ones with the shared ones) and auxiliaries. */
+  const langNegation = new Map(
+    Object.entries(LANG_NEGATION).map(([group, l]) => {
+      const roman = fold(l.roman);
+      return [group, { after: new Set([...negationsAfter, ...roman]), all: new Set([...negations, ...roman]), aux: fold(l.aux) }];
+    }),
+  );
   const hindiAux = fold(HINDI_AUX);
   const hindiSkip = new Set([...hindiAux, ...fold(HINDI_FUNCTION), ...fillers, ...negations]);
   // Words for dying: a Hindi negation that negates one of them ("marna nahi chahti") is never
@@ -697,7 +832,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       // Only a word that is not known, even loosely: "khudkhushi" is a typo, not "khud khushi".
       const unknown = !t.isNumber && t.word.length >= SPLIT_MIN_LENGTH && lookupWord(t.word).length === 0;
       const pieces = unknown ? split(t.word) : undefined;
-      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev, clause: t.clause, pause: t.pause });
+      if (pieces) for (const word of pieces) out.push({ word, isNumber: false, dev: t.dev, native: t.native, clause: t.clause, pause: t.pause });
       else out.push(t);
     }
     return out;
@@ -765,7 +900,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     const negationTarget = (j: number): number => {
       const clause = clauseAt[j];
       const pause = tokens[j]!.pause;
-      for (let k = j + 1; k < n && k <= j + NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k++) {
+      const ahead = postNegations.has(tokens[j]!.word) ? j : j + NEGATION_LOOK;
+      for (let k = j + 1; k < n && k <= ahead && clauseAt[k] === clause && tokens[k]!.pause === pause; k++) {
         const w = tokens[k]!.word;
         if (fillers.has(w)) continue;
         if (!hindiSkip.has(w)) return k;
@@ -777,10 +913,21 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       return -1;
     };
 
-    const negated = (start: number, end: number): boolean => {
+    const negated = (start: number, end: number, group: string): boolean => {
+      const lang = langNegation.get(group);
+      if (lang) {
+        // Bengali, Marathi, Telugu, Tamil: the negation follows, perhaps after a light verb
+        // ("আত্মহত্যা করব না", "தற்கொலை பண்ண மாட்டேன்"), on the same side of a comma.
+        for (let k = end + 1, aux = 0; k < n && tokens[k]!.pause === tokens[end]!.pause; k++) {
+          const w = tokens[k]!.word;
+          if (lang.after.has(w)) return true;
+          if (fillers.has(w)) continue;
+          if (!lang.aux.has(w) || ++aux > LANG_AUX_REACH) break;
+        }
+      }
       // Hindi negates just after: "X nahi <verb>" negates the whole predicate ("suicide nahi
       // karungi", "khud ko nuksan nahi pahunchaungi").
-      if (end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
+      if (!lang && end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
       // And just before ("nahi marne wali", "koi nahi maar raha"), but only when it is about a word
       // of the match: "nahi, main marna chahti hu" answers a question, it negates nothing after it.
       if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) {
@@ -826,10 +973,13 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         if (!found) return undefined;
       }
       const inUsed = (j: number): boolean => used.some(([s, e]) => j >= s && j <= e);
+      const lang = langNegation.get(r.group);
+      const anyNegation = lang?.all ?? negations;
+      const after = lang?.after ?? negationsAfter;
       for (let j = lo; j <= hi; j++) {
         const w = tokens[j]!.word;
-        if (!negations.has(w)) continue;
-        if (negationsAfter.has(w)) {
+        if (!anyNegation.has(w)) continue;
+        if (after.has(w)) {
           const t = negationTarget(j);
           if (inUsed(j)) {
             // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
@@ -896,18 +1046,18 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
           const span = coMatch(r, i);
           // An exclude need only cover the first part, the concept itself (its last word): the
           // other parts are context that may lie outside the idiom ("I want to die my hair").
-          if (!span || covered(span[2]) || negated(span[0], span[1])) continue;
+          if (!span || covered(span[2]) || negated(span[0], span[1], r.group)) continue;
           let group = r.group;
-          if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.dev)) group = r.romanised;
+          if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.native)) group = r.romanised;
           if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
           if (!self) self = { match: { kind: "self", group }, length: span[1] - span[0] + 1 };
         }
       }
       for (const p of startsAt(termIndex, i)) {
         const end = place(p, 1, i);
-        if (end < 0 || covered(end) || negated(i, end)) continue;
+        if (end < 0 || covered(end) || negated(i, end, p.group)) continue;
         let group = p.group;
-        if (p.romanised !== undefined && !tokens.slice(i, end + 1).some((t) => t.dev)) group = p.romanised;
+        if (p.romanised !== undefined && !tokens.slice(i, end + 1).some((t) => t.native)) group = p.romanised;
         // Danger returns at once (112 first); a self match waits in case danger follows.
         if (p.kind === "danger" && !reflexive(i, end)) return { kind: "danger", group };
         if (!self || end - i + 1 > self.length) self = { match: { kind: "self", group }, length: end - i + 1 };

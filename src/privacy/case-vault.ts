@@ -30,14 +30,20 @@ const GRACE_SECONDS = 3600;
 const MAX_ATTEMPTS = 8;
 
 export const Place = z.union([
-  z.object({ mode: z.literal("topic"), thread: z.number().int(), anchor: z.number().int() }),
+  z.object({ mode: z.literal("topic"), thread: z.number().int() }),
   z.object({ mode: z.literal("thread"), anchor: z.number().int() }),
 ]);
 export type Place = z.infer<typeof Place>;
 
 export const CaseRecord = z.object({
   chat: z.number().int(),
-  place: Place,
+  /** Where the case lives in the group; unset for the moment while it is being opened. */
+  place: Place.optional(),
+  /**
+   * Her messages that arrived while the case was being opened (ids in her chat, never their words),
+   * passed on in order once it is open; `crisis` marks those the crisis check flagged.
+   */
+  pending: z.array(z.object({ id: z.number().int(), crisis: z.boolean() })).max(50).default([]),
   share: z.enum(SHARES),
   locale: z.enum(LOCALES),
   openedAt: z.number(),
@@ -170,10 +176,8 @@ export class CaseVault {
     const claimed = await this.store.compareAndSet(key, `ended:${randomUUID()}`, loaded.version, 60);
     if (claimed === undefined) return undefined;
     const { record } = loaded;
-    const links: [LinkKind, number][] = [
-      ...record.links.map((id): [LinkKind, number] => ["message", id]),
-      [record.place.mode === "topic" ? "topic" : "message", record.place.mode === "topic" ? record.place.thread : record.place.anchor],
-    ];
+    const links: [LinkKind, number][] = record.links.map((id): [LinkKind, number] => ["message", id]);
+    if (record.place) links.push(record.place.mode === "topic" ? ["topic", record.place.thread] : ["message", record.place.anchor]);
     for (const [kind, id] of links) await this.#putLink(kind, id, { ended: true }, TOMBSTONE_SECONDS);
     await this.store.delete(key);
     await this.#editIndex((codes) => codes.filter((c) => c !== code));

@@ -1,7 +1,7 @@
 import { freshContext, type ConversationContext, type ConversationEvent, type Locale } from "../conversation/machine.js";
 import { isOpenAt, type CounselSettings } from "../conversation/office-hours.js";
 import type { TalkEffect } from "../conversation/turn.js";
-import type { CaseRecord, CaseVault, Place } from "../privacy/case-vault.js";
+import type { CaseRecord, CaseVault, Found, Place } from "../privacy/case-vault.js";
 import { caseBriefing } from "../screens/case-briefing.js";
 import { renderScreen, translateText, type RenderedScreen } from "../screens/render.js";
 import type { Lines, Text } from "../screens/screen.js";
@@ -24,8 +24,10 @@ export type HerMessage = { chatId: number; messageId: number } | { text: string 
 
 /** The counsellors' group, as the desk needs it. */
 export interface CounsellorRoom {
-  /** Opens a place for the case: a topic named by its code (forum), or an opening message to reply to. */
-  open(code: string, intro: string): Promise<Place>;
+  /** A topic named by the case's code, in a forum; undefined in a group without topics. */
+  openTopic(code: string): Promise<number | undefined>;
+  /** A new message in the group, not a reply: a case's opening in a group without topics. */
+  startThread(text: string): Promise<number>;
   /** A line from the bot in the case; returns its message id. */
   post(place: Place, text: string): Promise<number>;
   /** Her message copied into the case, never forwarded (no author shown); returns its message id. */
@@ -53,6 +55,8 @@ export interface GroupMessage {
   thread?: number | undefined;
   /** The message it replies to, if any. */
   replyTo?: number | undefined;
+  /** In a group without topics: the first message of the reply chain it belongs to (Telegram's message_thread_id). */
+  threadRoot?: number | undefined;
   /** A counsellor's command, if it is one. */
   command?: string | undefined;
 }
@@ -110,40 +114,61 @@ export class CaseDesk {
     if (message) await this.#fromHer(chatId, effect.code, message, effect.crisis, context.locale);
   }
 
+  /**
+   * Opens a case. The record is stored first (with no place yet), so that her next message, which
+   * may reach another instance while the group is still being written to (its sends are throttled
+   * to Telegram's 20 a minute), finds an opening case and waits in it instead of finding none. A
+   * forum topic is linked as soon as it exists, before the opening post, so a counsellor who writes
+   * in it at once is heard.
+   */
   async #open(chatId: number, code: string, share: CaseRecord["share"], context: ConversationContext): Promise<void> {
-    const log = this.deps.log;
-    const tag = this.deps.vault.tag(code);
+    const { log, vault, room } = this.deps;
+    const tag = vault.tag(code);
     const now = this.#now();
     const openNow = this.#openNow();
-    const english = this.#english();
-    // The opening already says when she shared nothing.
-    const briefing = share === "none" ? [] : caseBriefing(this.deps.turns.content, context, share).map(english);
-    const intro = [this.#group("opened", { code, shared: share }), ...briefing].join("\n\n");
-    let place: Place;
-    try {
-      place = await this.deps.room.open(code, intro);
-    } catch (error) {
-      log.error({ err: error, case: tag }, "case could not be opened in the counsellors' group");
-      return this.#couldNotOpen(chatId, context.locale);
-    }
     const record: CaseRecord = {
       chat: chatId,
-      place,
       share,
       locale: context.locale,
       openedAt: now,
       lastHerAt: now,
       waitingSince: now,
       ...(openNow ? {} : { offHoursNoticeAt: now }),
+      pending: [],
       links: [],
     };
-    if (!(await this.deps.vault.create(code, record))) {
+    if (!(await vault.create(code, record))) {
       log.error({ case: tag }, "case code already in use; not opened");
-      await this.deps.room.close(place, code).catch(() => undefined);
       return this.#couldNotOpen(chatId, context.locale);
     }
-    await this.deps.vault.link(place.mode === "topic" ? "topic" : "message", place.mode === "topic" ? place.thread : place.anchor, code);
-    log.info({ case: tag, mode: place.mode, shared: share }, "case opened");
+    const english = this.#english();
+    // The opening already says when she shared nothing.
+    const briefing = share === "none" ? [] : caseBriefing(this.deps.turns.content, context, share).map(english);
+    const intro = [this.#group("opened", { code, shared: share }), ...briefing].join("\n\n");
+    let place: Place;
+    try {
+      const thread = await room.openTopic(code);
+      if (thread !== undefined) {
+        place = { mode: "topic", thread };
+        await vault.link("topic", thread, code);
+        await room.post(place, intro);
+      } else {
+        place = { mode: "thread", anchor: await room.startThread(intro) };
+        await vault.link("message", place.anchor, code);
+      }
+    } catch (error) {
+      log.error({ err: error, case: tag }, "case could not be opened in the counsellors' group");
+      await vault.close(code).catch(() => undefined);
+      return this.#couldNotOpen(chatId, context.locale);
+    }
+    // Her messages that came while it opened go in now, in order, with the place.
+    let waiting: CaseRecord["pending"] = [];
+    await vault.update(code, (r) => {
+      waiting = r.pending;
+      return { ...r, place, pending: [] };
+    });
+    log.info({ case: tag, mode: place.mode, shared: share, waiting: waiting.length }, "case opened");
+    for (const m of waiting) await this.#passOn(code, place, { chatId, messageId: m.id }, m.crisis);
     if (!openNow) await this.#notice(chatId, context, "off-hours");
   }
 
@@ -179,30 +204,45 @@ export class CaseDesk {
       await this.#herCaseEnded(chatId, locale);
       return;
     }
-    const place = loaded.record.place;
-    const copied = await this.deps.room.relay(place, message);
-    if (crisis) await this.deps.room.post(place, this.#group("crisis"));
     const now = this.#now();
     const openNow = this.#openNow();
     const remind = !openNow && (loaded.record.offHoursNoticeAt ?? 0) < now - OFF_HOURS_REMINDER_MS;
-    await this.deps.vault.update(code, (r) => ({
-      ...r,
-      lastHerAt: now,
-      waitingSince: r.waitingSince ?? now,
-      ...(remind ? { offHoursNoticeAt: now } : {}),
-      links: place.mode === "thread" ? [...r.links, copied].slice(-2000) : r.links,
-    }));
-    if (place.mode === "thread") await this.deps.vault.link("message", copied, code);
-    this.deps.log.debug({ case: tag, crisis }, "her message passed on");
+    let place: Place | undefined;
+    const updated = await this.deps.vault.update(code, (r) => {
+      place = r.place;
+      // Still opening: she waits in the case (by message id, never her words) until it has a place.
+      const pending = r.place === undefined && "messageId" in message ? [...r.pending, { id: message.messageId, crisis }].slice(-50) : r.pending;
+      return { ...r, lastHerAt: now, waitingSince: r.waitingSince ?? now, pending, ...(remind ? { offHoursNoticeAt: now } : {}) };
+    });
+    if (!updated) {
+      await this.#herCaseEnded(chatId, locale);
+      return;
+    }
+    if (place === undefined) {
+      this.deps.log.debug({ case: tag }, "her message waits: the case is still opening");
+    } else {
+      await this.#passOn(code, place, message, crisis);
+    }
     if (remind) {
       const session = await this.#herContext(chatId, locale);
       await this.#notice(chatId, session, "off-hours");
     }
   }
 
+  /** Her message copied into the case (and linked, in reply-thread mode), with the 🆘 line after a crisis. */
+  async #passOn(code: string, place: Place, message: HerMessage, crisis: boolean): Promise<void> {
+    const copied = await this.deps.room.relay(place, message);
+    if (crisis) await this.deps.room.post(place, this.#group("crisis"));
+    if (place.mode === "thread") {
+      await this.deps.vault.link("message", copied, code);
+      await this.deps.vault.update(code, (r) => ({ ...r, links: [...r.links, copied].slice(-2000) }));
+    }
+    this.deps.log.debug({ case: this.deps.vault.tag(code), crisis }, "her message passed on");
+  }
+
   async #notPassed(code: string): Promise<void> {
-    const loaded = await this.deps.vault.load(code);
-    if (loaded) await this.deps.room.post(loaded.record.place, this.#group("not-passed"));
+    const place = (await this.deps.vault.load(code))?.record.place;
+    if (place) await this.deps.room.post(place, this.#group("not-passed"));
   }
 
   /** Her session's context as it is now (for the language and country of a notice). */
@@ -223,10 +263,23 @@ export class CaseDesk {
     await this.#turnForHer(chatId, { type: "CASE_ENDED" }, locale);
   }
 
+  /**
+   * Which case a group message belongs to: its forum topic; else the message it replies to; else
+   * the first message of its reply chain (a reply to her copy that came before the copy was linked
+   * still belongs to the case whose opening started the chain).
+   */
+  async #caseOf(message: GroupMessage): Promise<Found> {
+    const { vault } = this.deps;
+    if (message.thread !== undefined) return vault.find("topic", message.thread);
+    const byReply = message.replyTo !== undefined ? await vault.find("message", message.replyTo) : undefined;
+    if (byReply !== undefined || message.threadRoot === undefined || message.threadRoot === message.replyTo) return byReply;
+    return vault.find("message", message.threadRoot);
+  }
+
   /** A message in the counsellors' group: passed to her if it belongs to an open case. */
   async fromCounsellor(message: GroupMessage): Promise<void> {
     const { vault, room, log } = this.deps;
-    const found = message.thread !== undefined ? await vault.find("topic", message.thread) : message.replyTo !== undefined ? await vault.find("message", message.replyTo) : undefined;
+    const found = await this.#caseOf(message);
     if (found === undefined) return; // counsellors talking among themselves, or the bot's own service messages
     if ("ended" in found) {
       await room.post(placeOf(message), this.#group("has-ended")).catch((error: unknown) => log.warn({ err: error }, "could not say the case has ended"));
@@ -240,17 +293,20 @@ export class CaseDesk {
     }
     const { record } = loaded;
     const tag = vault.tag(code);
+    // Still opening, found by its topic: that topic is its place (a counsellor may write before the opening post).
+    const place = record.place ?? (message.thread !== undefined ? ({ mode: "topic", thread: message.thread } as const) : undefined);
+    if (place === undefined) return;
     switch (message.command) {
       case "end":
         await this.end(code, "counsellor");
         return;
       case "helplines":
         await this.#turnForHer(record.chat, { type: "HELPLINES" }, record.locale);
-        await room.post(record.place, this.#group("helplines-sent"));
+        await room.post(place, this.#group("helplines-sent"));
         return;
       case "summary": {
         const context = await this.#herContext(record.chat, record.locale);
-        await room.post(record.place, caseBriefing(this.deps.turns.content, context, record.share).map(this.#english()).join("\n\n"));
+        await room.post(place, caseBriefing(this.deps.turns.content, context, record.share).map(this.#english()).join("\n\n"));
         return;
       }
       case undefined:
@@ -272,9 +328,9 @@ export class CaseDesk {
     const now = this.#now();
     await vault.update(code, (r) => {
       const { waitingSince: _, ...rest } = r;
-      return { ...rest, lastCounsellorAt: now, ...(r.place.mode === "thread" ? { links: [...r.links, message.messageId].slice(-2000) } : {}) };
+      return { ...rest, lastCounsellorAt: now, ...(place.mode === "thread" ? { links: [...r.links, message.messageId].slice(-2000) } : {}) };
     });
-    if (record.place.mode === "thread") await vault.link("message", message.messageId, code);
+    if (place.mode === "thread") await vault.link("message", message.messageId, code);
     // Their words keep her session alive as hers do.
     await this.#touchHer(record.chat);
     log.debug({ case: tag }, "counsellor's message passed on");
@@ -296,8 +352,11 @@ export class CaseDesk {
     const record = await vault.close(code);
     if (!record) return false;
     log.info({ case: vault.tag(code), by }, "case ended");
-    await room.post(record.place, this.#group(`ended-${by}` as GroupTextKind)).catch((error: unknown) => log.warn({ err: error }, "could not tell the group the case ended"));
-    await room.close(record.place, code).catch((error: unknown) => log.warn({ err: error }, "could not close the case's topic"));
+    const place = record.place;
+    if (place) {
+      await room.post(place, this.#group(`ended-${by}` as GroupTextKind)).catch((error: unknown) => log.warn({ err: error }, "could not tell the group the case ended"));
+      await room.close(place, code).catch((error: unknown) => log.warn({ err: error }, "could not close the case's topic"));
+    }
     if (by === "counsellor" || by === "inactive") await this.#herCaseEnded(record.chat, record.locale).catch((error: unknown) => log.warn({ err: error }, "could not tell her the case ended"));
     return true;
   }
@@ -374,5 +433,5 @@ export class CaseDesk {
 
 /** Where a group message was: its topic, or a reply to it. */
 function placeOf(message: GroupMessage): Place {
-  return message.thread !== undefined ? { mode: "topic", thread: message.thread, anchor: message.messageId } : { mode: "thread", anchor: message.messageId };
+  return message.thread !== undefined ? { mode: "topic", thread: message.thread } : { mode: "thread", anchor: message.messageId };
 }

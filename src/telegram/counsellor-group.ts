@@ -28,6 +28,8 @@ export function counsellorGroup(desk: CaseDesk, botUsername: () => string): Comp
       messageId: msg.message_id,
       thread: msg.is_topic_message ? msg.message_thread_id : undefined,
       replyTo: msg.reply_to_message?.message_id,
+      // Without topics, a reply chain's first message (the case's opening, when it is a case).
+      threadRoot: msg.is_topic_message ? undefined : msg.message_thread_id,
       command: commandOf(msg.text, botUsername()),
     };
     await desk.fromCounsellor(message);

@@ -18,21 +18,21 @@ export function telegramRoom(apiOf: () => Api, groupId: number): CounsellorRoom 
       : { reply_parameters: { message_id: place.anchor, allow_sending_without_reply: true } };
 
   return {
-    async open(code, intro) {
-      if (forum !== false) {
-        try {
-          const topic = await api.get().createForumTopic(groupId, topicName(code));
-          forum = true;
-          const opening = await api.get().sendMessage(groupId, intro, { message_thread_id: topic.message_thread_id, link_preview_options: { is_disabled: true } });
-          return { mode: "topic", thread: topic.message_thread_id, anchor: opening.message_id };
-        } catch (error) {
-          // "the chat is not a forum": reply threads instead. Any other failure is a real one.
-          if (!(error instanceof GrammyError && error.error_code === 400 && /forum/i.test(error.description))) throw error;
-          forum = false;
-        }
+    async openTopic(code) {
+      if (forum === false) return undefined;
+      try {
+        const topic = await api.get().createForumTopic(groupId, topicName(code));
+        forum = true;
+        return topic.message_thread_id;
+      } catch (error) {
+        // "the chat is not a forum": reply threads instead. Any other failure is a real one.
+        if (!(error instanceof GrammyError && error.error_code === 400 && /forum/i.test(error.description))) throw error;
+        forum = false;
+        return undefined;
       }
-      const opening = await api.get().sendMessage(groupId, intro, { link_preview_options: { is_disabled: true } });
-      return { mode: "thread", anchor: opening.message_id };
+    },
+    async startThread(text) {
+      return (await api.get().sendMessage(groupId, text, { link_preview_options: { is_disabled: true } })).message_id;
     },
     async post(place, text) {
       return (await api.get().sendMessage(groupId, text, { ...where(place), link_preview_options: { is_disabled: true } })).message_id;

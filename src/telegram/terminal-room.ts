@@ -29,11 +29,13 @@ export function terminalRoom(print: (text: string) => void, showToHer: (screen: 
   };
 
   const room: CounsellorRoom = {
-    async open(code, intro) {
+    async openTopic(code) {
       const thread = nextThread++;
       open.set(thread, topicName(code));
-      const anchor = post({ mode: "topic", thread, anchor: 0 }, intro);
-      return { mode: "topic", thread, anchor };
+      return thread;
+    },
+    async startThread(text) {
+      return post({ mode: "thread", anchor: 0 }, text);
     },
     async post(place, text) {
       return post(place, text);

@@ -9,11 +9,12 @@ const HER_CHAT = 777000111;
 
 const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
   chat: HER_CHAT,
-  place: { mode: "topic", thread: 55, anchor: 56 },
+  place: { mode: "topic", thread: 55 },
   share: "summary",
   locale: "en",
   openedAt: 1,
   lastHerAt: 1,
+  pending: [],
   links: [],
   ...over,
 });

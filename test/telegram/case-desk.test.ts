@@ -27,22 +27,24 @@ function fakeRoom(mode: "topic" | "thread") {
   const closed: number[] = [];
   let nextId = 1;
   let nextThread = 500;
+  /** Runs while the bot's next post is on its way (the group's throttle): what happens meanwhile. */
+  let duringNextPost: (() => Promise<void>) | undefined;
   const add = (place: Place, text: string) => {
     const id = nextId++;
     posted.push({ id, place, text });
     return id;
   };
   const room: CounsellorRoom = {
-    async open(_code, intro) {
-      if (mode === "topic") {
-        const thread = nextThread++;
-        const anchor = add({ mode: "topic", thread, anchor: 0 }, intro);
-        return { mode: "topic", thread, anchor };
-      }
-      const anchor = add({ mode: "thread", anchor: 0 }, intro);
-      return { mode: "thread", anchor };
+    async openTopic() {
+      return mode === "topic" ? nextThread++ : undefined;
+    },
+    async startThread(text) {
+      return add({ mode: "thread", anchor: 0 }, text);
     },
     async post(place, text) {
+      const meanwhile = duringNextPost;
+      duringNextPost = undefined;
+      if (meanwhile) await meanwhile();
       return add(place, text);
     },
     async relay(place, message: HerMessage) {
@@ -52,7 +54,7 @@ function fakeRoom(mode: "topic" | "thread") {
       if (place.mode === "topic") closed.push(place.thread);
     },
   };
-  return { room, posted, closed, counsellorId: () => nextId++ };
+  return { room, posted, closed, counsellorId: () => nextId++, meanwhile: (f: () => Promise<void>) => (duringNextPost = f) };
 }
 
 /** Her chat: what reached her, and whether she blocked the bot. */
@@ -108,7 +110,7 @@ function setup(options: { mode?: "topic" | "thread"; hours?: string; waitMinutes
   const tap = (type: string, value?: string) => act({ kind: "event", event: (value ? { type, value } : { type }) as never, locale: "en" });
   const say = (text: string, crisis?: "self" | "danger") => act({ kind: "text", crisis: crisis ? { kind: crisis, group: "test" } : undefined, text, locale: "en" });
   const counsellor = (text: string, where?: Partial<GroupMessage>): GroupMessage => {
-    const thread = group.posted[0]?.place.mode === "topic" ? (group.posted[0].place as { thread: number }).thread : undefined;
+    const thread = group.posted[0]?.place.mode === "topic" ? group.posted[0].place.thread : undefined;
     const command = text.match(/^\/(\w+)/)?.[1];
     return { messageId: group.counsellorId(), ...(thread !== undefined ? { thread } : { replyTo: group.posted[group.posted.length - 1]!.id }), ...(command ? { command } : {}), ...where };
   };
@@ -307,7 +309,8 @@ describe("the counsellor desk: a person and a counsellor, neither learning who t
     await before.tap("SHARE", "none");
     const after = setup({ store, clock });
     // The new process's room is a fresh fake: it finds the case by its topic id all the same.
-    await after.desk.fromCounsellor({ messageId: 42, thread: (before.group.posted[0]!.place as { thread: number }).thread });
+    const first = before.group.posted[0]!.place;
+    await after.desk.fromCounsellor({ messageId: 42, thread: first.mode === "topic" ? first.thread : -1 });
     expect(after.her.got).toEqual([{ copyOf: 42 }]);
   });
 
@@ -333,5 +336,39 @@ describe("the counsellor desk: a person and a counsellor, neither learning who t
     const all = logLines.join("\n");
     expect(logLines.some((l) => l.includes("case opened"))).toBe(true);
     for (const secret of [String(HER), "K7F3QX", "my ex", "channel name", String(GROUP)]) expect(all).not.toContain(secret);
+  });
+
+  it("her words while the case is still opening (another instance, the group's throttle) wait in it and are passed on once it opens, in order", async () => {
+    // Her messages arrive while the opening post is on its way (as they would at another instance).
+    const a = setup({ mode: "topic" });
+    await a.tap("TALK");
+    a.group.meanwhile(async () => {
+      await a.say("are you there?");
+      await a.say("i took pills", "self");
+    });
+    await a.tap("SHARE", "none");
+    const texts = a.group.posted.map((p) => p.text);
+    expect(texts[0]).toMatch(/New case/);
+    expect(texts.slice(1)).toEqual([expect.stringMatching(/copy of/), expect.stringMatching(/copy of/), expect.stringContaining("🆘")]);
+    expect(shown(a.her).map((s) => s.id)).not.toContain("talk.ended");
+  });
+
+  it("a counsellor who writes in a new topic before its opening post is heard", async () => {
+    const { tap, group, her, desk } = setup({ mode: "topic" });
+    await tap("TALK");
+    group.meanwhile(async () => {
+      await desk.fromCounsellor({ messageId: 9001, thread: 500 });
+    });
+    await tap("SHARE", "none");
+    expect(her.got).toContainEqual({ copyOf: 9001 });
+  });
+
+  it("reply threads: a reply to her copy that came before the copy was linked still reaches her (by its chain's first message)", async () => {
+    const { tap, group, her, desk } = setup({ mode: "thread" });
+    await tap("TALK");
+    await tap("SHARE", "none");
+    const anchor = group.posted[0]!.id;
+    await desk.fromCounsellor({ messageId: 9002, replyTo: 77_777, threadRoot: anchor });
+    expect(her.got).toContainEqual({ copyOf: 9002 });
   });
 });

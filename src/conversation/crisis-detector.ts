@@ -121,7 +121,11 @@ const GLUE = [
 
 /** Words that start a new clause: a concept on one side does not join a concept on the other
  * ("he posted my pics but i will kill him" is not "he ... kill ... me"). */
-const CLAUSE_WORDS = ["but", "lekin", "magar", "kintu", "however", "although", "though", "लेकिन", "मगर", "किंतु"];
+const CLAUSE_WORDS = [
+  "but", "lekin", "magar", "kintu", "however", "although", "though", "लेकिन", "मगर", "किंतु",
+  // Bengali, Marathi, Telugu, Tamil
+  "কিন্তু", "তবে", "पण", "परंतु", "కానీ", "కాని", "kaani", "ఐతే", "ஆனா", "ஆனால்", "aanal",
+];
 
 /** English words that turn the phrase after them around ("I'm not going to kill myself"). */
 const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "doesnt", "isnt", "aint", "nt", "shouldnt"];
@@ -156,7 +160,7 @@ const HINDI_FUNCTION = [
  * Words in their own script are unambiguous and count for every rule; romanised ones ("na", "illa")
  * count only for their group's rules, as "na" and "ne" are everyday Hinglish.
  */
-const LANG_NEGATION: Record<string, { native: string[]; roman: string[]; aux: string[] }> = {
+const LANG_NEGATION: Record<string, { native: string[]; roman: string[]; aux: string[]; exact?: string[] }> = {
   bn: {
     native: ["না", "নেই", "নাই", "নয়", "নি"],
     roman: ["na", "naa", "nei", "noy", "nai", "nah"],
@@ -171,15 +175,23 @@ const LANG_NEGATION: Record<string, { native: string[]; roman: string[]; aux: st
     native: ["లేదు", "కాదు", "వద్దు", "లేను", "చేసుకోను", "చేయను", "చావను", "చనిపోను", "పోను"],
     roman: ["ledu", "ledhu", "kadu", "kaadu", "vaddu", "vadhu", "lenu", "chesukonu", "cheyanu", "chavanu", "chaniponu"],
     aux: ["చేసుకోవాలని", "చేయాలని", "అనిపించడం", "అనుకోవడం", "chesukovalani", "cheyalani", "anipinchadam"],
+    // "I won't die" and "I died (of shame)": one letter from "I will die", never a crisis.
+    exact: ["chachipovanu", "chanipovanu", "chachipoyanu", "chachipoya", "chanipoyanu", "chachipoyinanu", "chachipoyindi"],
   },
   ta: {
     native: ["இல்லை", "இல்ல", "மாட்டேன்", "வேண்டாம்", "வேணாம்", "கூடாது", "மாட்டேன", "மாட்டோம்"],
     roman: ["illa", "illai", "ila", "maaten", "maatten", "matten", "maaten", "vendam", "vendaam", "venam", "venaam", "koodathu", "kudathu"],
-    aux: ["பண்ண", "செய்ய", "செஞ்சுக்க", "போக", "தோணல", "தோணுது", "panna", "seyya", "senjukka", "poga"],
+    aux: ["பண்ண", "செய்ய", "செஞ்சுக்க", "போக", "தோணல", "தோணுது", "னு", "panna", "seyya", "senjukka", "poga", "nu"],
+    exact: ["sethuten", "sethutten", "sethuttan", "sethupochu"],
   },
 };
 /** A negation may follow a match of these groups across this many of their auxiliaries. */
 const LANG_AUX_REACH = 2;
+/** Bengali, Telugu and Tamil words are written with a vowel sign per syllable, so one code point is
+ * much less than a letter of English: "చేస్తా" (I'll do) is one away from "చంపేస్తా" (I'll kill).
+ * Words in these scripts match at edit distance 1 only from this length (after folding). */
+const NATIVE_FUZZY_MIN_LENGTH = 9;
+const LOOSE_SCRIPT = /^[\u0980-\u09FF\u0B80-\u0BFF\u0C00-\u0C7F]/u;
 
 /** Words a Hindi negation may look past, either way, for the word it negates. */
 const NEGATION_LOOK = 3;
@@ -706,6 +718,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
       .flatMap((l) => [...fold(l.native), ...fold(l.roman)])
       .filter((w) => !hindiNegations.has(w)),
   );
+  const langAux = fold(Object.values(LANG_NEGATION).flatMap((l) => l.aux));
   /** A group's negations (its romanised ones with the shared ones) and auxiliaries. */
   const langNegation = new Map(
     Object.entries(LANG_NEGATION).map(([group, l]) => {
@@ -717,7 +730,11 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const hindiSkip = new Set([...hindiAux, ...fold(HINDI_FUNCTION), ...fillers, ...negations]);
   // Words for dying: a Hindi negation that negates one of them ("marna nahi chahti") is never
   // itself part of a concept of hopelessness ("jeena & nahi").
-  const deathWords = new Set([...(classes.get("marna") ?? []), ...(classes.get("mar") ?? []), ...(classes.get("dead") ?? [])]);
+  const deathWords = new Set(
+    ["marna", "mar", "dead", "bn_die", "mr_die", "te_die", "ta_die"].flatMap((c) => classes.get(c) ?? []),
+  );
+  /** Forms one letter from a crisis word that are never one ("I won't die", "I died laughing"). */
+  const exactOnly = fold(Object.values(LANG_NEGATION).flatMap((l) => l.exact ?? []));
 
   // Words that a word typed without spaces may be split into: every phrase word and a few glue words.
   const trie: Trie = { next: new Map(), end: false };
@@ -809,6 +826,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     const ids: number[] = [];
     const id = exact.get(word);
     if (id !== undefined) ids.push(id);
+    const loose = LOOSE_SCRIPT.test(word);
+    if (exactOnly.has(word) || (loose && word.length < NATIVE_FUZZY_MIN_LENGTH - 1)) return ids;
     if (word.length >= FUZZY_MIN_LENGTH - 1) {
       const seen = new Set<number>(ids);
       const probe = (key: string): void => {
@@ -816,7 +835,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
           if (seen.has(cand)) continue;
           seen.add(cand);
           const v = vocab[cand]!;
-          if (v[0] === word[0] && withinOneEdit(word, v)) ids.push(cand);
+          if (v[0] === word[0] && (!loose || v.length >= NATIVE_FUZZY_MIN_LENGTH) && withinOneEdit(word, v)) ids.push(cand);
         }
       };
       probe(word);
@@ -907,8 +926,10 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
         if (!hindiSkip.has(w)) return k;
         break;
       }
+      const post = ahead === j;
       for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k--) {
-        if (!hindiSkip.has(tokens[k]!.word)) return k;
+        const w = tokens[k]!.word;
+        if (!hindiSkip.has(w) && !(post && langAux.has(w))) return k;
       }
       return -1;
     };

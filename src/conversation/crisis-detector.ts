@@ -818,7 +818,8 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
   const viableValue = new Uint8Array(coRules.length);
   let scanStamp = 0;
   // Words for oneself ("myself", "khud"): the `self` and `hself` classes when the terms have them.
-  const reflexives = new Set([...(classes.get("self") ?? []), ...(classes.get("hself") ?? [])]);
+  // Bengali "নিজেকে" and Marathi "स्वतःला" too; not Tamil "என்னை" or Telugu "నన్ను", which are only "me".
+  const reflexives = new Set(["self", "hself", "bn_self", "mr_self"].flatMap((c) => classes.get(c) ?? []));
   const reflexivePair = new Set(["apne aap", "अपने आप"].map((p) => tokenize(p).map((t) => t.word).join(" ")));
 
   /** Vocabulary ids a word stands for: exact, plus same-first-letter edit-distance-1 neighbours. */

@@ -191,7 +191,10 @@ const LANG_AUX_REACH = 2;
  * much less than a letter of English: "చేస్తా" (I'll do) is one away from "చంపేస్తా" (I'll kill).
  * Words in these scripts match at edit distance 1 only from this length (after folding). */
 const NATIVE_FUZZY_MIN_LENGTH = 9;
-const LOOSE_SCRIPT = /^[\u0980-\u09FF\u0B80-\u0BFF\u0C00-\u0C7F]/u;
+function looseScript(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 0x0980 && c <= 0x09ff) || (c >= 0x0b80 && c <= 0x0bff) || (c >= 0x0c00 && c <= 0x0c7f);
+}
 
 /** Words a Hindi negation may look past, either way, for the word it negates. */
 const NEGATION_LOOK = 3;
@@ -827,7 +830,7 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
     const ids: number[] = [];
     const id = exact.get(word);
     if (id !== undefined) ids.push(id);
-    const loose = LOOSE_SCRIPT.test(word);
+    const loose = looseScript(word);
     if (exactOnly.has(word) || (loose && word.length < NATIVE_FUZZY_MIN_LENGTH - 1)) return ids;
     if (word.length >= FUZZY_MIN_LENGTH - 1) {
       const seen = new Set<number>(ids);

@@ -1,0 +1,278 @@
+import { readFileSync } from "node:fs";
+import { describe, it, expect } from "vitest";
+import { parse } from "yaml";
+import { CrisisTerms } from "../../src/content/schema.js";
+import { createCrisisDetector } from "../../src/conversation/crisis-detector.js";
+
+// Bengali, Marathi, Telugu and Tamil (issue 16), each in its own script and romanised, against the
+// real flows/crisis-terms.yaml. The phrasings here were written for these tests, not taken from the
+// dev sets, so a family that breaks fails here even when a dev set still passes.
+const raw = parse(readFileSync(new URL("../../flows/crisis-terms.yaml", import.meta.url), "utf8")) as { crisis: unknown };
+const detect = createCrisisDetector(CrisisTerms.parse(raw.crisis));
+
+type Kind = "self" | "danger";
+interface Lang {
+  crisis: [text: string, kind: Kind][];
+  everyday: string[];
+}
+
+const langs: Record<string, Lang> = {
+  bn: {
+    crisis: [
+      ["আমি আর বাঁচতে চাই না", "self"],
+      ["আমি মরে যেতে চাই", "self"],
+      ["আজ রাতে আত্মহত্যা করব", "self"],
+      ["নিজেকে শেষ করে দেব", "self"],
+      ["মরে যাব, আর পারছি না", "self"],
+      ["ঘুমের ওষুধ সব খেয়ে নিয়েছি", "self"],
+      ["বিষ খেয়েছি একটু আগে", "self"],
+      ["ছাদ থেকে ঝাঁপ দেব", "self"],
+      ["ফ্যানে ওড়না বেঁধে ঝুলে পড়ব", "self"],
+      ["আমি সবার কাছে বোঝা", "self"],
+      ["ও আমাকে মেরে ফেলবে বলছে", "danger"],
+      ["বর রোজ আমাকে মারে", "danger"],
+      ["মুখে অ্যাসিড ছুঁড়বে বলেছে", "danger"],
+      ["ও এখন বাড়ির বাইরে দাঁড়িয়ে আছে", "danger"],
+    ],
+    everyday: [
+      "হেসে হেসে মরে গেলাম",
+      "আমি মরব না, লড়াই করব",
+      "আত্মহত্যা করব না, শুধু ছবিটা সরাতে চাই",
+      "খবরে আত্মহত্যা নিয়ে একটা লেখা পড়লাম",
+      "কাজের চাপে মরে যাচ্ছি",
+      "ওর সাথে সব সম্পর্ক শেষ করে দিয়েছি",
+      "ছবিটা কীভাবে রিপোর্ট করব?",
+    ],
+  },
+  "bn-roman": {
+    crisis: [
+      ["ami r banchte chai na", "self"],
+      ["ami more jabo", "self"],
+      ["atmohotta korbo aj", "self"],
+      ["nijeke sesh kore debo", "self"],
+      ["ghumer oshudh sob kheye niyechi", "self"],
+      ["o amake mere felbe bolche", "danger"],
+    ],
+    everyday: ["ami suicide korbo na", "hese hese more gelam", "kajer chape more jacchi", "ei chobita kivabe report korbo"],
+  },
+  mr: {
+    crisis: [
+      ["मला मरायचं आहे", "self"],
+      ["मी आत्महत्या करणार", "self"],
+      ["मी जीव देईन", "self"],
+      ["स्वतःला संपवून टाकीन", "self"],
+      ["मला आता जगायचं नाही", "self"],
+      ["झोपेच्या सगळ्या गोळ्या घेतल्या", "self"],
+      ["विष प्यायलं आहे मी", "self"],
+      ["पंख्याला गळफास लावून घेईन", "self"],
+      ["गच्चीवरून उडी मारेन", "self"],
+      ["नवरा रोज मला मारतो", "danger"],
+      ["तो मला मारून टाकेल असं म्हणतो", "danger"],
+      ["तोंडावर ॲसिड फेकीन अशी धमकी दिली", "danger"],
+    ],
+    everyday: [
+      "हसून हसून मेले",
+      "मी आत्महत्या करणार नाही",
+      "आई मला मारून टाकेल, रिझल्ट वाईट आला",
+      "बातमीत आत्महत्येची बातमी वाचली",
+      "फोटो कसा काढून टाकायचा?",
+    ],
+  },
+  "mr-roman": {
+    crisis: [
+      ["mala marayche aahe", "self"],
+      ["mi marun jain", "self"],
+      ["jeev dein mi", "self"],
+      ["mi swatahla sampavnar", "self"],
+      ["mala jagaycha nahi", "self"],
+    ],
+    everyday: ["mi aatmahatya karnar nahi", "photo kasa delete karaycha", "result baghun aai mala marun takel"],
+  },
+  te: {
+    crisis: [
+      ["నేను చచ్చిపోతాను", "self"],
+      ["నాకు చావాలని ఉంది", "self"],
+      ["ఆత్మహత్య చేసుకుంటాను", "self"],
+      ["ప్రాణం తీసుకుంటాను", "self"],
+      ["నాకు బ్రతకాలని లేదు", "self"],
+      ["నిద్ర మాత్రలు అన్నీ వేసుకున్నాను", "self"],
+      ["పురుగుల మందు తాగాను", "self"],
+      ["బిల్డింగ్ మీద నుంచి దూకుతాను", "self"],
+      ["వాడు నన్ను చంపేస్తాడు", "danger"],
+      ["నా భర్త నన్ను కొడుతున్నాడు", "danger"],
+      ["యాసిడ్ పోస్తానని బెదిరించాడు", "danger"],
+    ],
+    everyday: [
+      "నవ్వి నవ్వి చచ్చిపోయాను",
+      "సిగ్గుతో చచ్చిపోయాను",
+      "నాకు చావాలని లేదు, బతకాలనే ఉంది",
+      "నేను చేస్తా, నువ్వు కంగారు పడకు",
+      "ఆత్మహత్య గురించి ఒక ఆర్టికల్ చదివాను",
+    ],
+  },
+  "te-roman": {
+    crisis: [
+      ["nenu chachipotanu", "self"],
+      ["naku chavalani undi", "self"],
+      ["aatmahatya chesukuntanu", "self"],
+      ["pranam teesukuntanu", "self"],
+      ["vaadu nannu champestadu", "danger"],
+    ],
+    everyday: ["nenu chachipovanu", "siggu tho chachipoyanu", "naku chavalani ledu", "complaint ela cheyali"],
+  },
+  ta: {
+    crisis: [
+      ["நான் சாகணும்", "self"],
+      ["சாகப் போறேன்", "self"],
+      ["தற்கொலை பண்ணிக்கப் போறேன்", "self"],
+      ["உயிரை மாய்த்துக்கொள்வேன்", "self"],
+      ["எனக்கு வாழ பிடிக்கல", "self"],
+      ["தூக்க மாத்திரை எல்லாம் சாப்பிட்டேன்", "self"],
+      ["பூச்சி மருந்து குடிச்சிட்டேன்", "self"],
+      ["மாடியிலிருந்து குதிக்கப் போறேன்", "self"],
+      ["அவன் என்னை கொன்னுடுவான்", "danger"],
+      ["என் புருஷன் என்னை அடிக்கிறான்", "danger"],
+      ["அவன் வீட்டு வாசல்ல நிக்கிறான்", "danger"],
+    ],
+    everyday: [
+      "சிரிச்சு சிரிச்சு செத்துட்டேன்",
+      "நான் சாக மாட்டேன்",
+      "தற்கொலை பண்ண மாட்டேன்",
+      "என் போன் செத்துப் போச்சு",
+      "அம்மாவுக்கு தெரிஞ்சா என்னை கொன்னுடுவாங்க",
+    ],
+  },
+  "ta-roman": {
+    crisis: [
+      ["naan saaganum", "self"],
+      ["sethuduven", "self"],
+      ["tharkolai pannikka poren", "self"],
+      ["avan ennai konnuduvaan", "danger"],
+    ],
+    everyday: ["naan saaga maaten", "tharkolai panna maaten", "sirichu sirichu sethuten", "photo eppadi report panradhu"],
+  },
+};
+
+describe("crisis detector: Bengali, Marathi, Telugu and Tamil, in their scripts and romanised", () => {
+  for (const [lang, { crisis, everyday }] of Object.entries(langs)) {
+    describe(lang, () => {
+      for (const [text, kind] of crisis) {
+        it(`${kind}: ${text}`, () => expect(detect(text)?.kind).toBe(kind));
+      }
+      for (const text of everyday) {
+        it(`quiet: ${text}`, () => expect(detect(text)).toBeUndefined());
+      }
+    });
+  }
+});
+
+describe("crisis detector: the group reported follows the script", () => {
+  it("reports the language for its own script and lang-roman for romanised words", () => {
+    expect(detect("আমি মরে যেতে চাই")?.group).toBe("bn");
+    expect(detect("ami more jabo")?.group).toBe("bn-roman");
+    expect(detect("मला मरायचं आहे")?.group).toBe("mr");
+    expect(detect("నేను చచ్చిపోతాను")?.group).toBe("te");
+    expect(detect("nenu chachipotanu")?.group).toBe("te-roman");
+    expect(detect("நான் சாகணும்")?.group).toBe("ta");
+    expect(detect("naan saaganum")?.group).toBe("ta-roman");
+  });
+});
+
+describe("crisis detector: spellings people type in these scripts", () => {
+  it("matches long and short vowel signs, nasal marks, virama and zero-width joiners alike", () => {
+    expect(detect("নিজেকে শেষ করে দিবো")?.kind).toBe("self"); // দিবো for দেবো
+    expect(detect("আত্\u200Cমহত্যা করব")?.kind).toBe("self"); // ZWNJ after the hasanta: no conjunct drawn
+    expect(detect("ఆత్మహత్య")?.kind).toBe("self");
+    expect(detect("ఆత\u200D్మహత్య")?.kind).toBe("self"); // ZWJ inside
+    expect(detect("எனக்கு வாள பிடிக்கல")?.kind).toBe("self"); // ள typed for ழ
+    expect(detect("தறகொலை")?.kind).toBe("self"); // pulli left out
+    expect(detect("மாத்திரை 20 சாப்பிட்டேன்")?.kind).toBe("self");
+    expect(detect("২০টা ঘুমের ওষুধ খেয়েছি")?.kind).toBe("self"); // Bengali digits, a number glued to its classifier
+  });
+
+  it("does not read a Telugu or Tamil word as another one letter away", () => {
+    expect(detect("నేను చేస్తా")).toBeUndefined(); // 'I'll do', one code point from 'I'll kill'
+    expect(detect("అది నేను చూస్తా")).toBeUndefined();
+  });
+});
+
+describe("crisis detector: negation after the verb in these languages", () => {
+  it("keeps 'I won't' quiet, across a light verb", () => {
+    for (const text of [
+      "আমি মরব না",
+      "আত্মহত্যা করব না",
+      "ami more jabo na",
+      "मी मरणार नाही",
+      "आत्महत्या करणार नाही",
+      "చావాలని లేదు",
+      "ఆత్మహత్య చేసుకోను",
+      "நான் சாக மாட்டேன்",
+      "தற்கொலை பண்ண மாட்டேன்",
+    ]) {
+      expect(detect(text), text).toBeUndefined();
+    }
+  });
+
+  it("does not let a romanised Bengali 'na' or Tamil 'illa' negate Hinglish", () => {
+    expect(detect("main mar jaungi na")?.kind).toBe("self");
+    expect(detect("mujhe marna hai na")?.kind).toBe("self");
+  });
+
+  it("stays a crisis when the negation is about something else", () => {
+    expect(detect("আমি আর বাঁচতে চাই না")?.kind).toBe("self");
+    expect(detect("నాకు బ్రతకాలని లేదు")?.kind).toBe("self");
+  });
+});
+
+interface Case {
+  lang: string;
+  expect: "self" | "danger" | "none";
+  text: string;
+}
+function checkSet(file: string, floors: Record<string, { recall: number; alarms: number; kind: number }>): void {
+  const { cases } = parse(readFileSync(new URL(`../fixtures/crisis/${file}`, import.meta.url), "utf8")) as { cases: Case[] };
+  for (const [lang, floor] of Object.entries(floors)) {
+    const mine = cases.filter((c) => c.lang === lang);
+    const crises = mine.filter((c) => c.expect !== "none");
+    const everyday = mine.filter((c) => c.expect === "none");
+    const found = crises.filter((c) => detect(c.text) !== undefined);
+    const alarms = everyday.filter((c) => detect(c.text) !== undefined);
+    expect(found.length / crises.length, `${lang} recall; missed: ${crises.filter((c) => !found.includes(c)).map((c) => c.text).join(" | ")}`).toBeGreaterThanOrEqual(floor.recall);
+    expect(alarms.length / everyday.length, `${lang} false alarms: ${alarms.map((c) => c.text).join(" | ")}`).toBeLessThanOrEqual(floor.alarms);
+    const rightKind = found.filter((c) => detect(c.text)?.kind === c.expect);
+    expect(rightKind.length / found.length, `${lang} kind`).toBeGreaterThanOrEqual(floor.kind);
+  }
+}
+
+// First runs (rules alone), before any change made for the set: te 43.1% recall / 11.1% false
+// alarms, te-roman 64.0 / 8.6%, ta 26.2 / 8.9%, ta-roman 40.0 / 5.7% (the first draft, written from
+// the languages before any dev set). After tuning: te 98.5 / 2.2%, te-roman 100 / 0%, ta and
+// ta-roman 100 / 0%, all kinds right.
+describe("crisis detector: the Telugu and Tamil development sets (tuned on after their first runs)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels", () => {
+    checkSet("dev-te.yaml", {
+      te: { recall: 0.97, alarms: 0.03, kind: 0.97 },
+      "te-roman": { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+    checkSet("dev-ta.yaml", {
+      ta: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+      "ta-roman": { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+  });
+});
+
+// First runs (rules alone; after the Telugu/Tamil tuning, before any change made for these sets):
+// bn 52.3% recall / 4.4% false alarms, bn-roman 62.0 / 8.6%, mr 35.4 / 11.1%, mr-roman 36.0 / 11.4%.
+// After tuning: bn 96.9 / 0%, bn-roman 100 / 0%, mr 98.5 / 0%, mr-roman 100 / 0%; kinds 98-100%.
+describe("crisis detector: the Bengali and Marathi development sets (tuned on after their first runs)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels", () => {
+    checkSet("dev-bn.yaml", {
+      bn: { recall: 0.95, alarms: 0.02, kind: 0.97 },
+      "bn-roman": { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+    checkSet("dev-mr.yaml", {
+      mr: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+      "mr-roman": { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+  });
+});

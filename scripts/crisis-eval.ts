@@ -1,22 +1,22 @@
 /**
- * `npm run crisis:eval -- <cases.yaml> [--verbose]`: how the crisis detector does on a labelled
- * set, per language. Cases: `{ lang: en | hi | hinglish, expect: self | danger | none, text }`.
+ * `npm run crisis:eval -- <cases.yaml> [--verbose] [--rules | --model <file>]`: how the crisis
+ * check does on a labelled set, per language. Cases: `{ lang, expect: self | danger | none, text }`.
  * Prints recall (a crisis detected, any kind), kind accuracy among detected crises and the false
  * alarm rate on `none`; `--verbose` lists every miss and false alarm.
  *
- * It loads the real flows/ through the content loader, so it measures what the bot ships.
- * `--model <file>` (a model from scripts/crisis-train.ts, not shipped) prints three tables: the
- * rules alone, the model alone, and the rules then the model when they say nothing. (The dev2
- * measurement in scripts/crisis-train.ts also kept the model quiet beside an exclude or a
- * `recovered` phrase; on dev2 that made no difference, as the model alone raised no false alarm.)
+ * Without flags it measures what the bot ships: the real flows/ through the content loader, the
+ * rules, then flows/crisis-model.json when they say nothing (src/conversation/crisis-check.ts).
+ * `--rules`: the rules alone. `--model <file>` (another model from scripts/crisis-train.ts) prints
+ * three tables: the rules alone, that model alone, and the rules then that model.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { loadContent } from "../src/content/load.js";
 import { createCrisisDetector, type CrisisDetector } from "../src/conversation/crisis-detector.js";
-import { createCrisisModelDetector, type CrisisModelData } from "../src/conversation/crisis-model.js";
-import { ROOT } from "../src/deps.js";
+import { createCrisisCheck } from "../src/conversation/crisis-check.js";
+import { createCrisisModelDetector } from "../src/conversation/crisis-model.js";
+import { readCrisisModel, ROOT } from "../src/deps.js";
 
 const Cases = z.object({
   cases: z.array(z.object({ lang: z.string(), expect: z.enum(["self", "danger", "none"]), text: z.string() })),
@@ -24,11 +24,12 @@ const Cases = z.object({
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
+const rulesOnly = args.includes("--rules");
 const modelAt = args.indexOf("--model");
 const modelFile = modelAt >= 0 ? args[modelAt + 1] : undefined;
 const file = args.find((a, i) => !a.startsWith("--") && (modelAt < 0 || i !== modelAt + 1));
 if (!file) {
-  console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose] [--model <model.json>]");
+  console.error("usage: node --import tsx scripts/crisis-eval.ts <cases.yaml> [--verbose] [--rules | --model <model.json>]");
   process.exit(2);
 }
 
@@ -90,10 +91,12 @@ function evaluate(title: string, detect: CrisisDetector): void {
 
 const rules = createCrisisDetector(terms);
 if (modelFile) {
-  const model = createCrisisModelDetector(JSON.parse(readFileSync(modelFile, "utf8")) as CrisisModelData);
+  const model = createCrisisModelDetector(readCrisisModel(modelFile));
   evaluate("rules alone", rules);
-  evaluate("model alone", model);
+  evaluate(`model alone (${modelFile})`, model);
   evaluate("rules, then the model", (text) => rules(text) ?? model(text));
+} else if (rulesOnly) {
+  evaluate("rules alone", rules);
 } else {
-  evaluate("", rules);
+  evaluate("rules, then flows/crisis-model.json (as shipped)", createCrisisCheck(terms, readCrisisModel(`${ROOT}/flows/crisis-model.json`)));
 }

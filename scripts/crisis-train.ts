@@ -1,12 +1,16 @@
 /**
- * `npm run crisis:train -- [cases.yaml ...] [--out flows/crisis-model.json] [--chars C --lambda L --lr R --epochs E --threshold T]`
+ * `npm run crisis:train -- [cases.yaml ...] [--out flows/crisis-model.json] [--chars C --lambda L --lr R --epochs E --threshold T] [--grid]`
+ *
+ * Without arguments: trains on every development set (SHIPPED_SETS) with the shipped settings
+ * (SHIPPED) and writes flows/crisis-model.json, the model the bot ships (packed: see
+ * src/conversation/crisis-model.ts).
  *
  * Trains the crisis detector's statistical second opinion (src/conversation/crisis-model.ts): a
  * 3-class (none / self / danger) logistic regression over hashed character 3-5-grams and word
  * uni/bigrams (and words near a negation, marked) of the detector's own normalised words, fitted with AdaGrad (per-example steps, a
  * fixed-seed shuffle, so the same input gives the same weights).
  *
- * Without --chars/--lambda/--lr/--epochs/--threshold it chooses them by 5-fold cross-validation inside the
+ * With --grid (and without --chars/--lambda/--lr/--epochs/--threshold) it chooses them by 5-fold cross-validation inside the
  * given cases (folds stratified by language and label): for each setting the threshold is the
  * lowest at which the out-of-fold false alarms stay within FALSE_ALARM_BUDGET in every language,
  * and the setting with the best mean out-of-fold recall over the languages wins. Then it trains
@@ -14,7 +18,7 @@
  *
  * Never give it test/fixtures/crisis/held-out.yaml: that set is the honest measure.
  *
- * REPORT (first run, 2026-12-01). Not adopted: the bot runs on the rules alone.
+ * REPORT (first run, 2026-12-01; superseded: the model now ships, see /work/notes/h11-model.md).
  * - Cross-validation (5-fold, tuning + dev, 1,088 cases; grid chars {0, 0.3, 1} x λ {1e-5, 1e-3,
  *   1e-2} x lr {0.1, 0.3} x epochs {2, 5, 15}) chose chars 0.3, λ 1e-5, lr 0.3, 15 epochs,
  *   threshold 0.9407; out-of-fold, the model alone found only 30.6% of crises (en 34.3%, hi
@@ -36,7 +40,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { MODEL_NEGATIONS, normalisedWords } from "../src/conversation/crisis-detector.js";
-import { BUCKETS, forEachFeature, softmax3, type CrisisModelData } from "../src/conversation/crisis-model.js";
+import { BUCKETS, forEachFeature, packCrisisModel, softmax3, type CrisisModelData } from "../src/conversation/crisis-model.js";
 import { ROOT } from "../src/deps.js";
 
 const Cases = z.object({
@@ -52,7 +56,18 @@ export interface Params {
   epochs: number;
 }
 
-/** Out-of-fold false alarms allowed per language when the threshold is chosen. */
+/** The sets the shipped model is trained on (test/fixtures/crisis/<name>.yaml): every development set. */
+export const SHIPPED_SETS = ["tuning", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"];
+/**
+ * The shipped settings. Hyperparameters: the grid's choice on tuning + dev..dev7 (--grid).
+ * Threshold: chosen by leaving one set out (/work/notes/h11-model.md): for k in dev5..dev9, a
+ * model trained on every other set, asked when the rules (as shipped, and as they were before
+ * tuning on k) said nothing; 0.68 is the lowest at which the model added at most one false alarm
+ * to any language of any k.
+ */
+export const SHIPPED = { charWeight: 0.3, lambda: 0.01, lr: 0.3, epochs: 15, threshold: 0.68 };
+
+/** Out-of-fold false alarms allowed per language when the threshold is chosen (--grid). */
 export const FALSE_ALARM_BUDGET = 0.02;
 /** Weights smaller than this (both classes) are left out of the file; the rest are rounded to 4 decimals. */
 export const PRUNE = 0.005;
@@ -268,13 +283,22 @@ function main(): void {
   const files = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1] ?? ""));
   const outIndex = args.indexOf("--out");
   const out = outIndex >= 0 ? args[outIndex + 1]! : `${ROOT}/flows/crisis-model.json`;
-  const data = files.length > 0 ? files : [`${ROOT}/test/fixtures/crisis/tuning.yaml`, `${ROOT}/test/fixtures/crisis/dev.yaml`];
+  const data = files.length > 0 ? files : SHIPPED_SETS.map((name) => `${ROOT}/test/fixtures/crisis/${name}.yaml`);
   const cases = readCases(data);
   console.log(`${cases.length} cases from ${data.join(", ")}`);
 
   let params: Params;
   let threshold: number;
-  const fixed = { charWeight: opt("chars"), lambda: opt("lambda"), lr: opt("lr"), epochs: opt("epochs"), threshold: opt("threshold") };
+  const grid = args.includes("--grid");
+  const fixed = grid
+    ? { charWeight: opt("chars"), lambda: opt("lambda"), lr: opt("lr"), epochs: opt("epochs"), threshold: opt("threshold") }
+    : {
+        charWeight: opt("chars") ?? SHIPPED.charWeight,
+        lambda: opt("lambda") ?? SHIPPED.lambda,
+        lr: opt("lr") ?? SHIPPED.lr,
+        epochs: opt("epochs") ?? SHIPPED.epochs,
+        threshold: opt("threshold") ?? SHIPPED.threshold,
+      };
   if (fixed.charWeight !== undefined && fixed.lambda !== undefined && fixed.lr !== undefined && fixed.epochs !== undefined && fixed.threshold !== undefined) {
     params = { charWeight: fixed.charWeight, lambda: fixed.lambda, lr: fixed.lr, epochs: fixed.epochs };
     threshold = fixed.threshold;
@@ -296,7 +320,7 @@ function main(): void {
     console.log(`chosen by ${FOLDS}-fold CV: ${JSON.stringify(params)} threshold ${threshold}`);
   }
   const model = train(cases.map((c) => toExample(c, params.charWeight)), params, threshold);
-  const json = JSON.stringify(model);
+  const json = JSON.stringify(packCrisisModel(model));
   writeFileSync(out, `${json}\n`);
   console.log(`wrote ${out}: ${model.weights.length / 3} buckets, ${(json.length / 1024).toFixed(0)} KiB, sha256 ${modelHash(model).slice(0, 16)}`);
 }

@@ -5,7 +5,10 @@ import { fileURLToPath } from "node:url";
 import { loadContent } from "./content/load.js";
 import { loadTexts, type Texts } from "./content/locales.js";
 import type { Content } from "./content/schema.js";
-import { createCrisisDetector, type CrisisMatch } from "./conversation/crisis-detector.js";
+import crisisModelFile from "../flows/crisis-model.json" with { type: "json" };
+import { createCrisisCheck, CrisisModelError, parseCrisisModel } from "./conversation/crisis-check.js";
+import type { PackedCrisisModel } from "./conversation/crisis-model.js";
+import type { CrisisMatch } from "./conversation/crisis-detector.js";
 import { createConversationMachine, type ConversationMachine } from "./conversation/machine.js";
 import type { ReplyDeps } from "./screens/reply.js";
 
@@ -42,9 +45,36 @@ export function loadConversationDeps(root: string = ROOT): ConversationDeps {
     content,
     texts,
     machine: createConversationMachine(content),
-    detectCrisis: createCrisisDetector(content.crisis),
+    // The rules, then the model when they say nothing (src/conversation/crisis-check.ts). The
+    // model is imported, not read: every build carries it, and without it nothing starts.
+    detectCrisis: createCrisisCheck(content.crisis, crisisModel()),
     translate: texts.forLocale,
   };
+}
+
+let checkedModel: PackedCrisisModel | undefined;
+
+/** flows/crisis-model.json, checked once per process (a bad file stops the start, naming it). */
+function crisisModel(): PackedCrisisModel {
+  checkedModel ??= parseCrisisModel(crisisModelFile, "flows/crisis-model.json");
+  return checkedModel;
+}
+
+/** Reads and checks a crisis model file from disk (scripts/crisis-eval.ts, tests; the bot imports its own). */
+export function readCrisisModel(path: string): PackedCrisisModel {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CrisisModelError(`${path}: cannot be read (${(error as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new CrisisModelError(`${path}: is not valid JSON (${(error as Error).message})`);
+  }
+  return parseCrisisModel(data, path);
 }
 
 /**

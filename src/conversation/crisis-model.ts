@@ -1,9 +1,8 @@
 /**
  * Statistical second opinion for the crisis detector: a 3-class (none / self / danger) linear
  * model over hashed features of the detector's own normalised words, trained offline by
- * `scripts/crisis-train.ts`. NOT wired into the bot: on the independent dev2 set it added one
- * crisis in one language only (see the report at the top of scripts/crisis-train.ts), so the
- * rules run alone. Kept so the experiment can be repeated with more labelled data.
+ * `scripts/crisis-train.ts`. The bot asks it only when the rules say nothing
+ * (src/conversation/crisis-check.ts); the weights ship in flows/crisis-model.json.
  *
  * Features (the same code serves training and detection, so they always agree):
  * - character 3-5-grams over the normalised words joined by spaces, with a space at each end;
@@ -12,6 +11,11 @@
  *   "!word", so "main marna nahi chahti" can weigh differently from "main marna chahti".
  * Each feature is hashed into BUCKETS buckets; a message's features are counted and the vector
  * scaled to unit length, so a long message does not outweigh a short one.
+ *
+ * Two forms of the weights: `CrisisModelData` (version 1: what training returns, sparse numbers,
+ * easy to inspect and test) and `PackedCrisisModel` (version 2: the file; a bitmap of the buckets
+ * that have weights and the weights as 16-bit integers, both base64: about a quarter of the JSON
+ * numbers' size and no 200,000-element array to parse at start).
  *
  * Pure: no I/O. The weights are handed in by the caller.
  */
@@ -24,7 +28,7 @@ const MASK = BUCKETS - 1;
 export const CLASSES = ["none", "self", "danger"] as const;
 export type ModelClass = (typeof CLASSES)[number];
 
-/** The trained weights as the training script writes them (sparse JSON). */
+/** The trained weights as training returns them (sparse; version 1). */
 export interface CrisisModelData {
   version: 1;
   buckets: number;
@@ -34,8 +38,105 @@ export interface CrisisModelData {
   threshold: number;
   /** Biases of self and danger (none is 0). */
   bias: [number, number];
-  /** Flat [bucket, wSelf, wDanger, bucket, wSelf, wDanger, ...]. */
+  /** Flat [bucket, wSelf, wDanger, bucket, wSelf, wDanger, ...], buckets ascending. */
   weights: number[];
+}
+
+/** The weights as the file holds them (version 2). */
+export interface PackedCrisisModel {
+  version: 2;
+  buckets: number;
+  charWeight: number;
+  threshold: number;
+  bias: [number, number];
+  /** A weight is its 16-bit integer times this. */
+  scale: number;
+  /** Base64 of BUCKETS bits, little-endian within each byte: which buckets have weights. */
+  present: string;
+  /** Base64 of little-endian int16 pairs (self, danger), one pair per present bucket, in bucket order. */
+  weights: string;
+}
+
+/** Packs trained weights for the file: 16-bit integers, scaled so the largest is 32767. */
+export function packCrisisModel(m: CrisisModelData): PackedCrisisModel {
+  let max = 0;
+  for (let i = 0; i < m.weights.length; i += 3) max = Math.max(max, Math.abs(m.weights[i + 1]!), Math.abs(m.weights[i + 2]!));
+  const scale = max > 0 ? max / 32767 : 1;
+  const present = new Uint8Array(m.buckets / 8);
+  const pairs = new Int16Array((m.weights.length / 3) * 2);
+  let last = -1;
+  for (let i = 0, k = 0; i < m.weights.length; i += 3, k += 2) {
+    const b = m.weights[i]!;
+    if (b <= last) throw new Error("crisis model: buckets must ascend");
+    last = b;
+    present[b >> 3]! |= 1 << (b & 7);
+    pairs[k] = Math.round(m.weights[i + 1]! / scale);
+    pairs[k + 1] = Math.round(m.weights[i + 2]! / scale);
+  }
+  const le = new Uint8Array(pairs.length * 2);
+  const view = new DataView(le.buffer);
+  pairs.forEach((v, i) => view.setInt16(2 * i, v, true));
+  return {
+    version: 2,
+    buckets: m.buckets,
+    charWeight: m.charWeight,
+    threshold: m.threshold,
+    bias: m.bias,
+    scale,
+    present: Buffer.from(present).toString("base64"),
+    weights: Buffer.from(le).toString("base64"),
+  };
+}
+
+/**
+ * A packed model's bitmap and weights, decoded, once their sizes are seen to agree (one pair of
+ * weights per bucket in the bitmap); throws otherwise (a file cut short or edited by hand).
+ */
+export function packedParts(m: PackedCrisisModel): { present: Buffer; pairs: Buffer } {
+  const present = Buffer.from(m.present, "base64");
+  const pairs = Buffer.from(m.weights, "base64");
+  if (present.length !== BUCKETS / 8) throw new Error(`crisis model: bucket bitmap of ${present.length} bytes, expected ${BUCKETS / 8}`);
+  let count = 0;
+  for (const byte of present) {
+    let x = byte;
+    while (x !== 0) {
+      x &= x - 1;
+      count++;
+    }
+  }
+  if (pairs.length !== 4 * count) throw new Error(`crisis model: ${pairs.length} bytes of weights for ${count} buckets (expected ${4 * count})`);
+  return { present, pairs };
+}
+
+/**
+ * Dense weights [self, danger] per bucket. Throws when a packed model's parts disagree (a file
+ * cut short or edited by hand).
+ */
+export function denseWeights(m: CrisisModelData | PackedCrisisModel): Float32Array {
+  if (m.buckets !== BUCKETS) throw new Error(`crisis model: ${m.buckets} buckets, expected ${BUCKETS}`);
+  const w = new Float32Array(BUCKETS * 2);
+  if (m.version === 1) {
+    for (let i = 0; i + 2 < m.weights.length; i += 3) {
+      const b = m.weights[i]!;
+      w[2 * b] = m.weights[i + 1]!;
+      w[2 * b + 1] = m.weights[i + 2]!;
+    }
+    return w;
+  }
+  const { present, pairs } = packedParts(m);
+  let k = 0;
+  for (let byte = 0; byte < present.length; byte++) {
+    let bits = present[byte]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const b = 8 * byte + 31 - Math.clz32(low);
+      bits ^= low;
+      w[2 * b] = pairs.readInt16LE(4 * k) * m.scale;
+      w[2 * b + 1] = pairs.readInt16LE(4 * k + 2) * m.scale;
+      k++;
+    }
+  }
+  return w;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -60,9 +161,21 @@ function modelWord(w: string): string {
   return ALL_DIGITS.test(w) ? (Number(w) >= 5 ? "##" : "#") : w;
 }
 
+/** Scratch for forEachFeature: a count per bucket and the buckets touched, in first-touch order
+ * (the order a Map would keep). Reused across calls: no allocation per message. */
+const scratchCounts = new Float64Array(BUCKETS);
+let scratchTouched = new Int32Array(1024);
+
+/** FNV-1a of `s` continued from `h` (unmasked). */
+function fnvFrom(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /**
  * Features of a message's normalised words: bucket -> count, then scaled to unit length.
- * `visit` is called once per distinct bucket with its value.
+ * `visit` is called once per distinct bucket with its value, in the order the buckets were first
+ * met. Not reentrant (`visit` must not call it).
  */
 export function forEachFeature(
   words: readonly string[],
@@ -70,15 +183,32 @@ export function forEachFeature(
   visit: (bucket: number, value: number) => void,
   charWeight = 1,
 ): void {
-  const counts = new Map<number, number>();
-  const add = (b: number, by = 1) => counts.set(b, (counts.get(b) ?? 0) + by);
+  const counts = scratchCounts;
+  let touched = scratchTouched;
+  let n = 0;
+  const add = (b: number, by: number) => {
+    if (counts[b] === 0) {
+      if (n === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        touched = scratchTouched = grown;
+      }
+      touched[n++] = b;
+    }
+    counts[b] = counts[b]! + by;
+  };
   const ws = words.map(modelWord);
   let lastNegation = -Infinity;
   let nextNegation = -1;
   for (let i = 0; i < ws.length; i++) {
-    add(hashString(ws[i]!, WORD_SEED));
-    if (i + 1 < ws.length) add(hashString(`${ws[i]} ${ws[i + 1]}`, BIGRAM_SEED));
-    if (negations.has(ws[i]!)) {
+    const w = ws[i]!;
+    add(hashString(w, WORD_SEED), 1);
+    // the hash of `${w} ${next}`, without building the string
+    if (i + 1 < ws.length) {
+      const h = fnvFrom(Math.imul((fnvFrom((FNV_OFFSET ^ BIGRAM_SEED) >>> 0, w) ^ 32), FNV_PRIME), ws[i + 1]!);
+      add((h ^ (h >>> 15)) & MASK, 1);
+    }
+    if (negations.has(w)) {
       lastNegation = i;
       continue;
     }
@@ -91,7 +221,7 @@ export function forEachFeature(
         }
       }
     }
-    if (i - lastNegation <= NEGATION_SPAN || nextNegation - i <= NEGATION_SPAN) add(hashString(ws[i]!, NEGATED_SEED));
+    if (i - lastNegation <= NEGATION_SPAN || nextNegation - i <= NEGATION_SPAN) add(hashString(w, NEGATED_SEED), 1);
   }
   const s = charWeight > 0 ? ` ${ws.join(" ")} ` : "";
   for (let i = 0; i + 3 <= s.length; i++) {
@@ -102,9 +232,14 @@ export function forEachFeature(
     }
   }
   let norm = 0;
-  for (const c of counts.values()) norm += c * c;
+  for (let k = 0; k < n; k++) norm += counts[touched[k]!]! * counts[touched[k]!]!;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (const [b, c] of counts) visit(b, c * scale);
+  for (let k = 0; k < n; k++) {
+    const b = touched[k]!;
+    const c = counts[b]!;
+    counts[b] = 0;
+    visit(b, c * scale);
+  }
 }
 
 /** Probabilities of none, self and danger from the two logits (none's is 0). */
@@ -125,18 +260,9 @@ export interface ModelVerdict {
 
 export type CrisisScorer = (words: readonly string[]) => ModelVerdict;
 
-/** Dense weights, built once from the sparse file: a look-up per feature at detection time. */
-export function createCrisisScorer(
-  data: Pick<CrisisModelData, "bias" | "weights" | "buckets" | "charWeight">,
-  negations: ReadonlySet<string>,
-): CrisisScorer {
-  if (data.buckets !== BUCKETS) throw new Error(`crisis model: ${data.buckets} buckets, expected ${BUCKETS}`);
-  const w = new Float32Array(BUCKETS * 2);
-  for (let i = 0; i + 2 < data.weights.length; i += 3) {
-    const b = data.weights[i]!;
-    w[2 * b] = data.weights[i + 1]!;
-    w[2 * b + 1] = data.weights[i + 2]!;
-  }
+/** Dense weights, built once: a look-up per feature at detection time. */
+export function createCrisisScorer(data: CrisisModelData | PackedCrisisModel, negations: ReadonlySet<string>): CrisisScorer {
+  const w = denseWeights(data);
   const [b1, b2] = data.bias;
   return (words) => {
     let z1 = b1;
@@ -162,16 +288,26 @@ const HINGLISH_WORDS = [
 let hinglishWords: Set<string> | undefined;
 
 /**
- * The model alone, as a detector: a match when its crisis probability is above its threshold.
+ * Fewer (normalised) words than this and the model says nothing. On one to three words it has
+ * too little to go on: at its threshold it alarmed on "no", "nothing", "i am done", "mujhse nahi
+ * hoga", "no one", "goodbye", and the bot's own button words ("Note", "Somewhere else"). Across
+ * the left-out development sets, 4 cost 2 of the 128 crises it added and no false alarm.
+ */
+export const MODEL_MIN_WORDS = 4;
+
+/**
+ * The model alone, as a detector: a match when its crisis probability is above its threshold,
+ * on a text of at least MODEL_MIN_WORDS words that is not a bot command.
  * The group is told by script: Devanagari is hi; Latin with a common Hindi word is hinglish; else en.
  */
-export function createCrisisModelDetector(model: CrisisModelData): CrisisDetector {
+export function createCrisisModelDetector(model: CrisisModelData | PackedCrisisModel): CrisisDetector {
   const score = createCrisisScorer(model, MODEL_NEGATIONS);
   hinglishWords ??= new Set(HINGLISH_WORDS.flatMap((w) => normalisedWords(w).words));
   const hinglish = hinglishWords;
   return (text: string): CrisisMatch | undefined => {
+    if (text.trimStart().startsWith("/")) return undefined; // a bot command
     const { words, dev } = normalisedWords(text);
-    if (words.length === 0) return undefined;
+    if (words.length < MODEL_MIN_WORDS) return undefined;
     const verdict = score(words);
     if (verdict.crisis <= model.threshold) return undefined;
     const group = dev ? "hi" : words.some((w) => hinglish.has(w)) ? "hinglish" : "en";

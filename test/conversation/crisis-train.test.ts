@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { modelHash, readCases, toExample, train, type Case } from "../../scripts/crisis-train.js";
-import { createCrisisModelDetector } from "../../src/conversation/crisis-model.js";
+import { createCrisisModelDetector, createCrisisScorer, packCrisisModel } from "../../src/conversation/crisis-model.js";
+import { MODEL_NEGATIONS, normalisedWords } from "../../src/conversation/crisis-detector.js";
 
 // A tiny sample, written here: enough to check the training script, not to judge the model.
 const sample: Case[] = [
@@ -35,6 +36,19 @@ describe("crisis model training (scripts/crisis-train.ts)", () => {
     expect(detect("")).toBeUndefined();
     expect(detect("he is at my door with a knife")?.kind).toBe("danger");
     expect(detect("वो घर के बाहर चाकू लेकर खड़ा है")?.group).toBe("hi");
+  });
+
+  it("packs the weights for the file (16-bit) without changing what the model says", () => {
+    const model = train(sample.map((c) => toExample(c, params.charWeight)), params, 0.5);
+    const packed = packCrisisModel(model);
+    expect(packed.version).toBe(2);
+    const a = createCrisisScorer(model, MODEL_NEGATIONS);
+    const b = createCrisisScorer(packed, MODEL_NEGATIONS);
+    for (const c of sample) {
+      const words = normalisedWords(c.text).words;
+      expect(b(words).kind).toBe(a(words).kind);
+      expect(Math.abs(b(words).crisis - a(words).crisis)).toBeLessThan(1e-3);
+    }
   });
 
   it("refuses the held-out set", () => {

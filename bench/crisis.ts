@@ -4,9 +4,8 @@
  * longest) told in everyday words and made of words the detector has never seen (its word caches
  * do not help: the worst case), and on a mix of one long story per twenty short messages.
  */
-import { createCrisisDetector, type CrisisDetector } from "../src/conversation/crisis-detector.js";
-import { loadContent } from "../src/content/load.js";
-import { ROOT } from "../src/deps.js";
+import type { CrisisDetector } from "../src/conversation/crisis-detector.js";
+import { loadConversationDeps } from "../src/deps.js";
 
 export interface CrisisBench {
   en_us: number;
@@ -83,7 +82,8 @@ function usPer(detect: CrisisDetector, texts: string[], runs: number): number {
 }
 
 export function measureCrisis(iterations: number): CrisisBench {
-  const detect = createCrisisDetector(loadContent(`${ROOT}/flows`).crisis);
+  // What the bot ships: the rules, then the model when they say nothing (src/conversation/crisis-check.ts).
+  const detect: CrisisDetector = loadConversationDeps().detectCrisis;
   const runs = iterations * 5;
   const longs = Array.from({ length: 400 }, (_, i) => longMessage(i + 1));
   // Fresh long messages for the timed part: the warm-up must not have cached their words.

@@ -1162,3 +1162,90 @@ describe("crisis detector: families added after dev8 and dev9, in other wordings
     });
   }
 });
+
+// First runs on dev10 and dev11 (Hinglish-heavy, written without seeing the detector), rules then
+// the model as shipped before it was retrained on them: recall hinglish 96.0 / 88.0%, hi 100 /
+// 94.0%, en 97.3 / 89.2%; false alarms hinglish 18.3 / 20.0%, hi 10.0 / 10.0%, en 0 / 17.4%.
+// The rules alone, just before this round (model already retrained on them): recall hinglish 88.0
+// / 77.0%, hi 92.0 / 82.0%, en 94.6 / 78.4%; false alarms hinglish 13.3 / 16.7%, hi 10.0 / 10.0%,
+// en 0 / 17.4% (everyday keyword traps: "dupatta pankhe me phas gaya", "ye maths mujhe maar
+// dalega", "done with everything finally" after exams, rat poison for mice). After tuning on both
+// (rules alone): dev10 recall 98.0 / 100 / 100%, dev11 93.0 / 98.0 / 100%; no false alarms.
+describe("crisis detector: the tenth development set (tuned on after its first run)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev10.yaml", {
+      hi: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+      hinglish: { recall: 0.96, alarms: 0.02, kind: 0.97 },
+      en: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+  });
+});
+
+describe("crisis detector: the eleventh development set (tuned on after its first run)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev11.yaml", {
+      hi: { recall: 0.96, alarms: 0.02, kind: 0.97 },
+      hinglish: { recall: 0.91, alarms: 0.02, kind: 0.97 },
+      en: { recall: 0.97, alarms: 0.02, kind: 0.97 },
+    });
+  });
+});
+
+// Phrasings written for these tests, not taken from dev10 or dev11: with the terms as they were
+// before this round, 10 of the 23 crises were missed and 7 of the 16 everyday messages alarmed.
+describe("crisis detector: families added after dev10 and dev11, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["nobody troubled because of her", "tuesday ke baad kisi ko meri wajah se pareshan nahi hona padega", "self"],
+    ["giving away, won't need it", "mera sara gold mummy ko de dena, mujhe iske baad zaroorat nahi padegi", "self"],
+    ["a burden who will go", "mai sabpe bojh hu, chala jaunga to sab khush rahenge", "self"],
+    ["at the lake, the water deep", "jheel ke kinare khadi hu, paani kaafi gehra lag raha", "self"],
+    ["tell papa to forgive me", "papa se kehna mujhe maaf kar dein", "self"],
+    ["rat poison drunk", "chuhe maarne wali dawa pee li maine", "self"],
+    ["going to be cut by a train", "train ke aage katne ja rahi hu aaj", "self"],
+    ["gone by the time it is read", "jab tum ye message padhoge tab tak main ja chuka hounga", "self"],
+    ["cut herself again", "aaj fir khud ko cut kar liya", "self"],
+    ["a last goodbye", "aakhri baar sabko bye, ab kabhi nahi milenge", "self"],
+    ["toilet cleaner drunk", "harpic pee liya thoda sa", "self"],
+    ["on the tracks, waiting", "i'm sitting on the railway tracks waiting", "self"],
+    ["carried off tonight", "wo log bol rahe ladki ko utha le jayenge raat ko", "danger"],
+    ["pushed into a van", "mujhe van me daal ke le ja rahe hai", "danger"],
+    ["the panchayat's order", "panchayat ne kaha ladki ko jala do, bahar bheed jama hai", "danger"],
+    ["her ex will come and beat her", "mera ex bola ghar aake tujhe maarunga", "danger"],
+    ["the door beaten", "koi lagatar darwaza peet raha hai aur wo chilla raha hai", "danger"],
+    ["past the guard", "wo hostel ke gate pe khada hai, guard ki nahi sun raha", "danger"],
+    ["caught on the way", "college ke raste me pakad lega bol raha tha", "danger"],
+    ["pounding on the door", "some guy is pounding on my door and won't leave", "danger"],
+    ["locked in", "they have locked me inside the room", "danger"],
+    ["a drunk brother with a knife", "my brother is drunk and waving a knife at us", "danger"],
+    ["a mob at the house", "a mob gathered outside our house shouting kill her", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["a paper that will kill her", "physics ka paper mujhe maar dalega"],
+    ["the heat will take her life", "ye garmi meri jaan le legi"],
+    ["dying for a ticket", "mar jaungi agar concert ki ticket nahi mili"],
+    ["dying of tension", "tension se mar jaungi kal ke viva ki"],
+    ["her own anger", "usko ek thappad maar du aisa mann karta hai"],
+    ["an article about suicide", "aatmahatya par ek lekh padha, bahut dukh hua"],
+    ["clothes on the roof", "chhat pe kapde daalne gayi thi"],
+    ["a dupatta caught in the fan", "mera dupatta pankhe me atak gaya tha"],
+    ["abuse in a group chat", "wo har din gaaliyan deta hai group me"],
+    ["exams over", "finally done with everything, holidays yay"],
+    ["exams done", "exams over, done with it all"],
+    ["his wedding", "khatam ho gaya sab, uski shaadi ho gayi"],
+    ["poison for cockroaches", "cockroach maarne ki dawa kahan milegi, kitchen me cockroaches hai"],
+    ["anger at a spoiler", "I could bury him alive for spoiling the movie"],
+    ["the bell rung by a delivery", "kachra wale ne ghanti bajayi lagatar, delivery wala bhi aaya"],
+    ["a plumber at home", "someone is in my house, it's the plumber"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

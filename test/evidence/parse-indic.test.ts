@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { errorOf, valueOf } from "../support/parsed.js";
 import { DateFields, MoneyFields } from "../../src/evidence/item.js";
-import { parseMoney, parseUtr, parseWhen, type ParseError, type Parsed } from "../../src/evidence/parse.js";
+import { parseMoney, parseUtr, parseWhen } from "../../src/evidence/parse.js";
 
 /**
  * Dates and money as typed in Bengali, Marathi, Telugu and Tamil (issue 16): each language's words
@@ -9,14 +10,6 @@ import { parseMoney, parseUtr, parseWhen, type ParseError, type Parsed } from ".
  * same whichever language she chose.
  */
 
-function valueOf<T>(result: Parsed<T>): T {
-  if (!result.ok) throw new Error(`expected a value, got "${result.error}"`);
-  return result.value;
-}
-
-function errorOf<T>(result: Parsed<T>): ParseError | undefined {
-  return result.ok ? undefined : result.error;
-}
 
 /** 20 March 2026, 12:00 in India: yesterday is the 19th, the day before the 18th. */
 const now = new Date("2026-03-20T06:30:00Z");

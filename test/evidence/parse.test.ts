@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorOf, valueOf } from "../support/parsed.js";
 import { DateFields, EvidenceItem, HandleFields, LIMITS, LinkFields, MoneyFields, NoteFields } from "../../src/evidence/item.js";
 import {
   findLink,
@@ -9,19 +10,8 @@ import {
   parseUtr,
   parseWhen,
   platformOfUrl,
-  type ParseError,
-  type Parsed,
 } from "../../src/evidence/parse.js";
 
-/** The value of a parse that must succeed; fails the test with the error otherwise. */
-function valueOf<T>(result: Parsed<T>): T {
-  if (!result.ok) throw new Error(`expected a value, got "${result.error}"`);
-  return result.value;
-}
-
-function errorOf<T>(result: Parsed<T>): ParseError | undefined {
-  return result.ok ? undefined : result.error;
-}
 
 /** 20 March 2026, 12:00 in India. */
 const now = new Date("2026-03-20T06:30:00Z");

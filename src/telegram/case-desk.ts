@@ -7,8 +7,7 @@ import { renderScreen, translateText, type RenderedScreen } from "../screens/ren
 import type { Lines, Text } from "../screens/screen.js";
 import { caseNotice, counselView, groupText, type CaseNoticeKind, type GroupTextKind } from "../screens/talk.js";
 import { loadRecord, takeTurn, type TurnDeps, type TurnLog } from "./take-turn.js";
-import { StoredConversation } from "../conversation/turn.js";
-import { ChatRecord } from "./chat-record.js";
+import { ChatRecord, recordContext } from "./chat-record.js";
 
 /**
  * The counsellor hand-off, between her private chat and the counsellors' group. No grammY here:
@@ -111,7 +110,7 @@ export class CaseDesk {
     if (effect.kind === "open") return this.#open(chatId, effect.code, effect.share, context);
     if (effect.kind === "end") return void (await this.end(effect.code, effect.by === "forget" ? "forget" : "her"));
     if (effect.kind === "not-passed") return this.#notPassed(effect.code);
-    if (message) await this.#fromHer(chatId, effect.code, message, effect.crisis, context.locale);
+    if (message) await this.#fromHer(chatId, effect.code, message, effect.crisis, context);
   }
 
   /**
@@ -195,27 +194,25 @@ export class CaseDesk {
     }
   }
 
-  async #fromHer(chatId: number, code: string, message: HerMessage, crisis: boolean, locale: Locale): Promise<void> {
+  /** Her message, with the context her turn left (its language and country for a notice). */
+  async #fromHer(chatId: number, code: string, message: HerMessage, crisis: boolean, context: ConversationContext): Promise<void> {
     const tag = this.deps.vault.tag(code);
-    const loaded = await this.deps.vault.load(code);
-    if (!loaded) {
-      // Ended while she was away (or never opened): her session still had the code.
-      this.deps.log.info({ case: tag }, "message for a case that has ended");
-      await this.#herCaseEnded(chatId, locale);
-      return;
-    }
     const now = this.#now();
-    const openNow = this.#openNow();
-    const remind = !openNow && (loaded.record.offHoursNoticeAt ?? 0) < now - OFF_HOURS_REMINDER_MS;
+    const closed = !this.#openNow();
     let place: Place | undefined;
+    let remind = false;
+    // One compare-and-set decides it all, so of two instances only one sends the off-hours reminder.
     const updated = await this.deps.vault.update(code, (r) => {
       place = r.place;
+      remind = closed && (r.offHoursNoticeAt ?? 0) < now - OFF_HOURS_REMINDER_MS;
       // Still opening: she waits in the case (by message id, never her words) until it has a place.
       const pending = r.place === undefined && "messageId" in message ? [...r.pending, { id: message.messageId, crisis }].slice(-50) : r.pending;
       return { ...r, lastHerAt: now, waitingSince: r.waitingSince ?? now, pending, ...(remind ? { offHoursNoticeAt: now } : {}) };
     });
     if (!updated) {
-      await this.#herCaseEnded(chatId, locale);
+      // Ended while she was away (or never opened): her session still had the code.
+      this.deps.log.info({ case: tag }, "message for a case that has ended");
+      await this.#herCaseEnded(chatId, context.locale);
       return;
     }
     if (place === undefined) {
@@ -223,10 +220,7 @@ export class CaseDesk {
     } else {
       await this.#passOn(code, place, message, crisis);
     }
-    if (remind) {
-      const session = await this.#herContext(chatId, locale);
-      await this.#notice(chatId, session, "off-hours");
-    }
+    if (remind) await this.#notice(chatId, context, "off-hours");
   }
 
   /** Her message copied into the case (and linked, in reply-thread mode), with the 🆘 line after a crisis. */
@@ -245,12 +239,10 @@ export class CaseDesk {
     if (place) await this.deps.room.post(place, this.#group("not-passed"));
   }
 
-  /** Her session's context as it is now (for the language and country of a notice). */
+  /** Her session's context as it is now (for the language and country of a notice); a fresh one if it can't be read. */
   async #herContext(chatId: number, locale: Locale): Promise<ConversationContext> {
-    const { record } = await loadRecord(this.deps.turns.vault, chatId, this.deps.log);
-    const stored = StoredConversation.safeParse(record?.conversation);
-    const context = stored.success ? (stored.data.snapshot.context as unknown as ConversationContext) : undefined;
-    return context ?? freshContext(locale);
+    const { raw } = await loadRecord(this.deps.turns.vault, chatId, this.deps.log);
+    return (recordContext(raw) as ConversationContext | undefined) ?? freshContext(locale);
   }
 
   /** A turn for her that the counsellor side caused, shown as a new message. */

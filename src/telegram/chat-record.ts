@@ -24,9 +24,13 @@ export function recordAcceptsImages(machine: ConversationMachine, data: unknown)
   return acceptsImages(machine, record.success ? record.data.conversation : undefined);
 }
 
+/** The conversation's context in a stored record, if it can be read (its language, its open case…). */
+export function recordContext(data: unknown): StoredConversation["snapshot"]["context"] | undefined {
+  const record = ChatRecord.safeParse(data);
+  return StoredConversation.safeParse(record.success ? record.data.conversation : undefined).data?.snapshot.context;
+}
+
 /** The language of a stored record, if it can be read; `fallback` (Telegram's) otherwise. */
 export function recordLocale(data: unknown, fallback: Locale): Locale {
-  const record = ChatRecord.safeParse(data);
-  const stored = StoredConversation.safeParse(record.success ? record.data.conversation : undefined);
-  return stored.success ? stored.data.snapshot.context.locale : fallback;
+  return recordContext(data)?.locale ?? fallback;
 }

@@ -4,9 +4,8 @@ import type { BotContext } from "./context.js";
 import { loadRecord } from "./take-turn.js";
 import { localeFromTelegram } from "./locale.js";
 import type { Locale } from "../conversation/machine.js";
-import { recordLocale } from "./chat-record.js";
+import { recordContext, recordLocale } from "./chat-record.js";
 import type { CaseDesk } from "./case-desk.js";
-import { StoredConversation } from "../conversation/turn.js";
 
 /** Telegram lets bots delete messages up to 48 hours old, up to 100 ids per deleteMessages call. */
 const BATCH = 100;
@@ -33,10 +32,10 @@ export function idRange(last: number): number[] {
 export async function quickExit(ctx: BotContext, vault: ChatVault, translate: (l: Locale) => Translate, desk?: CaseDesk): Promise<void> {
   const chatId = ctx.chat!.id;
   const last = ctx.msg!.message_id;
-  const { raw, record } = await loadRecord(vault, chatId, ctx.log, ctx.opened);
+  const { raw } = await loadRecord(vault, chatId, ctx.log, ctx.opened);
   const locale = recordLocale(raw, localeFromTelegram(ctx.from?.language_code));
   // An open case ends first: the counsellors are told she left; the way to reach her is erased.
-  const caseCode = StoredConversation.safeParse(record?.conversation).data?.snapshot.context.caseCode;
+  const caseCode = recordContext(raw)?.caseCode;
   if (caseCode !== undefined && desk) {
     try {
       await desk.exit(caseCode);

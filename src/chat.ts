@@ -9,11 +9,10 @@ import { LIMITS } from "./evidence/item.js";
 import { sha256OfStream, TooLargeError } from "./evidence/sha256.js";
 import { prepareReport } from "./report/case-report.js";
 import { renderPdf } from "./report/render-pdf.js";
-import { recordAcceptsImages } from "./telegram/chat-record.js";
+import { recordAcceptsImages, recordContext } from "./telegram/chat-record.js";
 import { commandEvent } from "./telegram/commands.js";
 import { loadConversationDeps } from "./deps.js";
-import { StoredConversation, type PersonInput } from "./conversation/turn.js";
-import { ChatRecord } from "./telegram/chat-record.js";
+import type { PersonInput } from "./conversation/turn.js";
 import { localeFromTelegram } from "./telegram/locale.js";
 import type { Locale } from "./conversation/machine.js";
 import { ChatVault } from "./privacy/chat-vault.js";
@@ -21,7 +20,8 @@ import type { RenderedScreen } from "./screens/render.js";
 import { MemoryStore } from "./store/memory-store.js";
 import { takeTurn } from "./telegram/take-turn.js";
 import { CaseVault, newCaseCode } from "./privacy/case-vault.js";
-import { DEFAULT_COUNSELLOR_ORG, parseOfficeHours, type CounselSettings } from "./conversation/office-hours.js";
+import type { CounselSettings } from "./conversation/office-hours.js";
+import { ConfigError, counselFromEnv } from "./config.js";
 import { CaseDesk } from "./telegram/case-desk.js";
 import { terminalRoom } from "./telegram/terminal-room.js";
 
@@ -54,15 +54,8 @@ function show(screen: RenderedScreen, out: NodeJS.WritableStream): void {
  * from the environment when set (to try "closed now"), else a team that is always there.
  */
 function simulatedCounsel(): CounselSettings {
-  const hoursText = process.env.COUNSELLOR_HOURS?.trim() || undefined;
-  return {
-    chatId: -1,
-    org: process.env.COUNSELLOR_ORG?.trim() || DEFAULT_COUNSELLOR_ORG,
-    hours: hoursText ? parseOfficeHours(hoursText) : undefined,
-    hoursText,
-    timeZone: process.env.COUNSELLOR_TZ?.trim() || "Asia/Kolkata",
-    waitMinutes: Number(process.env.COUNSELLOR_WAIT_MINUTES) || 10,
-  };
+  // Checked as npm start checks them; the group itself is simulated, so any well-formed id serves.
+  return counselFromEnv({ ...process.env, COUNSELLOR_CHAT_ID: "-1000000000001" })!;
 }
 
 async function chat(): Promise<void> {
@@ -140,7 +133,7 @@ async function chat(): Promise<void> {
       continue;
     }
     if (command === "exit") {
-      const code = StoredConversation.safeParse(ChatRecord.safeParse((await vault.load(CHAT_ID)).data).data?.conversation).data?.snapshot.context.caseCode;
+      const code = recordContext((await vault.load(CHAT_ID)).data)?.caseCode;
       if (code) await desk.exit(code);
       await vault.erase(CHAT_ID);
       out.write("\x1b[2J\x1b[H");
@@ -166,4 +159,11 @@ async function chat(): Promise<void> {
   }
 }
 
-await chat();
+try {
+  await chat();
+} catch (error) {
+  // A wrong COUNSELLOR_* is one line, as `npm start` gives it, not a stack trace.
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`not-your-fault: ${error.message}\n`);
+  process.exitCode = 2;
+}

@@ -103,8 +103,10 @@ export function isLoopbackUrl(url: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+const CounselEnv = Env.pick({ COUNSELLOR_CHAT_ID: true, COUNSELLOR_ORG: true, COUNSELLOR_HOURS: true, COUNSELLOR_TZ: true, COUNSELLOR_WAIT_MINUTES: true });
+
 /** COUNSELLOR_* → settings; checked even when the feature is off, so a typo shows before it is switched on. */
-function counselSettings(e: z.infer<typeof Env>): CounselSettings | undefined {
+function counselSettings(e: z.infer<typeof CounselEnv>): CounselSettings | undefined {
   let hours: OfficeHours | undefined;
   if (e.COUNSELLOR_HOURS) {
     try {
@@ -124,16 +126,28 @@ function counselSettings(e: z.infer<typeof Env>): CounselSettings | undefined {
   };
 }
 
-/** Pure: builds the config from an env-like record. `needsToken` is false for the terminal chat. */
-export function createConfig(env: Record<string, string | undefined>, { needsToken = true } = {}): Config {
-  // Empty strings (a blank line in .env) mean "not set".
+/** Parses an env-like record with `schema`; empty strings (a blank line in .env) mean "not set". */
+function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = Env.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${issue.path.join(".")}: ${issue.message}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * COUNSELLOR_* alone, checked exactly as `npm start` checks them: the terminal playground
+ * simulates the counselling service with them.
+ */
+export function counselFromEnv(env: Record<string, string | undefined>): CounselSettings | undefined {
+  return counselSettings(parseEnv(CounselEnv, env));
+}
+
+/** Pure: builds the config from an env-like record. `needsToken` is false for the terminal chat. */
+export function createConfig(env: Record<string, string | undefined>, { needsToken = true } = {}): Config {
+  const e = parseEnv(Env, env);
   if (needsToken && !e.BOT_TOKEN) {
     throw new ConfigError("BOT_TOKEN is missing: get one from @BotFather and put it in .env (or try `npm run chat`, which needs none)");
   }

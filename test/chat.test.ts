@@ -51,4 +51,15 @@ describe("the terminal playground", () => {
     const run = chat(["/as-counsellor hello"]);
     expect(run.stdout).toContain("no case is open");
   });
+
+  it("checks COUNSELLOR_* as npm start does: a wrong one is one line and exit 2, a good one is what /talk shows", () => {
+    const run = (extra: Record<string, string>) =>
+      spawnSync(process.execPath, ["--import", "tsx", "src/chat.ts"], { input: "/talk\n", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...extra }, encoding: "utf8", timeout: 30_000 });
+    const wrong = run({ COUNSELLOR_TZ: "IST" });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim()).toMatch(/^not-your-fault: COUNSELLOR_TZ: .*IANA/);
+    const good = run({ COUNSELLOR_ORG: "Sakhi", COUNSELLOR_HOURS: "Mon-Sat  09:00-18:00" });
+    expect(good.stdout).toContain("Sakhi");
+    expect(good.stdout).toContain("Mon-Sat 09:00-18:00");
+  });
 });

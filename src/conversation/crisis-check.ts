@@ -19,7 +19,7 @@
  */
 import type { CrisisTerms } from "../content/schema.js";
 import { createCrisisDetector, type CrisisDetector } from "./crisis-detector.js";
-import { BUCKETS, createCrisisModelDetector, packedParts, type CrisisModelData, type PackedCrisisModel } from "./crisis-model.js";
+import { BUCKETS, createCrisisModelReader, packedParts, type CrisisModelData, type PackedCrisisModel } from "./crisis-model.js";
 
 /** Thrown when the model file is missing or not a model; the message names the file. */
 export class CrisisModelError extends Error {
@@ -56,7 +56,6 @@ export function parseCrisisModel(data: unknown, where: string): PackedCrisisMode
 
 /** The one `detectCrisis` the bot uses: the rules, then the model when they say nothing. */
 export function createCrisisCheck(terms: CrisisTerms, model: CrisisModelData | PackedCrisisModel): CrisisDetector {
-  const rules = createCrisisDetector(terms);
-  const second = createCrisisModelDetector(model);
-  return (text) => rules(text) ?? second(text);
+  // One normalisation a message: the rules hand the model the words they made.
+  return createCrisisDetector(terms, createCrisisModelReader(model));
 }

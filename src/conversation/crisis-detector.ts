@@ -608,7 +608,12 @@ interface Trie {
 }
 
 /** Builds the detector once; the returned function only looks words up and walks phrases. */
-export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
+export function createCrisisDetector(
+  terms: CrisisTerms,
+  /** Asked when the rules find nothing, with the message's normalised words (as normalisedWords
+   * gives them): the model behind the rules reads the words the rules already made. */
+  otherwise?: (text: string, words: readonly string[], dev: boolean) => CrisisMatch | undefined,
+): CrisisDetector {
   const vocab: string[] = [];
   const exact = new Map<string, number>();
   /** one-deletion neighbourhoods of long words -> ids (symmetric-delete index for fuzzy look-up) */
@@ -1099,11 +1104,20 @@ export function createCrisisDetector(terms: CrisisTerms): CrisisDetector {
 
   return (text: string): CrisisMatch | undefined => {
     let found: CrisisMatch | undefined;
+    const words: string[] = [];
+    let dev = false;
     for (const part of capped(text)) {
-      const result = scan(expandGlued(tokenize(part)));
+      const tokens = tokenize(part);
+      if (otherwise) {
+        for (const t of tokens) {
+          words.push(t.word);
+          if (t.dev) dev = true;
+        }
+      }
+      const result = scan(expandGlued(tokens));
       if (result?.kind === "danger") return result;
       found ??= result;
     }
-    return found;
+    return found ?? otherwise?.(text, words, dev);
   };
 }

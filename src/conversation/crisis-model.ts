@@ -164,7 +164,6 @@ function modelWord(w: string): string {
 /** Scratch for forEachFeature: a count per bucket and the buckets touched, in first-touch order
  * (the order a Map would keep). Reused across calls: no allocation per message. */
 const scratchCounts = new Float64Array(BUCKETS);
-let scratchTouched = new Int32Array(1024);
 
 /** FNV-1a of `s` continued from `h` (unmasked). */
 function fnvFrom(h: number, s: string): number {
@@ -172,41 +171,38 @@ function fnvFrom(h: number, s: string): number {
   return h;
 }
 
-/**
- * Features of a message's normalised words: bucket -> count, then scaled to unit length.
- * `visit` is called once per distinct bucket with its value, in the order the buckets were first
- * met. Not reentrant (`visit` must not call it).
- */
-export function forEachFeature(
-  words: readonly string[],
-  negations: ReadonlySet<string>,
-  visit: (bucket: number, value: number) => void,
-  charWeight = 1,
-): void {
-  const counts = scratchCounts;
-  let touched = scratchTouched;
-  let n = 0;
-  const add = (b: number, by: number) => {
-    if (counts[b] === 0) {
-      if (n === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        touched = scratchTouched = grown;
-      }
-      touched[n++] = b;
+/** A growable list of bucket numbers, reused across messages: no allocation per message. */
+class Buckets {
+  list = new Int32Array(4096);
+  n = 0;
+  push(b: number): void {
+    if (this.n === this.list.length) {
+      const grown = new Int32Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
     }
-    counts[b] = counts[b]! + by;
-  };
+    this.list[this.n++] = b;
+  }
+}
+
+/**
+ * Every feature occurrence of a message's normalised words, in order, into `out` (a repeated word
+ * is there twice). The one place the features are defined: training (forEachFeature) and
+ * detection (createCrisisScorer) both read them from here. Returns how many of them are word
+ * features (weight 1); the rest are character grams (weight charWeight).
+ */
+function collectFeatures(words: readonly string[], negations: ReadonlySet<string>, out: Buckets, charWeight: number): number {
+  out.n = 0;
   const ws = words.map(modelWord);
   let lastNegation = -Infinity;
   let nextNegation = -1;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    add(hashString(w, WORD_SEED), 1);
+    out.push(hashString(w, WORD_SEED));
     // the hash of `${w} ${next}`, without building the string
     if (i + 1 < ws.length) {
       const h = fnvFrom(Math.imul((fnvFrom((FNV_OFFSET ^ BIGRAM_SEED) >>> 0, w) ^ 32), FNV_PRIME), ws[i + 1]!);
-      add((h ^ (h >>> 15)) & MASK, 1);
+      out.push((h ^ (h >>> 15)) & MASK);
     }
     if (negations.has(w)) {
       lastNegation = i;
@@ -221,21 +217,64 @@ export function forEachFeature(
         }
       }
     }
-    if (i - lastNegation <= NEGATION_SPAN || nextNegation - i <= NEGATION_SPAN) add(hashString(w, NEGATED_SEED), 1);
+    if (i - lastNegation <= NEGATION_SPAN || nextNegation - i <= NEGATION_SPAN) out.push(hashString(w, NEGATED_SEED));
   }
-  const s = charWeight > 0 ? ` ${ws.join(" ")} ` : "";
+  const wordFeatures = out.n;
+  if (charWeight <= 0) return wordFeatures;
+  // Character 3-5-grams of " w1 w2 ... ", each hashed as it grows from the one before.
+  const s = ` ${ws.join(" ")} `;
   for (let i = 0; i + 3 <= s.length; i++) {
     let h = FNV_OFFSET;
     for (let k = 0; k < 5 && i + k < s.length; k++) {
       h = Math.imul(h ^ s.charCodeAt(i + k), FNV_PRIME);
-      if (k >= 2) add(((h ^ (h >>> 15)) >>> 0) & MASK, charWeight);
+      if (k >= 2) out.push(((h ^ (h >>> 15)) >>> 0) & MASK);
     }
   }
-  let norm = 0;
-  for (let k = 0; k < n; k++) norm += counts[touched[k]!]! * counts[touched[k]!]!;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return wordFeatures;
+}
+
+/**
+ * Counts `features` into `counts` (word features 1, character grams charWeight), records each
+ * bucket's first touch in `touched`, and returns the sum of the squared counts.
+ */
+function countFeatures(features: Buckets, wordFeatures: number, charWeight: number, counts: Float64Array, touched: Buckets): number {
+  touched.n = 0;
+  const list = features.list;
+  for (let k = 0; k < features.n; k++) {
+    const b = list[k]!;
+    const c = counts[b]!;
+    if (c === 0) touched.push(b);
+    counts[b] = c + (k < wordFeatures ? 1 : charWeight);
+  }
+  let squares = 0;
+  for (let k = 0; k < touched.n; k++) {
+    const c = counts[touched.list[k]!]!;
+    squares += c * c;
+  }
+  return squares;
+}
+
+const scratchFeatures = new Buckets();
+const scratchTouched = new Buckets();
+
+/**
+ * Features of a message's normalised words: bucket -> count, then scaled to unit length.
+ * `visit` is called once per distinct bucket with its value, in the order the buckets were first
+ * met. Not reentrant (`visit` must not call it).
+ */
+export function forEachFeature(
+  words: readonly string[],
+  negations: ReadonlySet<string>,
+  visit: (bucket: number, value: number) => void,
+  charWeight = 1,
+): void {
+  const counts = scratchCounts;
+  const wordFeatures = collectFeatures(words, negations, scratchFeatures, charWeight);
+  const squares = countFeatures(scratchFeatures, wordFeatures, charWeight, counts, scratchTouched);
+  const scale = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+  const { list, n } = scratchTouched;
   for (let k = 0; k < n; k++) {
-    const b = touched[k]!;
+    const b = list[k]!;
     const c = counts[b]!;
     counts[b] = 0;
     visit(b, c * scale);
@@ -264,14 +303,24 @@ export type CrisisScorer = (words: readonly string[]) => ModelVerdict;
 export function createCrisisScorer(data: CrisisModelData | PackedCrisisModel, negations: ReadonlySet<string>): CrisisScorer {
   const w = denseWeights(data);
   const [b1, b2] = data.bias;
+  const charWeight = data.charWeight;
+  const counts = scratchCounts;
   return (words) => {
-    let z1 = b1;
-    let z2 = b2;
-    forEachFeature(words, negations, (b, v) => {
-      z1 += w[2 * b]! * v;
-      z2 += w[2 * b + 1]! * v;
-    }, data.charWeight);
-    const [p0, p1, p2] = softmax3(z1, z2);
+    // forEachFeature's unit vector, dotted with the weights in plain loops: no call per bucket.
+    const wordFeatures = collectFeatures(words, negations, scratchFeatures, charWeight);
+    const squares = countFeatures(scratchFeatures, wordFeatures, charWeight, counts, scratchTouched);
+    let s1 = 0;
+    let s2 = 0;
+    const { list, n } = scratchTouched;
+    for (let k = 0; k < n; k++) {
+      const b = list[k]!;
+      const c = counts[b]!;
+      counts[b] = 0;
+      s1 += w[2 * b]! * c;
+      s2 += w[2 * b + 1]! * c;
+    }
+    const scale = squares > 0 ? 1 / Math.sqrt(squares) : 0;
+    const [p0, p1, p2] = softmax3(b1 + s1 * scale, b2 + s2 * scale);
     return { crisis: 1 - p0, kind: p2 > p1 ? "danger" : "self" };
   };
 }
@@ -301,12 +350,25 @@ export const MODEL_MIN_WORDS = 4;
  * The group is told by script: Devanagari is hi; Latin with a common Hindi word is hinglish; else en.
  */
 export function createCrisisModelDetector(model: CrisisModelData | PackedCrisisModel): CrisisDetector {
+  const read = createCrisisModelReader(model);
+  return (text) => {
+    const { words, dev } = normalisedWords(text);
+    return read(text, words, dev);
+  };
+}
+
+/**
+ * The model as createCrisisModelDetector runs it, on words already normalised (normalisedWords):
+ * the rules' detector hands it the words it made, so a message is normalised once, not twice.
+ */
+export type CrisisModelReader = (text: string, words: readonly string[], dev: boolean) => CrisisMatch | undefined;
+
+export function createCrisisModelReader(model: CrisisModelData | PackedCrisisModel): CrisisModelReader {
   const score = createCrisisScorer(model, MODEL_NEGATIONS);
   hinglishWords ??= new Set(HINGLISH_WORDS.flatMap((w) => normalisedWords(w).words));
   const hinglish = hinglishWords;
-  return (text: string): CrisisMatch | undefined => {
+  return (text, words, dev) => {
     if (text.trimStart().startsWith("/")) return undefined; // a bot command
-    const { words, dev } = normalisedWords(text);
     if (words.length < MODEL_MIN_WORDS) return undefined;
     const verdict = score(words);
     if (verdict.crisis <= model.threshold) return undefined;

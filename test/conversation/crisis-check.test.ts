@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { loadContent } from "../../src/content/load.js";
 import { createCrisisCheck, CrisisModelError, parseCrisisModel } from "../../src/conversation/crisis-check.js";
 import { createCrisisDetector } from "../../src/conversation/crisis-detector.js";
@@ -83,6 +84,21 @@ describe("crisis check: the rules, then the model when they say nothing", () => 
       expect(check(text), text).toEqual(byRules);
     }
     expect(loudCheck("how do i report a fake profile")).toEqual({ kind: "self", group: "en" });
+  });
+
+  it("reads each message once, and says what the rules then the model alone say, on whole development sets and a paste over 4,096 characters", () => {
+    const texts = ["tuning.yaml", "dev10.yaml", "dev2-ta.yaml", "dev-bn.yaml"].flatMap(
+      (f) => (parse(readFileSync(`${ROOT}/test/fixtures/crisis/${f}`, "utf8")) as { cases: { text: string }[] }).cases.map((c) => c.text),
+    );
+    const paste = `${"he posted my photos and everyone saw them. ".repeat(60)}ab jeene ka mann nahi karta, ${"kal exam hai. ".repeat(300)}`;
+    texts.push(paste, `/start ${missedByRules[0]![2]}`);
+    let caught = 0;
+    for (const text of texts) {
+      const expected = rules(text) ?? modelAlone(text);
+      if (expected) caught++;
+      expect(check(text), text).toEqual(expected);
+    }
+    expect(caught).toBeGreaterThan(500);
   });
 
   it("the bot's detectCrisis is this check, with the shipped model", () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { modelHash, readCases, toExample, train, type Case } from "../../scripts/crisis-train.js";
-import { createCrisisModelDetector, createCrisisScorer, packCrisisModel } from "../../src/conversation/crisis-model.js";
+import { createCrisisModelDetector, createCrisisScorer, denseWeights, forEachFeature, packCrisisModel, softmax3 } from "../../src/conversation/crisis-model.js";
 import { MODEL_NEGATIONS, normalisedWords } from "../../src/conversation/crisis-detector.js";
 
 // A tiny sample, written here: enough to check the training script, not to judge the model.
@@ -48,6 +48,25 @@ describe("crisis model training (scripts/crisis-train.ts)", () => {
       const words = normalisedWords(c.text).words;
       expect(b(words).kind).toBe(a(words).kind);
       expect(Math.abs(b(words).crisis - a(words).crisis)).toBeLessThan(1e-3);
+    }
+  });
+
+  it("scores a message at detection exactly as training sees its features (one pass, no second copy of the features)", () => {
+    const model = train(sample.map((c) => toExample(c, params.charWeight)), params, 0.5);
+    const score = createCrisisScorer(model, MODEL_NEGATIONS);
+    const w = denseWeights(model);
+    const long = Array.from({ length: 120 }, (_, i) => sample[i % sample.length]!.text).join(". ");
+    for (const text of [...sample.map((c) => c.text), long, "20 pills nahi, not now"]) {
+      const words = normalisedWords(text).words;
+      let z1 = model.bias[0];
+      let z2 = model.bias[1];
+      forEachFeature(words, MODEL_NEGATIONS, (b, v) => {
+        z1 += w[2 * b]! * v;
+        z2 += w[2 * b + 1]! * v;
+      }, model.charWeight);
+      const [p0, p1, p2] = softmax3(z1, z2);
+      expect(score(words).crisis).toBeCloseTo(1 - p0, 9);
+      expect(score(words).kind).toBe(p2 > p1 ? "danger" : "self");
     }
   });
 

@@ -43,8 +43,8 @@
 # Glossary: money demand → డబ్బు డిమాండ్
 # Glossary: grievance officer → గ్రీవెన్స్ ఆఫీసర్
 ## Plurals: Telugu CLDR has one and other; a number next to a noun always goes through a selector.
-## Dates: the evidence parser reads digits and English month names, not Telugu ones, so the
-## examples use 14/03/2026 and 21:30 (not నిన్న, మార్చి, రాత్రి 9 గంటలు).
+## Dates and money: the evidence parser reads Telugu words too (నిన్న, మార్చి, "నా … నుండి",
+## పంపాను), so the examples are in Telugu; a test parses each example.
 
 ## Commands (descriptions shown in Telegram's menu)
 command-start = మొదలుపెట్టండి, లేదా ఎక్కడ ఆగారో చూడండి
@@ -914,10 +914,10 @@ log-ask-date =
    *[other] { $max } అక్షరాల
 } వరకు). ఉదాహరణకు:
     14/03/2026 21:30 Instagram లో మొదటి బెదిరింపు
-    15/03/2026 21:00 డబ్బు అడిగారు
+    నిన్న 21:00 డబ్బు అడిగారు
 log-ask-money =
     ఏం డిమాండ్ చేశారో లేదా ఏం చెల్లించారో పంపండి: ఎంత మొత్తం, అది ఎక్కడికి వెళ్లాలి (UPI ID, అకౌంట్ నంబర్, IFSC, లేదా వాలెట్ లేదా ఫోన్ నంబర్). ఉదాహరణకు: ₹5,000, name@okaxis కు
-    మీరు చెల్లించి ఉంటే, అది కూడా రాయండి, పేమెంట్ స్క్రీన్‌లో ఉన్న UTR లేదా ట్రాన్సాక్షన్ ID జోడించండి, మీ సొంత అకౌంట్ కోసం "from my …" అని రాయండి. ఉదాహరణకు: paid ₹5,000 to name@okaxis from my SBI account, UTR 412345678901
+    మీరు చెల్లించి ఉంటే, అది కూడా రాయండి, పేమెంట్ స్క్రీన్‌లో ఉన్న UTR లేదా ట్రాన్సాక్షన్ ID జోడించండి, మీ సొంత అకౌంట్‌ను "నా … నుండి" అని రాయండి. ఉదాహరణకు: నా SBI అకౌంట్ నుండి name@okaxis కి ₹5,000 పంపాను, UTR 412345678901
     దయచేసి డబ్బు ఇవ్వకండి; ఇప్పటికే ఇచ్చి ఉంటే, ఇంకా ఇవ్వకండి: డబ్బు ఇచ్చినంత మాత్రాన ఇది ఆగడం అరుదు.
 log-ask-note = ఏం జరిగిందో మీ సొంత మాటల్లో రాయండి, చిన్నగా అయినా, పెద్దగా అయినా, { $max ->
     [one] { $max } అక్షరం

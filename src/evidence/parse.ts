@@ -382,8 +382,16 @@ const TIME_FORMS: ReadonlyArray<{ pattern: RegExp; read: (m: RegExpExecArray) =>
     pattern: re(String.raw`^(\d{1,2})(?:[:.](\d{2}))?\s*${CLOCK_WEAK}${END}(?:\s*${DAYPART}${END}|${WEAK_END})`),
     read: (m) => ({ h: fromDaypart(num(m[1]), m[3]), min: num(m[2] ?? "0") }),
   },
-  // 21:30, 21:30 hrs.
-  { pattern: re(String.raw`^(\d{1,2}):(\d{2})(?!\d)(?:\s*(?:hrs?|hours)${END})?`), read: (m) => ({ h: num(m[1]), min: num(m[2]) }) },
+  // रात 9:30, raat 9:30 pm, রাত 9:30: the part of the day and a clock time without an o'clock word.
+  {
+    pattern: re(String.raw`^${DAYPART}\s*(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?${END}`),
+    read: (m) => ({ h: m[4] === undefined ? fromDaypart(num(m[2]), m[1]) : from12(num(m[2]), m[4].toLowerCase() === "p"), min: num(m[3]) }),
+  },
+  // 21:30, 21:30 hrs, and 9:30 रात (the part of the day after it: not 09:30).
+  {
+    pattern: re(String.raw`^(\d{1,2}):(\d{2})(?!\d)(?:\s*(?:hrs?|hours)${END})?(?:\s*${DAYPART}${END})?`),
+    read: (m) => ({ h: fromDaypart(num(m[1]), m[3]), min: num(m[2]) }),
+  },
 ];
 
 /** 12-hour clock to 24: 12am is 0, 12pm is 12. Hour 0 or 13+ stays invalid so it is refused. */

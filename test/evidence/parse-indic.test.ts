@@ -447,3 +447,15 @@ describe("what she typed is kept when it says more than the fields", () => {
     expect(moneyOf("abc@ybl काल रात्री 9 वाजता 5000 दिले")).toMatchObject({ amount: "5000", paid: true });
   });
 });
+
+describe("a clock time with the part of the day but no o'clock word", () => {
+  it.each([
+    ["14/03/2026 रात 9:30 Instagram पर धमकी", "2026-03-14T21:30", "Instagram पर धमकी"],
+    ["14/03/2026 9:30 रात धमकी आई", "2026-03-14T21:30", "धमकी आई"],
+    ["kal raat 9:30 pm msg aaya", "2026-03-19T21:30", "msg aaya"],
+    ["14/03/2026 सुबह 9:30 कॉल आया", "2026-03-14T09:30", "कॉल आया"],
+    ["14/03/2026 21:30 रात धमकी", "2026-03-14T21:30", "धमकी"],
+  ])("%s is %s, never the morning when she said night", (text, at, what) => {
+    expect(whenOf(text)).toEqual({ when: at, what });
+  });
+});

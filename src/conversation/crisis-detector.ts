@@ -31,7 +31,11 @@ import type { CrisisTerms } from "../content/schema.js";
  *    end or "but"/"lekin" starts the next), in any order, within CO_WINDOW words of the first
  *    part: "I have 40 sleeping pills saved for tonight" and "tonight, the pills" both meet
  *    `@pills & @got & @time`. Fixed word order overfits to the phrasings its author wrote.
- *    `a && b` may also cross sentence ends (farewells typed as short sentences).
+ *    `a && b` may also cross sentence ends (farewells typed as short sentences). A part that
+ *    occurs more than once in the window may stand at any of its occurrences: the first placement
+ *    of all parts that no negation (step 8) turns around counts, so "the train didn't stop, I
+ *    walked to the tracks, the next train..." is not hidden by the first, negated "train" (a
+ *    bounded search: CO_TRIES placements a rule and anchor).
  *    A phrase (no `&`) matches when its slots appear in order; between two of them only a few
  *    filler words may stand ("I really want to just die"), or any few words after `...`.
  * 7. A word of 6+ letters (after folding) also matches at edit distance 1 ("sucide", "khudkhushi"),
@@ -44,7 +48,9 @@ import type { CrisisTerms } from "../content/schema.js";
  *    parts (Hindi negates the verb after it, or the word before when only an auxiliary follows:
  *    "marna nahi chahti" negates "marna"; "kisi kaam ki nahi hu, bas bojh hu" keeps "bojh"), or
  *    (self only) a `recovered` phrase anywhere in the message ("I used to be suicidal, I'm fine
- *    now"). A Hindi negation that is itself a part ("jeena & nahi") must not be one that negates
+ *    now"). Excludes and `recovered` phrases may be concepts too (`jaan le legi & garmi|umas`:
+ *    the first part is what is covered, the others its context in the same clause), with no
+ *    negation checks. A Hindi negation that is itself a part ("jeena & nahi") must not be one that negates
  *    a word for dying ("marna nahi chahti, jeena chahti hu").
  * 9. When both kinds match, danger wins: someone else's threat needs the emergency number first,
  *    and the danger screen still shows crisis lines. Harm aimed at oneself ("khud ko maar
@@ -82,6 +88,10 @@ const WIDE_GAP = 6;
  * part, in the same clause. Wide enough for "I have 40 sleeping pills saved for tonight", narrow
  * enough that a long story does not join a word from one thought with a word from another. */
 const CO_WINDOW = 7;
+/** Placements of a concept's other parts tried, at most, for one rule at one anchor, when the
+ * first placement is turned around by a negation or overlaps: a window holds ~15 words, so a
+ * handful of occurrences of each part, and a pathological message cannot make the search grow. */
+const CO_TRIES = 24;
 /** Words between an English negation and the phrase it cancels, if all are bridge words. */
 const NEGATION_REACH = 4;
 /** Per-detector caches of folded words; cleared when full, so memory stays bounded. */
@@ -691,27 +701,42 @@ export function createCrisisDetector(
   const recoverers: Phrase[] = [];
   const coRules: CoRule[] = [];
   let partCount = 0;
-  const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
+  /** Excludes and `recovered` phrases that are concepts (`a & b`): the first part is the idiom,
+   * the others its context in the same clause ("jaan le legi & garmi|umas": the heat, not a man). */
+  const excludeCoRules: CoRule[] = [];
+  const recoveredCoRules: CoRule[] = [];
+  /** A term as a phrase (pushed on `phrases`) or a concept (returned, for the caller to keep). */
+  const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined, phrases: Phrase[]): CoRule | undefined => {
     // `a && b`: like `a & b`, but across sentence ends too ("goodbye. i love you all. i'm sorry").
     const across = t.includes(" && ");
     if (!across && !t.includes(" & ")) {
-      matchers.push(compile(t, kind, group, romanised));
-      return;
+      phrases.push(compile(t, kind, group, romanised));
+      return undefined;
     }
     const pieces = t.split(across ? " && " : " & ");
     // A rule cannot mix the two: split on "&&", a lone "&" would be read as a word to match, and
     // the rule would silently never match.
     if (across && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&": ${t}`);
     const parts = pieces.map((part) => compile(part, kind, group, romanised));
-    coRules.push({ index: coRules.length, parts, partIds: parts.map(() => partCount++), kind, group, romanised, across });
+    return { index: -1, parts, partIds: [], kind, group, romanised, across };
+  };
+  const addRule = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
+    const r = add(t, kind, group, romanised, matchers);
+    if (r) coRules.push({ ...r, index: coRules.length, partIds: r.parts.map(() => partCount++) });
   };
   for (const [group, g] of Object.entries(terms.groups)) {
     // Danger first: at one position a danger phrase is tried before a self phrase.
-    for (const t of g.danger ?? []) add(t, "danger", group, g.romanised);
-    for (const t of g.self) add(t, "self", group, g.romanised);
+    for (const t of g.danger ?? []) addRule(t, "danger", group, g.romanised);
+    for (const t of g.self) addRule(t, "self", group, g.romanised);
     // Excludes from every group apply to every match: Indian users mix languages in one message.
-    for (const x of g.exclude ?? []) excluders.push(compile(x, "self", group));
-    for (const x of g.recovered ?? []) recoverers.push(compile(x, "self", group));
+    for (const x of g.exclude ?? []) {
+      const r = add(x, "self", group, undefined, excluders);
+      if (r) excludeCoRules.push(r);
+    }
+    for (const x of g.recovered ?? []) {
+      const r = add(x, "self", group, undefined, recoverers);
+      if (r) recoveredCoRules.push(r);
+    }
   }
   const fold = (list: string[]) => new Set(list.flatMap((f) => tokenize(f).map((t) => t.word)));
   const fillers = fold(FILLERS);
@@ -803,6 +828,20 @@ export function createCrisisDetector(
   const termIndex = indexByFirst(matchers);
   const excludeIndex = indexByFirst(excluders);
   const recoveredIndex = indexByFirst(recoverers);
+  /** first-slot id of a concept's first part -> those concepts */
+  const indexCoByFirst = (rules: CoRule[]): Map<number, CoRule[]> => {
+    const index = new Map<number, CoRule[]>();
+    for (const r of rules) {
+      for (const id of r.parts[0]!.slots[0]!.ids) {
+        const list = index.get(id);
+        if (list) list.push(r);
+        else index.set(id, [r]);
+      }
+    }
+    return index;
+  };
+  const excludeCoIndex = indexCoByFirst(excludeCoRules);
+  const recoveredCoIndex = indexCoByFirst(recoveredCoRules);
   const coIndex = new Map<number, CoRule[]>();
   /** word id -> numbers of the co-occurrence parts that start with it */
   const partsByFirst = new Map<number, number[]>();
@@ -821,6 +860,10 @@ export function createCrisisDetector(
     });
   }
   const clauseWords = fold(CLAUSE_WORDS);
+  /** Where coMatch has placed each part of the rule it is trying (no rule has more parts). */
+  const maxParts = Math.max(1, ...coRules.map((r) => r.parts.length), ...excludeCoRules.map((r) => r.parts.length), ...recoveredCoRules.map((r) => r.parts.length));
+  const partStart = new Int32Array(maxParts);
+  const partEnd = new Int32Array(maxParts);
   const seenStamp = new Int32Array(partCount);
   const viableStamp = new Int32Array(coRules.length);
   const viableValue = new Uint8Array(coRules.length);
@@ -905,6 +948,13 @@ export function createCrisisDetector(
       return ids.flatMap((id) => index.get(id) ?? []);
     };
 
+    const startsCoAt = (index: Map<number, CoRule[]>, i: number): CoRule[] => {
+      const ids = idsAt[i]!;
+      if (ids.length === 0) return [];
+      if (ids.length === 1) return index.get(ids[0]!) ?? [];
+      return ids.flatMap((id) => index.get(id) ?? []);
+    };
+
     let excluded: [number, number][] | undefined;
     /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
     const covered = (end: number): boolean => {
@@ -915,6 +965,11 @@ export function createCrisisDetector(
           for (const p of startsAt(excludeIndex, i)) {
             const e = place(p, 1, i);
             if (e >= 0) excluded.push([i, e]);
+          }
+          // A concept exclude covers what its first part covers, when its context is there too.
+          for (const r of excludeCoIndex.size > 0 ? startsCoAt(excludeCoIndex, i) : []) {
+            const span = coMatch(r, i, true);
+            if (span) excluded.push([i, span[2]]);
           }
         }
       }
@@ -972,58 +1027,107 @@ export function createCrisisDetector(
       return false;
     };
 
-    /** A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first, or undefined. */
-    const coMatch = (r: CoRule, i: number): [number, number, number] | undefined => {
+    /** Whether the word at t could fill a slot of one of r's parts. */
+    const fillsSome = (r: CoRule, t: number): boolean => {
+      for (const p of r.parts) for (const slot of p.slots) if (fills(slot, t)) return true;
+      return false;
+    };
+
+    /**
+     * A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first,
+     * or undefined. Each other part may stand at any of its occurrences in the window: they are
+     * tried in order, depth first, and the first placement that no negation turns around wins, so
+     * a negated first occurrence does not hide a later one ("the train didn't stop, I walked to the
+     * tracks, the next train comes in 5 minutes"). The first placement is the old greedy one, so a
+     * message pays for the search only when that placement is rejected; at most CO_TRIES placements
+     * of a part are tried a rule and anchor. `plain` (an exclude or a `recovered` concept): no
+     * negation checks, only where the parts stand.
+     */
+    const coMatch = (r: CoRule, i: number, plain = false): [number, number, number] | undefined => {
       const a = r.parts[0]!;
       const e0 = place(a, 1, i);
       if (e0 < 0) return undefined;
       // A rule that may cross sentence ends treats the whole window as one clause.
       const clause = r.across ? -1 : clauseAt[i]!;
       if (!r.across && clauseAt[e0] !== clause) return undefined;
-      const used: [number, number][] = [[i, e0]];
-      let lo = i;
-      let hi = e0;
+      const m = r.parts.length;
+      partStart[0] = i;
+      partEnd[0] = e0;
       const from = Math.max(0, i - CO_WINDOW);
       const to = Math.min(n - 1, e0 + CO_WINDOW);
-      for (let k = 1; k < r.parts.length; k++) {
+      let tries = CO_TRIES;
+      /** Set when some part has no occurrence at all in the window: no other placement can help. */
+      let hopeless = false;
+      const inUsed = (j: number): boolean => {
+        for (let k = 0; k < m; k++) if (j >= partStart[k]! && j <= partEnd[k]!) return true;
+        return false;
+      };
+      /** The parts as placed, [lo, hi]: does a negation among or around them turn the concept around? */
+      const accepted = (lo: number, hi: number): boolean => {
+        if (plain) return true;
+        const lang = langNegation.get(r.group);
+        const anyNegation = lang?.all ?? negations;
+        const after = lang?.after ?? negationsAfter;
+        for (let j = lo; j <= hi; j++) {
+          const w = tokens[j]!.word;
+          if (!anyNegation.has(w)) continue;
+          if (after.has(w)) {
+            const t = negationTarget(j);
+            if (inUsed(j)) {
+              // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
+              // that negates dying: "main marna nahi chahti, jeena chahti hu" is no wish to die.
+              if (t >= 0 && idsAt[t]!.some((id) => deathWords.has(id)) && !inUsed(t)) return false;
+            } else if (t >= 0 && (inUsed(t) || fillsSome(r, t))) {
+              // A Hindi negation between the parts cancels only when it negates one of them: in
+              // "main kisi kaam ki nahi hu, bas bojh hu" it is about "kaam", so "bojh & main" stands.
+              // Or a word that could be one of them: in "khud ko hurt nahi karungi" it negates "hurt",
+              // and "karungi" (one letter from "kaatungi") must not stand in for the harm instead.
+              return false;
+            }
+          } else if (!inUsed(j)) {
+            // An English negation among the words between the parts turns it around ("I will not jump off the roof").
+            return false;
+          }
+        }
+        // And one just before or after the whole ("I'm not going to ...", "... nahi karungi").
+        return !negated(lo, hi, r.group);
+      };
+      /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
+      const placeFrom = (k: number, lo: number, hi: number): boolean => {
+        if (k === m) return accepted(lo, hi);
         const p = r.parts[k]!;
         const first = p.slots[0]!;
-        let found = false;
-        for (let j = from; j <= to && !found; j++) {
+        let any = false;
+        for (let j = from; j <= to && tries > 0; j++) {
           if ((!r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
-          if (used.some(([s, e]) => j >= s && j <= e)) continue;
           const e = place(p, 1, j);
           if (e < 0 || e > to || (!r.across && clauseAt[e] !== clause)) continue;
-          if (used.some(([s, u]) => s <= e && u >= j)) continue;
-          used.push([j, e]);
-          lo = Math.min(lo, j);
-          hi = Math.max(hi, e);
-          found = true;
+          any = true;
+          let overlaps = false;
+          for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;
+          if (overlaps) continue;
+          tries--;
+          partStart[k] = j;
+          partEnd[k] = e;
+          if (placeFrom(k + 1, Math.min(lo, j), Math.max(hi, e))) return true;
+          if (hopeless) return false;
+          // The deeper parts were reset by their own tries; this part's slot is ours again.
+          partStart[k] = -1;
+          partEnd[k] = -2;
         }
-        if (!found) return undefined;
+        if (!any) hopeless = true;
+        return false;
+      };
+      for (let k = 1; k < m; k++) {
+        partStart[k] = -1;
+        partEnd[k] = -2;
       }
-      const inUsed = (j: number): boolean => used.some(([s, e]) => j >= s && j <= e);
-      const lang = langNegation.get(r.group);
-      const anyNegation = lang?.all ?? negations;
-      const after = lang?.after ?? negationsAfter;
-      for (let j = lo; j <= hi; j++) {
-        const w = tokens[j]!.word;
-        if (!anyNegation.has(w)) continue;
-        if (after.has(w)) {
-          const t = negationTarget(j);
-          if (inUsed(j)) {
-            // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
-            // that negates dying: "main marna nahi chahti, jeena chahti hu" is no wish to die.
-            if (t >= 0 && idsAt[t]!.some((id) => deathWords.has(id)) && !inUsed(t)) return undefined;
-          } else if (t >= 0 && inUsed(t)) {
-            // A Hindi negation between the parts cancels only when it negates one of them: in
-            // "main kisi kaam ki nahi hu, bas bojh hu" it is about "kaam", so "bojh & main" stands.
-            return undefined;
-          }
-        } else if (!inUsed(j)) {
-          // An English negation among the words between the parts turns it around ("I will not jump off the roof").
-          return undefined;
-        }
+      if (!placeFrom(1, i, e0)) return undefined;
+      let lo = i;
+      let hi = e0;
+      for (let k = 1; k < m; k++) {
+        lo = Math.min(lo, partStart[k]!);
+        hi = Math.max(hi, partEnd[k]!);
       }
       return [lo, hi, e0];
     };
@@ -1073,10 +1177,11 @@ export function createCrisisDetector(
         if (rules === undefined) continue;
         for (const r of rules) {
           if (!viable(r)) continue;
+          // (coMatch has checked the negations: another placement of the parts may escape one.)
           const span = coMatch(r, i);
           // An exclude need only cover the first part, the concept itself (its last word): the
           // other parts are context that may lie outside the idiom ("I want to die my hair").
-          if (!span || covered(span[2]) || negated(span[0], span[1], r.group)) continue;
+          if (!span || covered(span[2])) continue;
           let group = r.group;
           if (r.romanised !== undefined && !tokens.slice(span[0], span[1] + 1).some((t) => t.native)) group = r.romanised;
           if (r.kind === "danger" && !reflexive(span[0], span[1])) return { kind: "danger", group };
@@ -1093,10 +1198,11 @@ export function createCrisisDetector(
         if (!self || end - i + 1 > self.length) self = { match: { kind: "self", group }, length: end - i + 1 };
       }
     }
-    if (self && recoverers.length > 0) {
+    if (self && recoverers.length + recoveredCoRules.length > 0) {
       // "I used to feel suicidal, I'm fine now": a self match beside a word that it is over.
       for (let i = 0; i < n; i++) {
         for (const p of startsAt(recoveredIndex, i)) if (place(p, 1, i) >= 0) return undefined;
+        for (const r of recoveredCoRules.length > 0 ? startsCoAt(recoveredCoIndex, i) : []) if (coMatch(r, i, true)) return undefined;
       }
     }
     return self?.match;

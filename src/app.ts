@@ -1,17 +1,16 @@
 import { run } from "@grammyjs/runner";
 import type { Config } from "./config.js";
-import { loadConversationDeps, type ConversationDeps } from "./deps.js";
+import { loadConversationDeps, ROOT, type ConversationDeps } from "./deps.js";
 import { ChatVault } from "./privacy/chat-vault.js";
 import type { Logger } from "./privacy/logger.js";
-import { createStore } from "./store/create-store.js";
-import { RedisStore } from "./store/redis-store.js";
+import { createStore, DeferredStore } from "./store/create-store.js";
 import type { SessionStore } from "./store/session-store.js";
 import { PdfRenderer } from "./report/pdf-renderer.js";
 import { createBot, type NyfBot } from "./telegram/bot.js";
 import { CaseVault, newCaseCode } from "./privacy/case-vault.js";
 import { CaseDesk } from "./telegram/case-desk.js";
 import { telegramLine, telegramRoom } from "./telegram/counsellor-room.js";
-import { registerCommands } from "./telegram/commands.js";
+import { COMMANDS, COUNSEL_COMMANDS, registerCommands } from "./telegram/commands.js";
 import { installOutgoingLimits } from "./telegram/outgoing-limits.js";
 import { pacePolling } from "./telegram/polling-pace.js";
 import { startWebhookServer, type WebhookServer } from "./telegram/webhook-server.js";
@@ -32,6 +31,11 @@ export interface AppOptions {
 export interface RunningApp {
   /** The webhook server, in webhook mode. */
   server?: WebhookServer;
+  /**
+   * Settles once the crisis check is built (CRISIS_CHECK_DELAY_MS after start, or at the first
+   * text before that); rejects when it cannot be built, and then the bot must stop (main.ts).
+   */
+  crisisCheck: Promise<void>;
   /** Stops taking updates, finishes those in flight, closes the store. */
   stop(): Promise<void>;
 }
@@ -43,9 +47,20 @@ export class StartError extends Error {
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
 
+/**
+ * How long after start the crisis check is built, unless a text needs it sooner: long enough for
+ * the updates waiting at start (a /start that woke the bot) to be answered first, as they need
+ * none of it.
+ */
+export const CRISIS_CHECK_DELAY_MS = 1000;
+
+/** The bot's commands, bare: not a crisis, whatever the crisis check (test/app.test.ts checks it agrees). */
+export const OWN_COMMANDS: readonly string[] = [...COMMANDS, ...COUNSEL_COMMANDS];
+
 /** Content, store and bot as the config says: the part every entry (npm start, serverless) shares. */
 export function composeBot(config: Config, logger: Logger): { bot: NyfBot; store: SessionStore; deps: ConversationDeps; reports: PdfRenderer; desk: CaseDesk | undefined } {
-  const deps = loadConversationDeps();
+  // The crisis check is built on first use or by startApp soon after start (loadConversationDeps).
+  const deps = loadConversationDeps(ROOT, { lazyCrisisCheck: true, ownCommands: OWN_COMMANDS });
   const store = createStore(config, logger);
   // Reports render on a worker thread, so one /report doesn't hold up everyone else's taps.
   const reports = new PdfRenderer();
@@ -91,6 +106,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     const server = await serveWebhook(bot, store, config.webhook, logger, options.host);
     return {
       server,
+      crisisCheck: prepareSoon(deps),
       async stop() {
         await server.close();
         await stopTicking();
@@ -101,6 +117,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   const stopPolling = await poll(bot, logger);
   return {
+    crisisCheck: prepareSoon(deps),
     async stop() {
       await stopPolling();
       await stopTicking();
@@ -110,9 +127,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   };
 }
 
+/** Builds the crisis check CRISIS_CHECK_DELAY_MS from now (at once if a text asked for it already). */
+function prepareSoon(deps: ConversationDeps): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    setTimeout(() => {
+      try {
+        deps.prepareCrisisCheck();
+        resolve();
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, CRISIS_CHECK_DELAY_MS).unref();
+  });
+}
+
 /** A store that is down at start is not fatal: help still works and the store is retried per update. */
 async function checkStore(store: SessionStore, logger: Logger): Promise<void> {
-  if (store instanceof RedisStore && !(await store.ready(3000))) return; // RedisStore logs the outage itself
+  if (store instanceof DeferredStore && !(await store.ready(3000))) return; // RedisStore logs the outage itself
   try {
     await store.ping();
   } catch (error) {

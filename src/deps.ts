@@ -32,22 +32,55 @@ export interface ConversationDeps extends ReplyDeps {
   texts: Texts;
   machine: ConversationMachine;
   detectCrisis: (text: string) => CrisisMatch | undefined;
+  /**
+   * Builds the crisis check now if it is not built yet (it throws what building throws). With
+   * `lazyCrisisCheck` the app calls it once it is answering (src/app.ts); otherwise it is built.
+   */
+  prepareCrisisCheck: () => void;
+}
+
+export interface LoadOptions {
+  /**
+   * Build the crisis check's indexes (the rules' word index, the model's dense weights) on the
+   * first text or when `prepareCrisisCheck` is called, instead of now. The model file is still
+   * checked now (a corrupt one stops the start), and so are the crisis terms, as part of flows/.
+   * Building them is most of a start's CPU and about 17 MB of heap; a /start or a tap needs neither.
+   */
+  lazyCrisisCheck?: boolean;
+  /**
+   * Texts that are exactly one of the bot's own commands (`/start`, `/start@name_bot`): answered
+   * as not a crisis without building the check, so a cold start's first /start does not wait for
+   * it. test/app.test.ts checks that the check itself says the same for each of them.
+   */
+  ownCommands?: readonly string[];
 }
 
 /**
  * Everything the conversation needs, loaded and validated once at start. Bad flows/ data or
  * locales fail here, naming the file, before any person is answered.
  */
-export function loadConversationDeps(root: string = ROOT): ConversationDeps {
+export function loadConversationDeps(root: string = ROOT, options: LoadOptions = {}): ConversationDeps {
   const content = builtContent(`${root}/flows`) ?? loadContent(`${root}/flows`);
   const texts = loadTexts(`${root}/locales`);
+  // The rules, then the model when they say nothing (src/conversation/crisis-check.ts). The
+  // model is imported, not read: every build carries it, and without it nothing starts.
+  const model = crisisModel();
+  let check: ((text: string) => CrisisMatch | undefined) | undefined;
+  const prepareCrisisCheck = (): void => {
+    check ??= createCrisisCheck(content.crisis, model);
+  };
+  if (!options.lazyCrisisCheck) prepareCrisisCheck();
+  const own = options.ownCommands?.length ? new RegExp(`^/(?:${options.ownCommands.join("|")})(?:@[A-Za-z0-9_]+)?$`) : undefined;
   return {
     content,
     texts,
     machine: createConversationMachine(content),
-    // The rules, then the model when they say nothing (src/conversation/crisis-check.ts). The
-    // model is imported, not read: every build carries it, and without it nothing starts.
-    detectCrisis: createCrisisCheck(content.crisis, crisisModel()),
+    detectCrisis: (text) => {
+      if (own?.test(text)) return undefined;
+      prepareCrisisCheck();
+      return check!(text);
+    },
+    prepareCrisisCheck,
     translate: texts.forLocale,
   };
 }

@@ -45,6 +45,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // The crisis check is built just after start (src/app.ts): if it cannot be, stop as a bad
+  // flows/ file at start does, with one line naming the problem.
+  app.crisisCheck.catch((error: unknown) => {
+    logger.fatal({ err: error }, "the crisis check cannot be built");
+    fail(`the crisis check cannot be built: ${error instanceof Error ? error.message : String(error)}`, 2);
+  });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -60,11 +60,22 @@ const shared = {
   bundle: true,
   logLevel: "warning",
   legalComments: "none",
-  // Readable stack traces in logs: names and line structure kept.
-  minify: false,
+  // Whitespace and comments out, names kept (below): the packages' doc comments (emoji among
+  // them) made the file non-ASCII, which V8 then holds as a two-byte string: about 8 MB of heap
+  // for the source alone, and more to scan at every start. Stack traces keep every function's
+  // name; their positions are columns of one long line.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: false,
+  charset: "ascii",
+  // Lines of at most this many characters: Node prints the whole source line of an uncaught error.
+  lineLimit: 160,
   // Class and function names as written: node-fetch (grammY's HTTP client on Node) checks
   // `signal.constructor.name === "AbortSignal"`, which a renamed class in a bundle fails.
   keepNames: true,
+  // node-fetch 2 imports whatwg-url (and its 300 KB Unicode table, tr46) only to fall back on
+  // when Node has no URL class; Node 20 has one, and node-fetch takes it (`Url.URL || whatwgUrl.URL`).
+  alias: { "whatwg-url": fileURLToPath(new URL("./whatwg-url-stub.mjs", import.meta.url)) },
 };
 
 /**
@@ -88,12 +99,18 @@ const everythingBut = {
   },
 };
 
-/** The serverless file reads no files: flows/*.yaml and locales/*.ftl are embedded, served to content/ by a stand-in for node:fs. */
-function embeddedContent() {
+/**
+ * The serverless file reads no files: locales/*.ftl (and flows/*.yaml when flows/ is not built in
+ * as JSON: src/deps.ts then reads it) are embedded, served to content/ by a stand-in for node:fs.
+ * Base64 of their UTF-8: the file stays ASCII (V8 keeps an ASCII source at one byte a character;
+ * one non-ASCII character anywhere makes it two) and a Tamil line takes 1.3 bytes a byte instead
+ * of the 6 of a \u escape.
+ */
+function embeddedContent({ flows }) {
   const files = {};
-  for (const dir of ["flows", "locales"]) {
+  for (const dir of flows ? ["flows", "locales"] : ["locales"]) {
     // Only the content files themselves: locales/review/ (translation review state) is for tools, not the bot.
-    for (const name of readdirSync(join(ROOT, dir))) if (/\.(ya?ml|ftl)$/.test(name)) files[`${dir}/${name}`] = readFileSync(join(ROOT, dir, name), "utf8");
+    for (const name of readdirSync(join(ROOT, dir))) if (/\.(ya?ml|ftl)$/.test(name)) files[`${dir}/${name}`] = readFileSync(join(ROOT, dir, name)).toString("base64");
   }
   return {
     name: "nyf-embedded-content",
@@ -105,7 +122,8 @@ function embeddedContent() {
 export function readFileSync(path, encoding) {
   const key = String(path).split(/[\\\\/]/).slice(-2).join("/");
   if (!(key in FILES)) { const e = new Error("ENOENT: not in the bundle: " + key); e.code = "ENOENT"; throw e; }
-  return encoding ? FILES[key] : Buffer.from(FILES[key]);
+  const bytes = Buffer.from(FILES[key], "base64");
+  return encoding ? bytes.toString(encoding) : bytes;
 }
 export default { readFileSync };`,
       }));
@@ -131,15 +149,29 @@ function flowsFingerprint(dir) {
  */
 async function contentSnapshot(build, scratch) {
   const loader = join(scratch, "content-loader.mjs");
-  await build({ ...shared, entryPoints: [join(ROOT, "src/content/load.ts")], outfile: loader, banner: everythingBut.banner });
-  const { loadContent } = await import(pathToFileURL(loader).href);
+  await build({
+    ...shared,
+    stdin: { contents: 'export { loadContent } from "./src/content/load.ts"; export { loadConversationDeps } from "./src/deps.ts";', resolveDir: ROOT, loader: "ts" },
+    outfile: loader,
+    banner: everythingBut.banner,
+  });
+  const { loadContent, loadConversationDeps } = await import(pathToFileURL(loader).href);
   rmSync(loader, { force: true });
+  let content;
   try {
-    return { json: JSON.stringify(loadContent(join(ROOT, "flows"))), fingerprint: flowsFingerprint(join(ROOT, "flows")) };
+    content = { json: JSON.stringify(loadContent(join(ROOT, "flows"))), fingerprint: flowsFingerprint(join(ROOT, "flows")) };
   } catch (error) {
     process.stderr.write(`build: flows/ not built in (${error.message}); the bot will read it at start\n`);
     return undefined;
   }
+  // The bots build the crisis check after they start answering (src/deps.ts, lazyCrisisCheck):
+  // a crisis check that cannot be built from these files stops the build instead, here.
+  try {
+    loadConversationDeps(ROOT).prepareCrisisCheck();
+  } catch (error) {
+    throw new Error(`the crisis check cannot be built from flows/: ${error.message}`);
+  }
+  return content;
 }
 
 async function buildInto(out) {
@@ -165,7 +197,7 @@ async function buildInto(out) {
     outfile: join(out, "serverless.mjs"),
     ...everythingBut,
     define,
-    plugins: [embeddedContent()],
+    plugins: [embeddedContent({ flows: !content })],
   });
   writeFileSync(join(out, ".built"), `${new Date().toISOString()}\n`);
 }

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadContent } from "../../src/content/load.js";
-import { createCrisisCheck, CrisisModelError, parseCrisisModel } from "../../src/conversation/crisis-check.js";
-import { createCrisisDetector } from "../../src/conversation/crisis-detector.js";
-import { createCrisisModelDetector, packCrisisModel, type CrisisModelData } from "../../src/conversation/crisis-model.js";
+import { createCrisisCheck, CrisisModelError, parseCrisisModel, VETO, VETO_MAX_WORDS } from "../../src/conversation/crisis-check.js";
+import { createCrisisDetector, MODEL_NEGATIONS, normalisedWords } from "../../src/conversation/crisis-detector.js";
+import { createCrisisModelDetector, createCrisisScorer, MODEL_MIN_WORDS, packCrisisModel, type CrisisModelData } from "../../src/conversation/crisis-model.js";
 import { loadConversationDeps, readCrisisModel, ROOT } from "../../src/deps.js";
 
 const MODEL_FILE = `${ROOT}/flows/crisis-model.json`;
@@ -15,6 +15,13 @@ const model = readCrisisModel(MODEL_FILE);
 const rules = createCrisisDetector(terms);
 const modelAlone = createCrisisModelDetector(model);
 const check = createCrisisCheck(terms, model);
+const scorer = createCrisisScorer(model, MODEL_NEGATIONS);
+/** The veto as crisis-check.ts states it, worked out here from its parts. */
+function vetoed(text: string): boolean {
+  const { words } = normalisedWords(text);
+  if (text.trimStart().startsWith("/") || words.length < MODEL_MIN_WORDS || words.length > VETO_MAX_WORDS) return false;
+  return scorer(words).crisis < VETO;
+}
 
 // Written for this test, not taken from any fixture. Each is missed by the rules as they stand
 // (if a rule now catches one, the rules improved: replace it with a phrasing they still miss).
@@ -86,7 +93,43 @@ describe("crisis check: the rules, then the model when they say nothing", () => 
     expect(loudCheck("how do i report a fake profile")).toEqual({ kind: "self", group: "en" });
   });
 
-  it("reads each message once, and says what the rules then the model alone say, on whole development sets and a paste over 4,096 characters", () => {
+  describe("the model's veto on a short rule match it is sure is everyday talk", () => {
+    // A model sure of nothing but "none": every crisis probability is about e^-10.
+    const calm: CrisisModelData = { version: 1, buckets: 1 << 18, charWeight: 0.3, threshold: 0.5, bias: [-10, -10], weights: [0, 0.1, 0] };
+    const calmCheck = createCrisisCheck(terms, packCrisisModel(calm));
+
+    it("drops a rule match of 4 to 15 words the model gives less than VETO", () => {
+      const text = "he is outside my door with a knife";
+      expect(rules(text)?.kind).toBe("danger");
+      expect(calmCheck(text)).toBeUndefined();
+    });
+
+    it("never drops a match of fewer than 4 words, a longer message, or a command", () => {
+      for (const text of ["want to die", "main marna chahti", `${"he posted my photos and my family saw them. ".repeat(3)}I want to die`]) {
+        expect(rules(text), text).toBeDefined();
+        expect(calmCheck(text), text).toEqual(rules(text));
+      }
+      expect(VETO_MAX_WORDS).toBeGreaterThanOrEqual(MODEL_MIN_WORDS);
+    });
+
+    it("with the shipped model, drops no crisis the rules catch in any development set's crisis cases", () => {
+      const lost: string[] = [];
+      for (const f of readdirSync(`${ROOT}/test/fixtures/crisis`).filter((n) => !n.startsWith("held-out"))) {
+        const { cases } = parse(readFileSync(`${ROOT}/test/fixtures/crisis/${f}`, "utf8")) as { cases: { expect: string; text: string }[] };
+        for (const c of cases) if (c.expect !== "none" && rules(c.text) && !check(c.text)) lost.push(`${f}: ${c.text}`);
+      }
+      expect(lost).toEqual([]);
+    });
+
+    it("with the shipped model, quiets everyday talk the rules mistake for a crisis", () => {
+      for (const text of ["ये उमस तो जान ले लेगी, कूलर भी फेल", "I used to self-harm in school but it's been years now"]) {
+        expect(rules(text), text).toBeDefined();
+        expect(check(text), text).toBeUndefined();
+      }
+    });
+  });
+
+  it("reads each message once, and says what the rules (less the veto) then the model alone say, on whole development sets and a paste over 4,096 characters", () => {
     const texts = ["tuning.yaml", "dev10.yaml", "dev2-ta.yaml", "dev-bn.yaml"].flatMap(
       (f) => (parse(readFileSync(`${ROOT}/test/fixtures/crisis/${f}`, "utf8")) as { cases: { text: string }[] }).cases.map((c) => c.text),
     );
@@ -94,7 +137,7 @@ describe("crisis check: the rules, then the model when they say nothing", () => 
     texts.push(paste, `/start ${missedByRules[0]![2]}`);
     let caught = 0;
     for (const text of texts) {
-      const expected = rules(text) ?? modelAlone(text);
+      const expected = rules(text) ? (vetoed(text) ? undefined : rules(text)) : modelAlone(text);
       if (expected) caught++;
       expect(check(text), text).toEqual(expected);
     }

@@ -19,7 +19,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 # What the build reads: the code, the build script, and flows/ and locales/ (embedded into
 # dist/serverless.mjs; the server reads them from disk at start).
-COPY scripts/build.mjs ./scripts/
+COPY scripts/build.mjs scripts/whatwg-url-stub.mjs ./scripts/
 COPY src ./src
 COPY flows ./flows
 COPY locales ./locales
@@ -31,6 +31,13 @@ FROM node:24-bookworm-slim
 # Production mode: config.ts then refuses to start without PSEUDONYM_SECRET instead of making up
 # a throwaway one, and npm skips devDependencies.
 ENV NODE_ENV=production
+
+# Small-host settings (scripts/runtime-env.mjs says why; package.json's start sets the same): a
+# small V8 young generation and heap plan, two libuv threads, two malloc arenas. `docker run -e`
+# or compose's environment overrides any of them (a bigger heap for STORE=memory with many people).
+ENV NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=128" \
+    UV_THREADPOOL_SIZE=2 \
+    MALLOC_ARENA_MAX=2
 
 WORKDIR /app
 

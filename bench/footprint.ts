@@ -7,7 +7,8 @@
  *     answered with a sendMessage), for `node dist/main.js`, `npm start` (the same, behind npm),
  *     the TypeScript through tsx, the serverless bundle in a fresh process (bench/serverless-host.mjs),
  *     and the commit before (tsx, as its `npm start` ran). Median of a few starts each.
- *   - memory (Linux /proc): RSS once started and idle; after 10 /report PDFs; and once the report
+ *   - memory (Linux /proc): RSS once started and idle (the crisis check built: CRISIS_CHECK_DELAY_MS
+ *     after start, +2 s); after 10 /report PDFs; and once the report
  *     worker has been idle long enough to stop (WORKER_IDLE_MS).
  *   - calls per tap: Bot API HTTP requests per button tap, and how many answers went back in the
  *     webhook's HTTP response instead.
@@ -25,6 +26,8 @@ import { encodeButton } from "../src/telegram/callback-data.js";
 import { startFakeBotApi, type FakeBotApi } from "../test/support/fake-bot-api.js";
 import { freePort } from "../test/support/redis.js";
 import { beforeCheckout } from "./before.js";
+import { CRISIS_CHECK_DELAY_MS } from "../src/app.js";
+import { RUNTIME_ENV } from "../scripts/runtime-env.mjs";
 import { median } from "./updates.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -38,12 +41,16 @@ export interface Launch {
   command: string[];
   botIsPid: boolean;
   serverless?: boolean;
+  /** Environment beyond the bot's settings: production's runtime settings for the compiled server. */
+  env?: Record<string, string>;
 }
 
 export function launches(beforeDir?: string): Launch[] {
   const node = process.execPath;
   const list: Launch[] = [
-    { label: "compiled (node dist/main.js)", cwd: ROOT, command: [node, "dist/main.js"], botIsPid: true },
+    // As the image runs it (Dockerfile: CMD node dist/main.js, ENV from scripts/runtime-env.mjs).
+    { label: "compiled (node dist/main.js)", cwd: ROOT, command: [node, "dist/main.js"], botIsPid: true, env: { ...RUNTIME_ENV } },
+    // package.json's start script sets the same settings itself.
     { label: "npm start (compiled)", cwd: ROOT, command: ["npm", "start", "--silent"], botIsPid: false },
     { label: "tsx (node --import tsx src/main.ts)", cwd: ROOT, command: [node, "--import", "tsx", "src/main.ts"], botIsPid: true },
     { label: "serverless bundle (dist/serverless.mjs)", cwd: ROOT, command: [node, "bench/serverless-host.mjs", "dist/serverless.mjs"], botIsPid: true, serverless: true },
@@ -116,6 +123,7 @@ function start(launch: Launch, api: FakeBotApi, port: number): Running {
     PSEUDONYM_SECRET,
     LOG_LEVEL: "error",
     npm_config_update_notifier: "false",
+    ...launch.env,
   });
   const [cmd, ...args] = launch.command;
   const child = spawn(cmd!, args, { cwd: launch.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: !launch.botIsPid });
@@ -176,7 +184,8 @@ export async function measureColdStarts(list: Launch[], rounds = 3): Promise<Col
       const run = start(launch, api, port);
       try {
         runs.get(launch.label)!.push(await firstAnswer(run, spawnedAt, 31_000 + r));
-        await sleep(2000);
+        // Idle = once everything a start does is done: the crisis check too (built CRISIS_CHECK_DELAY_MS after start).
+        await sleep(CRISIS_CHECK_DELAY_MS + 2000);
         if (launch.botIsPid) idle.get(launch.label)!.push(rssMb(run.child.pid));
       } finally {
         await run.stop();
@@ -213,7 +222,7 @@ export async function measureFootprint(launch: Launch): Promise<{ now: Omit<Foot
   const chat = 41_000;
   try {
     await firstAnswer(run, performance.now(), chat);
-    await sleep(1500);
+    await sleep(CRISIS_CHECK_DELAY_MS + 2000);
     const idleRss = rssMb(run.child.pid);
     // Taps: into the conversation, then platform toggles (each an edit of the same screen).
     const walk = [

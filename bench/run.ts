@@ -20,7 +20,7 @@
  * when no redis-server answers.
  */
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { MemoryStore } from "../src/store/memory-store.js";
 import { RedisStore } from "../src/store/redis-store.js";
 import type { SessionStore } from "../src/store/session-store.js";
@@ -40,6 +40,8 @@ const DEPTHS = [1, 10, 50];
 const STORES = ["memory", "redis", "upstash"] as const;
 type StoreName = (typeof STORES)[number];
 const started = Date.now();
+/** The machine's load when the run began (1, 5, 15 min): other work on a shared machine skews every time here. */
+const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 
 interface Pair {
   ours: ThisBotResult;
@@ -188,6 +190,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+      load_average: { start: loadAtStart, end: loadavg().map((x) => Math.round(x * 100) / 100) },
       iterations: ITERATIONS,
       seconds: (Date.now() - started) / 1000,
       // Headline figures: in-process on the memory store (the bot's own cost), throughput with one process.

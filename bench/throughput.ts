@@ -33,6 +33,7 @@ import { encodeButton } from "../src/telegram/callback-data.js";
 import { FAKE_BOT_INFO, startFakeBotApi } from "../test/support/fake-bot-api.js";
 import { adminClient, freePort, redisUrl } from "../test/support/redis.js";
 import type { WorkerMessage, WorkerReport } from "./throughput-worker.js";
+import { RUNTIME_ENV } from "../scripts/runtime-env.mjs";
 
 export interface ThroughputOptions {
   /** Simulated people, each in their own private chat (default 1,000). */
@@ -119,7 +120,7 @@ const WORKER = fileURLToPath(new URL("./throughput-worker.ts", import.meta.url))
 /** The worker bundled as dist/main.js is (scripts/build.mjs), under node_modules/ so that src/deps.ts finds flows/ above it. */
 const COMPILED_WORKER = join(ROOT, "node_modules", ".cache", "nyf-bench", "throughput-worker.mjs");
 
-/** Extra node flags for the compiled bots, to try V8 settings (e.g. BENCH_NODE_FLAGS="--max-old-space-size=96"). */
+/** Extra node flags for the compiled bots, to try V8 settings (e.g. BENCH_NODE_FLAGS="--max-old-space-size=96"; they come after NODE_OPTIONS and win). */
 const BENCH_NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 
 /** Bundles bench/throughput-worker.ts with the production build's options (once per bench run). */
@@ -287,8 +288,11 @@ interface Worker {
 
 async function startWorker(apiRoot: string, store: string, outgoingLimits: boolean, root: string | undefined): Promise<Worker> {
   const port = await freePort();
-  const env: Record<string, string> = {};
-  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "TZ"]) if (process.env[key] !== undefined) env[key] = process.env[key];
+  // The compiled bots run with production's settings (scripts/runtime-env.mjs, as `npm start` and
+  // the image set them); the commit before ran without them.
+  const env: Record<string, string> = root ? {} : { ...RUNTIME_ENV };
+  // glibc's malloc settings too, when the bench is run with them (to try what a Dockerfile ENV would do).
+  for (const key of ["PATH", "HOME", "TMPDIR", "LANG", "TZ", "MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "UV_THREADPOOL_SIZE"]) if (process.env[key] !== undefined) env[key] = process.env[key];
   Object.assign(env, {
     WEBHOOK_URL: `http://127.0.0.1:${port}/tg`,
     WEBHOOK_SECRET,

@@ -141,6 +141,20 @@ const CLAUSE_WORDS = [
 const NEGATIONS_BEFORE = ["not", "dont", "never", "wont", "wouldnt", "didnt", "doesnt", "isnt", "aint", "nt", "shouldnt"];
 /** Words that may stand between such a negation and the phrase it negates. */
 const NEGATION_BRIDGE = ["want", "wanted", "going", "to", "planning", "trying", "try", "plan", "ever", "will", "would", "be", "i", "am", "gonna", "wanna", "think", "thinking", "of", "about"];
+/**
+ * Words that dismiss what was just said, a few words after it in the same clause: "khud ko
+ * nuksan pahunchane ka to sawal hi nahi" (out of the question), "aatmahatya jaisa kuch nahi soch
+ * rahi" (nothing like suicide), "hurting myself is out of the question". Each is a sequence of
+ * slots, `|` between a slot's spellings.
+ */
+const DISMISSALS = [
+  "sawal|sawaal|saval|सवाल|question hi|ही nahi|नहीं|uthta|उठता",
+  "jaisa|jaisi|jaise|जैसा|जैसी|जैसे|vagaira|vagairah|वगैरह kuch|kuchh|कुछ nahi|नहीं|bhi|भी",
+  "jaisi|जैसी koi|कोई baat|बात nahi|नहीं",
+  "out of the question",
+];
+/** Words after a match that a dismissal may stand behind ("... pahunchane ka to sawal hi nahi"). */
+const DISMISS_REACH = 5;
 /** Hindi negations that turn the phrase before them around ("suicide nahi karungi"). */
 const NEGATIONS_AFTER = ["nahi", "mat", "नहीं", "मत"];
 /**
@@ -186,7 +200,8 @@ const LANG_NEGATION: Record<string, { native: string[]; roman: string[]; aux: st
     roman: ["ledu", "ledhu", "kadu", "kaadu", "vaddu", "vadhu", "lenu", "chesukonu", "cheyanu", "chavanu", "chaniponu"],
     aux: ["చేసుకోవాలని", "చేయాలని", "అనిపించడం", "అనుకోవడం", "chesukovalani", "cheyalani", "anipinchadam"],
     // "I won't die" and "I died (of shame)": one letter from "I will die", never a crisis.
-    exact: ["chachipovanu", "chanipovanu", "chachipoyanu", "chachipoya", "chanipoyanu", "chachipoyinanu", "chachipoyindi"],
+    // And Hindi everyday words one letter from a romanised Telugu one ("chawal", rice, is not "chavali").
+    exact: ["chachipovanu", "chanipovanu", "chachipoyanu", "chachipoya", "chanipoyanu", "chachipoyinanu", "chachipoyindi", "chawal"],
   },
   ta: {
     native: ["இல்லை", "இல்ல", "மாட்டேன்", "வேண்டாம்", "வேணாம்", "கூடாது", "மாட்டேன", "மாட்டோம்"],
@@ -273,8 +288,9 @@ const NUMBER_THEN_WORD = /^([0-9]+)(\p{L}{3,})$/u;
 const REPEATS = /(.)\1+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 const SYMBOLS = /[@!$]/;
-const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/u;
-const LAUGHS = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]+/gu;
+// 😂 🤣 😆 😹, and the grins of a joke told against oneself: 😅 😁 😄 😜 😝 🤪
+const LAUGH = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F601}\u{1F604}\u{1F61C}\u{1F61D}\u{1F92A}]/u;
+const LAUGHS = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F605}\u{1F601}\u{1F604}\u{1F61C}\u{1F61D}\u{1F92A}]+/gu;
 const DOUBLE_A = /^aa+$/;
 /** A sentence end (. ! ? ; newline, Hindi danda) between two words; "..." is a pause people type
  * inside one thought, not an end. */
@@ -759,6 +775,7 @@ export function createCrisisDetector(
       return [group, { after: new Set([...negationsAfter, ...roman]), all: new Set([...negations, ...roman]), aux: fold(l.aux) }];
     }),
   );
+  const dismissals = DISMISSALS.map((d) => d.split(" ").map((slot) => fold(slot.split("|"))));
   const hindiAux = fold(HINDI_AUX);
   const hindiSkip = new Set([...hindiAux, ...fold(HINDI_FUNCTION), ...fillers, ...negations]);
   // Words for dying: a Hindi negation that negates one of them ("marna nahi chahti") is never
@@ -998,7 +1015,22 @@ export function createCrisisDetector(
       return -1;
     };
 
+    /** A dismissal ("sawal hi nahi", "jaisa kuch nahi") after the match's first word: among a
+     * concept's parts, or within a few words after its end on its side of a comma. */
+    const dismissed = (start: number, end: number): boolean => {
+      const pause = tokens[end]!.pause;
+      for (let k = start + 1; k < n && k <= end + DISMISS_REACH && (k <= end || tokens[k]!.pause === pause); k++) {
+        for (const d of dismissals) {
+          let q = 0;
+          while (q < d.length && k + q < n && tokens[k + q]!.pause === tokens[k]!.pause && d[q]!.has(tokens[k + q]!.word)) q++;
+          if (q === d.length) return true;
+        }
+      }
+      return false;
+    };
+
     const negated = (start: number, end: number, group: string): boolean => {
+      if (dismissed(start, end)) return true;
       const lang = langNegation.get(group);
       if (lang) {
         // Bengali, Marathi, Telugu, Tamil: the negation follows, perhaps after a light verb

@@ -1289,3 +1289,63 @@ describe("crisis detector: families added after dev10 and dev11, in other wordin
     });
   }
 });
+
+// First run on dev12 (400, everyday-heavy, Hindi first; written without seeing the detector), before
+// any change made for it. Rules alone: recall hi 85.0%, hinglish 82.5%, en 92.0%; false alarms hi
+// 6.4%, hinglish 5.0%, en 5.5%. Rules then the model as shipped: recall 96.7 / 90.0 / 100%, false
+// alarms 6.4 / 7.5 / 5.5%. The false alarms were past or recovered phrasings, negations ("sawal hi
+// nahi", "aatmahatya jaisa kuch nahi"), idioms (humidity "will take my life", "zinda gaad denge 😅",
+// "bore ho ke mar jaungi", "maut ka kuan", her own "muh tod du"), a film scene, school marks and a
+// kitchen cut. After tuning on it (rules alone): recall 100% in every language; false alarms hi 0.7%
+// (one: a family's joke whose 😅 stands beyond the window), hinglish and en 0%. Floors leave one case.
+describe("crisis detector: the twelfth development set (tuned on after its first run)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev12.yaml", {
+      hi: { recall: 0.98, alarms: 0.015, kind: 0.97 },
+      hinglish: { recall: 0.97, alarms: 0.0125, kind: 0.97 },
+      en: { recall: 0.96, alarms: 0.0182, kind: 0.97 },
+    });
+  });
+});
+
+// Phrasings written for these tests, not taken from dev12: the same families in other words.
+describe("crisis detector: families added after dev12, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["everyone happier without her", "mere na hone se sab khush rahenge", "self"],
+    ["can't any more, bye and thanks", "mujhse ab aur nahi hoga. bye. thanks for everything", "self"],
+    ["given up for good", "hamesha ke liye haar maan li maine", "self"],
+    ["at the river, not going back", "nadi kinare khadi hu, wapas nahi jaungi", "self"],
+    ["on the roof, not coming down", "I'm on the roof and I'm not coming back down", "self"],
+    ["fifteen tablets at once", "ek saath 15 goliyan kha li", "self"],
+    ["a bike behind her for long", "wo bike wala kabse peeche laga hai", "danger"],
+    ["slapped, and more to come", "usne do thappad maare aur bola phir maarega", "danger"],
+    ["a knife, and he is looking for her", "चाकू लेके मुझे ढूंढ रहा है मेरा भाई", "danger"],
+    ["threatened with an axe", "jeth ne dhamki di kulhadi se", "danger"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["the rain and the humidity 'took her life'", "is baarish aur umas ne to meri jaan le li, kapde sukhte hi nahi"],
+    ["the heat will take her life", "aaj ki garmi jaan le legi yaar"],
+    ["antiseptic on a scraped knee", "ghutne pe chot lagi thi, savlon laga diya"],
+    ["a heroine's leap in a serial", "serial me heroine ne chhat se chhalang maar di, kya drama hai"],
+    ["a brother's joke threat", "bhai bola phone todega to tujhe zinda gaad dunga 😂"],
+    ["her own anger at him", "dil karta hai uska sir tod du"],
+    ["nothing like suicide", "suicide jaisa kuch nahi soch rahi, bas thak gayi hu"],
+    ["dying is out of the question", "marne ka to sawal hi nahi uthta, main ladungi"],
+    ["therapy helped", "pehle cutting karti thi, ab therapy se kaafi behtar hu"],
+    ["that time is over", "wo waqt nikal chuka, ab main khush hu"],
+    ["years on, doing better", "I tried to overdose in 2019. I'm doing so much better these days"],
+    ["board exam marks", "She keeps asking about my marks in the boards"],
+    ["rice for lunch", "aaj lunch me dal chawal khaye"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

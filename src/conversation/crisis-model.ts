@@ -163,7 +163,9 @@ function modelWord(w: string): string {
 
 /** Scratch for forEachFeature: a count per bucket and the buckets touched, in first-touch order
  * (the order a Map would keep). Reused across calls: no allocation per message. */
-const scratchCounts = new Float64Array(BUCKETS);
+let scratch: Float64Array | undefined;
+/** 2 MB, made when the model is first used, not when this module is imported (a start needs none). */
+const scratchCounts = (): Float64Array => (scratch ??= new Float64Array(BUCKETS));
 
 /** FNV-1a of `s` continued from `h` (unmasked). */
 function fnvFrom(h: number, s: string): number {
@@ -268,7 +270,7 @@ export function forEachFeature(
   visit: (bucket: number, value: number) => void,
   charWeight = 1,
 ): void {
-  const counts = scratchCounts;
+  const counts = scratchCounts();
   const wordFeatures = collectFeatures(words, negations, scratchFeatures, charWeight);
   const squares = countFeatures(scratchFeatures, wordFeatures, charWeight, counts, scratchTouched);
   const scale = squares > 0 ? 1 / Math.sqrt(squares) : 0;
@@ -304,7 +306,7 @@ export function createCrisisScorer(data: CrisisModelData | PackedCrisisModel, ne
   const w = denseWeights(data);
   const [b1, b2] = data.bias;
   const charWeight = data.charWeight;
-  const counts = scratchCounts;
+  const counts = scratchCounts();
   return (words) => {
     // forEachFeature's unit vector, dotted with the weights in plain loops: no call per bucket.
     const wordFeatures = collectFeatures(words, negations, scratchFeatures, charWeight);

@@ -627,12 +627,6 @@ function betterSplit(a: string[], b: string[]): boolean {
   return a[0]!.length > b[0]!.length;
 }
 
-/** Prefix tree of known words, for splitting words typed without spaces. */
-interface Trie {
-  next: Map<string, Trie>;
-  end: boolean;
-}
-
 /** Builds the detector once; the returned function only looks words up and walks phrases. */
 export function createCrisisDetector(
   terms: CrisisTerms,
@@ -643,7 +637,7 @@ export function createCrisisDetector(
   const vocab: string[] = [];
   const exact = new Map<string, number>();
   /** one-deletion neighbourhoods of long words -> ids (symmetric-delete index for fuzzy look-up) */
-  const deletions = new Map<string, number[]>();
+  const deletions = new Map<string, number | number[]>();
 
   const idOf = (word: string): number => {
     const known = exact.get(word);
@@ -654,10 +648,12 @@ export function createCrisisDetector(
     if (word.length >= FUZZY_MIN_LENGTH) {
       const keys = new Set([word]);
       for (let i = 0; i < word.length; i++) keys.add(word.slice(0, i) + word.slice(i + 1));
+      // Most keys belong to one word: a bare id, not an array of one (a third of the index's heap).
       for (const key of keys) {
         const list = deletions.get(key);
-        if (list) list.push(id);
-        else deletions.set(key, [id]);
+        if (list === undefined) deletions.set(key, id);
+        else if (typeof list === "number") deletions.set(key, [list, id]);
+        else list.push(id);
       }
     }
     return id;
@@ -673,6 +669,15 @@ export function createCrisisDetector(
   for (const [name, list] of Object.entries(terms.words ?? {})) {
     classes.set(name, list.map((w) => oneWord(w, `words.${name}`)));
   }
+
+  // One Set per distinct slot: a class used by hundreds of rules ("@pills") is one Set, not hundreds.
+  const idSets = new Map<string, Set<number>>();
+  const idSet = (ids: number[]): Set<number> => {
+    const key = ids.join(",");
+    let set = idSets.get(key);
+    if (!set) idSets.set(key, (set = new Set(ids)));
+    return set;
+  };
 
   const compile = (phrase: string, kind: CrisisKind, group: string, romanised?: string): Phrase => {
     const slots: Slot[] = [];
@@ -699,12 +704,12 @@ export function createCrisisDetector(
       } else {
         const words = tokenize(piece);
         if (optional && words.length !== 1) throw new Error(`crisis terms (${group}): "${piece}?" must fold to exactly one word`);
-        for (const t of words.slice(0, -1)) slots.push({ ids: new Set([idOf(t.word)]), optional: false, wide });
+        for (const t of words.slice(0, -1)) slots.push({ ids: idSet([idOf(t.word)]), optional: false, wide });
         if (words.length > 1) wide = false;
         ids = words.slice(-1).map((t) => idOf(t.word));
         if (ids.length === 0) continue;
       }
-      slots.push({ ids: new Set(ids), optional, wide });
+      slots.push({ ids: idSet(ids), optional, wide });
       wide = false;
     }
     if (slots.length === 0) throw new Error(`crisis terms (${group}): "${phrase}" has no words`);
@@ -787,19 +792,25 @@ export function createCrisisDetector(
   const exactOnly = fold(Object.values(LANG_NEGATION).flatMap((l) => l.exact ?? []));
 
   // Words that a word typed without spaces may be split into: every phrase word and a few glue words.
-  const trie: Trie = { next: new Map(), end: false };
   // Short phrase words ("van", "tod", "od") would split "want2die" wrongly: only the glue words
-  // may be that short.
-  for (const w of [...vocab.filter((v) => v.length >= 4), ...fold(GLUE), ...fillers]) {
-    if (w.length < 2 && w !== "i") continue; // single letters would split almost anything
-    let node = trie;
-    for (const ch of w) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
-      node = child;
+  // may be that short. Kept sorted: a prefix is looked up by binary search (a prefix tree of
+  // Maps held 4 MB for the same ~9,000 words).
+  const splitWords = [...new Set([...vocab.filter((v) => v.length >= 4), ...fold(GLUE), ...fillers])]
+    .filter((w) => w.length >= 2 || w === "i")
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  /** 1 when `prefix` is one of splitWords, 0 when it only starts one, -1 when it starts none. */
+  const prefixKind = (prefix: string): -1 | 0 | 1 => {
+    let lo = 0;
+    let hi = splitWords.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (splitWords[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
     }
-    node.end = true;
-  }
+    const at = splitWords[lo];
+    if (at === prefix) return 1;
+    return at?.startsWith(prefix) ? 0 : -1;
+  };
 
   /** "ivantudi" -> ["i", "vant", "tu", "di"], or undefined when it is not made of known words. Two
    * words may share a letter, because repeated letters were collapsed ("want"+"to" -> "vantu"). */
@@ -811,11 +822,10 @@ export function createCrisisDetector(
       if (known !== undefined) return known;
       best.set(s, null); // guards the shared-letter step against loops
       let result: string[] | null = null;
-      let node: Trie | undefined = trie;
-      for (let e = s; e < word.length && node; ) {
-        node = node.next.get(word[e]!);
-        e++;
-        if (!node?.end) continue;
+      for (let e = s + 1; e <= word.length; e++) {
+        const kind = prefixKind(word.slice(s, e));
+        if (kind === -1) break;
+        if (kind === 0) continue;
         for (const nextStart of e - 1 > s ? [e, e - 1] : [e]) {
           const rest = from(nextStart);
           if (!rest) continue;
@@ -900,7 +910,8 @@ export function createCrisisDetector(
     if (word.length >= FUZZY_MIN_LENGTH - 1) {
       const seen = new Set<number>(ids);
       const probe = (key: string): void => {
-        for (const cand of deletions.get(key) ?? []) {
+        const found = deletions.get(key);
+        for (const cand of found === undefined ? [] : typeof found === "number" ? [found] : found) {
           if (seen.has(cand)) continue;
           seen.add(cand);
           const v = vocab[cand]!;

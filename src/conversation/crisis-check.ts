@@ -82,8 +82,9 @@ export function createCrisisCheck(terms: CrisisTerms, model: CrisisModelData | P
     byModel = false;
     const found = detect(text);
     if (!found || byModel) return found;
-    // A rule matched (rare: only crisis-like messages pay for a second normalisation here).
-    if (text.trimStart().startsWith("/")) return found;
+    // A rule matched (rare: only crisis-like messages pay for a second normalisation here). A text
+    // this long has more than VETO_MAX_WORDS words in practice; if not, the match simply stands.
+    if (text.length > 40 * VETO_MAX_WORDS || text.trimStart().startsWith("/")) return found;
     const { words } = normalisedWords(text);
     if (words.length < MODEL_MIN_WORDS || words.length > VETO_MAX_WORDS) return found;
     return score(words).crisis < VETO ? undefined : found;

@@ -445,12 +445,13 @@ function memo<V>(compute: (key: string) => V): (key: string) => V {
   const cache = new Map<string, V>();
   return (key) => {
     let v = cache.get(key);
-    if (v === undefined) {
+    // `undefined` is an answer too ("not made of known words"): remembered like any other.
+    if (v === undefined && !cache.has(key)) {
       v = compute(key);
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(key, v);
     }
-    return v;
+    return v as V;
   };
 }
 
@@ -868,6 +869,12 @@ export function createCrisisDetector(
     return index;
   };
   const excludeCoIndex = indexCoByFirst(excludeCoRules);
+  /** The most words an exclude (or a concept exclude's first part) can span: each slot after the
+   * first lies at most WIDE_GAP + 1 words after the one before. covered() looks back this far. */
+  const maxExcludeSpan = Math.max(
+    0,
+    ...[...excluders, ...excludeCoRules.map((r) => r.parts[0]!)].map((p) => (p.slots.length - 1) * (WIDE_GAP + 1)),
+  );
   const recoveredCoIndex = indexCoByFirst(recoveredCoRules);
   const coIndex = new Map<number, CoRule[]>();
   /** word id -> numbers of the co-occurrence parts that start with it */
@@ -983,27 +990,33 @@ export function createCrisisDetector(
       return ids.flatMap((id) => index.get(id) ?? []);
     };
 
-    let excluded: [number, number][] | undefined;
+    /** Per position, the ends of the excludes that start there; worked out only near a match. */
+    let excludedAt: (number[] | undefined)[] | undefined;
+    const excludesFrom = (i: number): number[] => {
+      excludedAt ??= new Array<number[] | undefined>(n);
+      let ends = excludedAt[i];
+      if (ends === undefined) {
+        ends = [];
+        for (const p of startsAt(excludeIndex, i)) {
+          const e = place(p, 1, i);
+          if (e >= 0) ends.push(e);
+        }
+        // A concept exclude covers what its first part covers, when its context is there too.
+        for (const r of excludeCoIndex.size > 0 ? startsCoAt(excludeCoIndex, i) : []) {
+          const span = coMatch(r, i, true);
+          if (span) ends.push(span[2]);
+        }
+        excludedAt[i] = ends;
+      }
+      return ends;
+    };
     /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
     const covered = (end: number): boolean => {
-      if (excluded === undefined) {
-        // Computed only once a term matched: most messages never pay for it.
-        excluded = [];
-        for (let i = 0; i < n; i++) {
-          for (const p of startsAt(excludeIndex, i)) {
-            const e = place(p, 1, i);
-            if (e >= 0) excluded.push([i, e]);
-          }
-          // A concept exclude covers what its first part covers, when its context is there too.
-          for (const r of excludeCoIndex.size > 0 ? startsCoAt(excludeCoIndex, i) : []) {
-            const span = coMatch(r, i, true);
-            if (span) excluded.push([i, span[2]]);
-          }
-        }
-      }
       // An idiom that covers the last word of a phrase is what that word means here ("I want to
       // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
-      return excluded.some(([s, e]) => s <= end && e >= end);
+      // Only excludes that start at most maxExcludeSpan words before it can reach it.
+      for (let i = Math.max(0, end - maxExcludeSpan); i <= end; i++) if (excludesFrom(i).some((e) => e >= end)) return true;
+      return false;
     };
 
     /** The word a Hindi negation at j negates, or -1: the next word when it carries meaning

@@ -611,6 +611,12 @@ interface CoRule {
   index: number;
   /** Parts may stand in different sentences of the message (still within the window). */
   across: boolean;
+  /** `a &~ b`: the other parts may stand anywhere in the first part's sentence, across "but" and
+   * beyond the window (an exclude's context: "four years ago my ex told me he would stab me"). */
+  sentence: boolean;
+  /** `a &~ b &! c`: the match is void when a part after `&!` stands in its scope (a live word:
+   * "two years ago he hit me, today he is hitting me again" is no story long gone). */
+  absent: Phrase[];
   kind: CrisisKind;
   group: string;
   romanised: string | undefined;
@@ -725,16 +731,22 @@ export function createCrisisDetector(
   const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined, phrases: Phrase[]): CoRule | undefined => {
     // `a && b`: like `a & b`, but across sentence ends too ("goodbye. i love you all. i'm sorry").
     const across = t.includes(" && ");
-    if (!across && !t.includes(" & ")) {
+    // `a &~ b`: anywhere in the same sentence (for excludes: a time long gone, a story's teller).
+    const [t0, ...absentPieces] = t.split(" &! ");
+    t = t0!;
+    const sentence = t.includes(" &~ ");
+    if (!across && !sentence && !t.includes(" & ")) {
       phrases.push(compile(t, kind, group, romanised));
       return undefined;
     }
-    const pieces = t.split(across ? " && " : " & ");
+    if (across && sentence) throw new Error(`crisis term mixes "&&" and "&~": ${t}`);
+    const pieces = t.split(across ? " && " : sentence ? " &~ " : " & ");
     // A rule cannot mix the two: split on "&&", a lone "&" would be read as a word to match, and
     // the rule would silently never match.
-    if (across && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&": ${t}`);
+    if ((across || sentence) && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&" or "&~": ${t}`);
     const parts = pieces.map((part) => compile(part, kind, group, romanised));
-    return { index: -1, parts, partIds: [], kind, group, romanised, across };
+    const absent = absentPieces.map((part) => compile(part, kind, group, romanised));
+    return { index: -1, parts, partIds: [], kind, group, romanised, across, sentence, absent };
   };
   const addRule = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
     const r = add(t, kind, group, romanised, matchers);
@@ -1081,17 +1093,38 @@ export function createCrisisDetector(
       if (e0 < 0) return undefined;
       // A rule that may cross sentence ends treats the whole window as one clause.
       const clause = r.across ? -1 : clauseAt[i]!;
-      if (!r.across && clauseAt[e0] !== clause) return undefined;
+      // `&~`: the sentence (tokens' own clause numbers count sentence ends only), not the clause.
+      const sent = r.sentence ? tokens[i]!.clause : -1;
+      const outside = (j: number): boolean => (r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause);
+      if (outside(e0)) return undefined;
       const m = r.parts.length;
       partStart[0] = i;
       partEnd[0] = e0;
-      const from = Math.max(0, i - CO_WINDOW);
-      const to = Math.min(n - 1, e0 + CO_WINDOW);
+      let from = Math.max(0, i - CO_WINDOW);
+      let to = Math.min(n - 1, e0 + CO_WINDOW);
+      if (r.sentence) {
+        while (from > 0 && tokens[from - 1]!.clause === sent) from--;
+        while (to < n - 1 && tokens[to + 1]!.clause === sent) to++;
+      }
       let tries = CO_TRIES;
       /** Set when some part has no occurrence at all in the window: no other placement can help. */
       let hopeless = false;
       const inUsed = (j: number): boolean => {
         for (let k = 0; k < m; k++) if (j >= partStart[k]! && j <= partEnd[k]!) return true;
+        return false;
+      };
+      /** Whether a part after `&!` stands in the scope (then no placement can help). */
+      const present = (): boolean => {
+        for (const p of r.absent) {
+          for (let j = from; j <= to; j++) {
+            if (outside(j) || !fills(p.slots[0]!, j)) continue;
+            const e = place(p, 1, j);
+            if (e >= 0 && e <= to && !outside(e)) {
+              hopeless = true;
+              return true;
+            }
+          }
+        }
         return false;
       };
       /** The parts as placed, [lo, hi]: does a negation among or around them turn the concept around? */
@@ -1126,14 +1159,14 @@ export function createCrisisDetector(
       };
       /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
       const placeFrom = (k: number, lo: number, hi: number): boolean => {
-        if (k === m) return accepted(lo, hi);
+        if (k === m) return accepted(lo, hi) && !present();
         const p = r.parts[k]!;
         const first = p.slots[0]!;
         let any = false;
         for (let j = from; j <= to && tries > 0; j++) {
-          if ((!r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
+          if (outside(j) || !fills(first, j)) continue;
           const e = place(p, 1, j);
-          if (e < 0 || e > to || (!r.across && clauseAt[e] !== clause)) continue;
+          if (e < 0 || e > to || outside(e)) continue;
           any = true;
           let overlaps = false;
           for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;

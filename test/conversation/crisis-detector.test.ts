@@ -1349,3 +1349,35 @@ describe("crisis detector: families added after dev12, in other wordings", () =>
     });
   }
 });
+
+// Phrasings written for these tests, not taken from dev13-dev18: the classes added for them, in
+// other words. Long stories with alarming words stay quiet; a live threat or a crisis said in one
+// sentence of a long message still counts.
+describe("crisis detector: classes added after dev13-dev18, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["a live threat for tonight", "he messaged that he will come tonight and kill me", "danger"],
+    ["a live threat, said in the past tense", "usne bola tha aaj raat ghar aake maar dalega", "danger"],
+    ["an old threat, and he is hitting her now", "3 saal pehle usne dhamki di thi. aaj wo ghar aaya hai aur mujhe maar raha hai", "danger"],
+    ["tablets minutes ago", "maine 25 goliyan kha li hain 15 min pehle", "self"],
+    ["a story, then her own plan", "Last year a girl from my school jumped off a bridge after her photos leaked. Tonight I will jump off the same bridge", "self"],
+    ["a village well, her plan", "nadi me kood jaungi aaj, gaon wale kuch bolen usse pehle", "self"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["a threat from years ago", "Four years ago my ex told me he would stab me if I dated anyone. He's married abroad now. Can I report his old account?"],
+    ["what he used to do", "My stepfather used to hit my mother when I was small. Now I live alone in Pune. Someone is sharing my photos on telegram"],
+    ["a Hindi threat long past", "करीब दो साल पहले उसने धमकी दी थी कि जान से मार देगा। अब वो विदेश में है। मेरी फोटो हटवानी है"],
+    ["someone else's act in the news", "Saw an article about a woman in Jaipur who took poison after her pictures went viral. Made me so sad. How do I report a page?"],
+    ["a student in the paper", "अखबार में था कि एक छात्र ने नदी में छलांग लगा दी। बहुत बुरा लगा। मेरी शिकायत का क्या हुआ?"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

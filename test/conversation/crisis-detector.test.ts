@@ -1361,6 +1361,16 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["tablets minutes ago", "maine 25 goliyan kha li hain 15 min pehle", "self"],
     ["a story, then her own plan", "Last year a girl from my school jumped off a bridge after her photos leaked. Tonight I will jump off the same bridge", "self"],
     ["a village well, her plan", "nadi me kood jaungi aaj, gaon wale kuch bolen usse pehle", "self"],
+    ["no future left", "after what he did there is no future for me", "self"],
+    ["no tomorrow, in Hindi", "अब मेरे लिए कोई कल नहीं बचा", "self"],
+    ["things given away, not needed", "Gave my guitar to my cousin. Won't be needing them", "self"],
+    ["things given away, in Hinglish", "apni ghadi aur headphones dost ko de diye, mujhe ab inki zarurat nahi", "self"],
+    ["not eating till the body stops", "teen din se kuch nahi khaya, dekhte hai ye sharir kitna chalega", "self"],
+    ["how much of a means does it", "kitni neend ki goliyan lene se kaam ho jayega", "self"],
+    ["a painless way", "aisa raasta batao jisme dard na ho", "self"],
+    ["gas in a closed room", "I'll turn the cylinder on once they sleep, windows shut", "self"],
+    ["a cutter on the arm", "cutter se kalai pe lines kheench rahi hu", "self"],
+    ["an old attempt, and again now", "Last year I tried to hang myself and tonight I will do it again", "self"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -1374,6 +1384,10 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["a Hindi threat long past", "करीब दो साल पहले उसने धमकी दी थी कि जान से मार देगा। अब वो विदेश में है। मेरी फोटो हटवानी है"],
     ["someone else's act in the news", "Saw an article about a woman in Jaipur who took poison after her pictures went viral. Made me so sad. How do I report a page?"],
     ["a student in the paper", "अखबार में था कि एक छात्र ने नदी में छलांग लगा दी। बहुत बुरा लगा। मेरी शिकायत का क्या हुआ?"],
+    ["an attempt years back, in a story", "Three years back I swallowed a strip of pills during my divorce. Now I want to know if I can sue my ex for the video"],
+    ["a Hindi attempt long past", "पिछले साल मैंने ज़हर खा लिया था, अब सब ठीक है। बस एफआईआर के बारे में पूछना था"],
+    ["a busy tomorrow", "kal ka din mere liye bahut lamba hai, exam hai"],
+    ["gas forgotten on", "I forgot the gas on this morning and the windows were closed, scary"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

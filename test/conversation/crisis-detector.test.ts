@@ -1371,6 +1371,10 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["gas in a closed room", "I'll turn the cylinder on once they sleep, windows shut", "self"],
     ["a cutter on the arm", "cutter se kalai pe lines kheench rahi hu", "self"],
     ["an old attempt, and again now", "Last year I tried to hang myself and tonight I will do it again", "self"],
+    ["no joke, said outright", "this is not a joke, I will jump from the terrace tonight", "self"],
+    ["no joke, in Hinglish", "mazaak nahi kar rahi, pankhe se latak jaungi aaj", "self"],
+    ["a nurse who took them", "I'm a nurse and tonight I swallowed 25 tablets from the ward", "self"],
+    ["her mother's tablets", "took 15 of papa's bp tablets half an hour ago", "self"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -1388,6 +1392,12 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["a Hindi attempt long past", "पिछले साल मैंने ज़हर खा लिया था, अब सब ठीक है। बस एफआईआर के बारे में पूछना था"],
     ["a busy tomorrow", "kal ka din mere liye bahut lamba hai, exam hai"],
     ["gas forgotten on", "I forgot the gas on this morning and the windows were closed, scary"],
+    ["a cousin's running joke", "My cousin always jokes that she'll drown herself in the lake if her team loses. Anyway, how do I report a fake profile?"],
+    ["a roommate's joke in Hindi", "सहेली ने मज़ाक में कहा कि ये असाइनमेंट देख के ज़हर खा लूं। हम खूब हँसे"],
+    ["a chemist's shop", "My father runs a chemist shop so there are sleeping pills and strips everywhere at home. That isn't why I'm writing, I need help with a morphed photo"],
+    ["a survey on survivors", "A survey I saw says many survivors of image abuse think about suicide. Is there any support group in Delhi?"],
+    ["an abuser telling her to do it", "usne DM me likha 'tu suicide kar le, sab khush honge'. main screenshot le chuki hu, report kaise karu"],
+    ["'such girls' judged", "padosan kehti hai aise logon ko jeene ka haq nahi. mujhe gussa aata hai bas"],
   ];
   for (const [story, text] of quiet) {
     it(`stays quiet: ${story}`, () => {

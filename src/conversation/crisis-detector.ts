@@ -152,6 +152,10 @@ const DISMISSALS = [
   "jaisa|jaisi|jaise|जैसा|जैसी|जैसे|vagaira|vagairah|वगैरह kuch|kuchh|कुछ nahi|नहीं|bhi|भी",
   "jaisi|जैसी koi|कोई baat|बात nahi|नहीं",
   "out of the question",
+  // dev13-18: "suicide wagera ka koi idea nahi", "आत्महत्या के बारे में नहीं सोच रही". Not "koi hal nahi":
+  // "आत्महत्या के अलावा कोई रास्ता नहीं" (no way but suicide) says the opposite.
+  "ka|की|का|ki koi|कोई idea|khayal|khyal|ख्याल|ख़याल|irada|इरादा nahi|नहीं",
+  "ke|के bare|baare|बारे me|mein|में nahi|नहीं|nhi",
 ];
 /** Words after a match that a dismissal may stand behind ("... pahunchane ka to sawal hi nahi"). */
 const DISMISS_REACH = 5;

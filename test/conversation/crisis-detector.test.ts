@@ -1375,6 +1375,9 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["no joke, in Hinglish", "mazaak nahi kar rahi, pankhe se latak jaungi aaj", "self"],
     ["a nurse who took them", "I'm a nurse and tonight I swallowed 25 tablets from the ward", "self"],
     ["her mother's tablets", "took 15 of papa's bp tablets half an hour ago", "self"],
+    ["far away, but here today", "he moved to another state but today he is standing outside my gate", "danger"],
+    ["no way but suicide", "आत्महत्या के सिवा अब कोई हल नहीं दिखता", "self"],
+    ["thinking about it, in Hinglish", "aaj kal suicide ke baare me bahut sochti hu", "self"],
   ];
   for (const [story, text, kind] of crises) {
     it(`${story}: ${kind}`, () => {
@@ -1397,6 +1400,11 @@ describe("crisis detector: classes added after dev13-dev18, in other wordings", 
     ["a chemist's shop", "My father runs a chemist shop so there are sleeping pills and strips everywhere at home. That isn't why I'm writing, I need help with a morphed photo"],
     ["a survey on survivors", "A survey I saw says many survivors of image abuse think about suicide. Is there any support group in Delhi?"],
     ["an abuser telling her to do it", "usne DM me likha 'tu suicide kar le, sab khush honge'. main screenshot le chuki hu, report kaise karu"],
+    ["a phone dying", "mera phone marne wala hai, charger dhoondh rahi hu"],
+    ["exam dread in slang", "physics exam tomorrow, kms fr"],
+    ["a chase in a film", "film me villain poori movie heroine ka peecha karta raha, boring tha"],
+    ["he is far away", "he has my address but he lives in another country now. Should I worry?"],
+    ["no thought of it", "suicide ka koi khayal nahi hai, bas neend nahi aati"],
     ["'such girls' judged", "padosan kehti hai aise logon ko jeene ka haq nahi. mujhe gussa aata hai bas"],
   ];
   for (const [story, text] of quiet) {

@@ -1350,6 +1350,54 @@ describe("crisis detector: families added after dev12, in other wordings", () =>
   }
 });
 
+// dev13-dev18 (written without seeing the detector), tuned on after their first runs, as classes (report:
+// /work/notes/h11-tune-dev13-18.md). Rules alone, first run -> after: dev17 false alarms en 37.5 -> 25.0%,
+// hinglish 27.3 -> 18.2%, hi 27.3 -> 15.2%; the other sets in the report. Floors leave about one case of slack.
+describe("crisis detector: development sets dev13-dev18 (tuned on after their first runs)", () => {
+  it("dev13: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev13.yaml", {
+      en: { recall: 0.666, alarms: 0.1167, kind: 0.94 },
+      hi: { recall: 0.826, alarms: 0.1167, kind: 0.96 },
+      hinglish: { recall: 0.68, alarms: 0.0667, kind: 0.96 },
+    });
+  });
+  it("dev14: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev14.yaml", {
+      en: { recall: 0.71, alarms: 0.0968, kind: 0.98 },
+      hi: { recall: 0.74, alarms: 0.0323, kind: 0.96 },
+      hinglish: { recall: 0.723, alarms: 0.1312, kind: 0.94 },
+    });
+  });
+  it("dev15: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev15.yaml", {
+      hinglish: { recall: 0.687, alarms: 0.1, kind: 0.98 },
+      en: { recall: 0.687, alarms: 0.0695, kind: 0.94 },
+      hi: { recall: 0.843, alarms: 0.0834, kind: 0.96 },
+    });
+  });
+  it("dev16: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev16.yaml", {
+      hi: { recall: 0.712, alarms: 0.0334, kind: 0.98 },
+      hinglish: { recall: 0.708, alarms: 0.125, kind: 0.88 },
+      en: { recall: 0.656, alarms: 0.0834, kind: 0.9 },
+    });
+  });
+  it("dev17: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev17.yaml", {
+      en: { recall: 0.708, alarms: 0.2614, kind: 0.96 },
+      hinglish: { recall: 0.722, alarms: 0.197, kind: 0.92 },
+      hi: { recall: 0.722, alarms: 0.1667, kind: 0.95 },
+    });
+  });
+  it("dev18: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev18.yaml", {
+      en: { recall: 0.731, alarms: 0.0589, kind: 0.96 },
+      hinglish: { recall: 0.85, alarms: 0.0705, kind: 0.98 },
+      hi: { recall: 0.731, alarms: 0.0589, kind: 0.98 },
+    });
+  });
+});
+
 // Phrasings written for these tests, not taken from dev13-dev18: the classes added for them, in
 // other words. Long stories with alarming words stay quiet; a live threat or a crisis said in one
 // sentence of a long message still counts.

@@ -92,6 +92,12 @@ const CO_WINDOW = 7;
  * first placement is turned around by a negation or overlaps: a window holds ~15 words, so a
  * handful of occurrences of each part, and a pathological message cannot make the search grow. */
 const CO_TRIES = 24;
+/** `a &~ b`: the other parts may stand this many words either side of the first, in its sentence
+ * (a long paste without sentence ends must not make each anchor scan the whole message). */
+const SENTENCE_REACH = 25;
+/** How far before the word it covers an exclude concept's first part may start (a short phrase,
+ * with a few fillers between its slots). */
+const CO_FIRST_REACH = 12;
 /** Words between an English negation and the phrase it cancels, if all are bridge words. */
 const NEGATION_REACH = 4;
 /** Per-detector caches of folded words; cleared when full, so memory stays bounded. */
@@ -990,6 +996,25 @@ export function createCrisisDetector(
 
     let excluded: [number, number][] | undefined;
     /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
+    /** Whether each non-first part of an exclude or `recovered` concept has its first word in the
+     * text; worked out once a scan and rule, when first asked. */
+    const contextSeen = new Map<CoRule, boolean>();
+    const contextIn = (r: CoRule): boolean => {
+      let v = contextSeen.get(r);
+      if (v === undefined) {
+        v = true;
+        for (let k = 1; k < r.parts.length && v; k++) {
+          const first = r.parts[k]!.slots[0]!;
+          let any = false;
+          for (let j = 0; j < n && !any; j++) any = fills(first, j);
+          v = any;
+        }
+        contextSeen.set(r, v);
+      }
+      return v;
+    };
+    /** Concept excludes anchored at a word: the ends of the first parts they cover. */
+    const coExcluded = new Map<number, number[]>();
     const covered = (end: number): boolean => {
       if (excluded === undefined) {
         // Computed only once a term matched: most messages never pay for it.
@@ -999,16 +1024,30 @@ export function createCrisisDetector(
             const e = place(p, 1, i);
             if (e >= 0) excluded.push([i, e]);
           }
-          // A concept exclude covers what its first part covers, when its context is there too.
-          for (const r of excludeCoIndex.size > 0 ? startsCoAt(excludeCoIndex, i) : []) {
-            const span = coMatch(r, i, true);
-            if (span) excluded.push([i, span[2]]);
-          }
         }
       }
       // An idiom that covers the last word of a phrase is what that word means here ("I want to
       // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
-      return excluded.some(([s, e]) => s <= end && e >= end);
+      if (excluded.some(([s, e]) => s <= end && e >= end)) return true;
+      if (excludeCoIndex.size === 0) return false;
+      // A concept exclude covers what its first part covers, when its context is there too. Its
+      // first part is a short phrase, so only anchors a few words before `end` can cover it: each is
+      // worked out once, when first asked (a long story pays for the words near its matches only),
+      // and only when each of the exclude's other parts has its first word somewhere in the text.
+      for (let i = Math.max(0, end - CO_FIRST_REACH); i <= end; i++) {
+        let spans = coExcluded.get(i);
+        if (spans === undefined) {
+          spans = [];
+          for (const r of startsCoAt(excludeCoIndex, i)) {
+            if (!contextIn(r)) continue;
+            const span = coMatch(r, i, true);
+            if (span) spans.push(span[2]);
+          }
+          coExcluded.set(i, spans);
+        }
+        for (const e of spans) if (e >= end) return true;
+      }
+      return false;
     };
 
     /** The word a Hindi negation at j negates, or -1: the next word when it carries meaning
@@ -1081,6 +1120,21 @@ export function createCrisisDetector(
       return false;
     };
 
+    /** Whether word j is outside a concept's scope: its clause, its sentence (`&~`) or, across sentences (`&&`), never. */
+    const outsideOf = (r: CoRule, clause: number, sent: number, j: number): boolean =>
+      r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause;
+    /** Whether a part after `&!` stands in [from, to], in the concept's scope. */
+    const absentIn = (r: CoRule, from: number, to: number, clause: number, sent: number): boolean => {
+      for (const p of r.absent) {
+        for (let j = from; j <= to; j++) {
+          if (outsideOf(r, clause, sent, j) || !fills(p.slots[0]!, j)) continue;
+          const e = place(p, 1, j);
+          if (e >= 0 && e <= to && !outsideOf(r, clause, sent, e)) return true;
+        }
+      }
+      return false;
+    };
+
     /**
      * A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first,
      * or undefined. Each other part may stand at any of its occurrences in the window: they are
@@ -1098,37 +1152,25 @@ export function createCrisisDetector(
       // A rule that may cross sentence ends treats the whole window as one clause.
       const clause = r.across ? -1 : clauseAt[i]!;
       // `&~`: the sentence (tokens' own clause numbers count sentence ends only), not the clause.
-      const sent = r.sentence ? tokens[i]!.clause : -1;
-      const outside = (j: number): boolean => (r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause);
-      if (outside(e0)) return undefined;
+      const wide = r.sentence;
+      const sent = wide ? tokens[i]!.clause : -1;
+      if (wide ? tokens[e0]!.clause !== sent : !r.across && clauseAt[e0] !== clause) return undefined;
       const m = r.parts.length;
       partStart[0] = i;
       partEnd[0] = e0;
       let from = Math.max(0, i - CO_WINDOW);
       let to = Math.min(n - 1, e0 + CO_WINDOW);
       if (r.sentence) {
-        while (from > 0 && tokens[from - 1]!.clause === sent) from--;
-        while (to < n - 1 && tokens[to + 1]!.clause === sent) to++;
+        const lo = Math.max(0, i - SENTENCE_REACH);
+        const hi = Math.min(n - 1, e0 + SENTENCE_REACH);
+        while (from > lo && tokens[from - 1]!.clause === sent) from--;
+        while (to < hi && tokens[to + 1]!.clause === sent) to++;
       }
       let tries = CO_TRIES;
       /** Set when some part has no occurrence at all in the window: no other placement can help. */
       let hopeless = false;
       const inUsed = (j: number): boolean => {
         for (let k = 0; k < m; k++) if (j >= partStart[k]! && j <= partEnd[k]!) return true;
-        return false;
-      };
-      /** Whether a part after `&!` stands in the scope (then no placement can help). */
-      const present = (): boolean => {
-        for (const p of r.absent) {
-          for (let j = from; j <= to; j++) {
-            if (outside(j) || !fills(p.slots[0]!, j)) continue;
-            const e = place(p, 1, j);
-            if (e >= 0 && e <= to && !outside(e)) {
-              hopeless = true;
-              return true;
-            }
-          }
-        }
         return false;
       };
       /** The parts as placed, [lo, hi]: does a negation among or around them turn the concept around? */
@@ -1163,14 +1205,22 @@ export function createCrisisDetector(
       };
       /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
       const placeFrom = (k: number, lo: number, hi: number): boolean => {
-        if (k === m) return accepted(lo, hi) && !present();
+        if (k === m) {
+          if (!accepted(lo, hi)) return false;
+          // A part after `&!` in the scope voids the rule here: no other placement can help.
+          if (r.absent.length > 0 && absentIn(r, from, to, clause, sent)) {
+            hopeless = true;
+            return false;
+          }
+          return true;
+        }
         const p = r.parts[k]!;
         const first = p.slots[0]!;
         let any = false;
         for (let j = from; j <= to && tries > 0; j++) {
-          if (outside(j) || !fills(first, j)) continue;
+          if ((wide ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
           const e = place(p, 1, j);
-          if (e < 0 || e > to || outside(e)) continue;
+          if (e < 0 || e > to || (wide ? tokens[e]!.clause !== sent : !r.across && clauseAt[e] !== clause)) continue;
           any = true;
           let overlaps = false;
           for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;

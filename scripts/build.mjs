@@ -131,6 +131,30 @@ export default { readFileSync };`,
   };
 }
 
+/**
+ * src/evidence/parse.ts writes its words in their own scripts inside String.raw regular
+ * expressions, which esbuild cannot escape (a raw template's text is its value), and it and
+ * office-hours.ts have dashes and quotes in regex literals, which it leaves too. One non-ASCII
+ * character makes V8 hold the whole bundle as a two-byte string (2.2 MB more heap for the server,
+ * 4.5 MB for the serverless file). Every such character becomes a \u escape here: all of that
+ * file's raw templates are regular-expression sources, where \uXXXX means the character itself,
+ * and in its strings, regex literals and comments it means the same. test/build/ascii-source.test.ts
+ * checks that the parser reads the same with and without it.
+ */
+export const ASCII_SOURCES = /[\\/]src[\\/](?:evidence[\\/]parse|conversation[\\/]office-hours)\.ts$/;
+export function escapeNonAscii(source) {
+  return source.replace(/\P{ASCII}/gu, (c) => {
+    const code = c.codePointAt(0);
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+export const asciiSources = {
+  name: "nyf-ascii-sources",
+  setup(b) {
+    b.onLoad({ filter: ASCII_SOURCES }, (args) => ({ loader: "ts", contents: escapeNonAscii(readFileSync(args.path, "utf8")) }));
+  },
+};
+
 /** As src/deps.ts's flowsFingerprint: SHA-256 over flows/*.yaml, names and bytes, in name order. */
 function flowsFingerprint(dir) {
   const hash = createHash("sha256");
@@ -189,6 +213,7 @@ async function buildInto(out) {
     chunkNames: "chunk-[hash]",
     ...everythingBut,
     define,
+    plugins: [asciiSources],
   });
   // Serverless: one file. CommonJS packages inside it still call require() for Node's built-ins.
   await build({
@@ -197,7 +222,7 @@ async function buildInto(out) {
     outfile: join(out, "serverless.mjs"),
     ...everythingBut,
     define,
-    plugins: [embeddedContent({ flows: !content })],
+    plugins: [asciiSources, embeddedContent({ flows: !content })],
   });
   writeFileSync(join(out, ".built"), `${new Date().toISOString()}\n`);
 }

@@ -92,6 +92,12 @@ const CO_WINDOW = 7;
  * first placement is turned around by a negation or overlaps: a window holds ~15 words, so a
  * handful of occurrences of each part, and a pathological message cannot make the search grow. */
 const CO_TRIES = 24;
+/** `a &~ b`: the other parts may stand this many words either side of the first, in its sentence
+ * (a long paste without sentence ends must not make each anchor scan the whole message). */
+const SENTENCE_REACH = 25;
+/** How far before the word it covers an exclude concept's first part may start (a short phrase,
+ * with a few fillers between its slots). */
+const CO_FIRST_REACH = 12;
 /** Words between an English negation and the phrase it cancels, if all are bridge words. */
 const NEGATION_REACH = 4;
 /** Per-detector caches of folded words; cleared when full, so memory stays bounded. */
@@ -152,6 +158,10 @@ const DISMISSALS = [
   "jaisa|jaisi|jaise|जैसा|जैसी|जैसे|vagaira|vagairah|वगैरह kuch|kuchh|कुछ nahi|नहीं|bhi|भी",
   "jaisi|जैसी koi|कोई baat|बात nahi|नहीं",
   "out of the question",
+  // dev13-18: "suicide wagera ka koi idea nahi", "आत्महत्या के बारे में नहीं सोच रही". Not "koi hal nahi":
+  // "आत्महत्या के अलावा कोई रास्ता नहीं" (no way but suicide) says the opposite.
+  "ka|की|का|ki koi|कोई idea|khayal|khyal|ख्याल|ख़याल|irada|इरादा nahi|नहीं",
+  "ke|के bare|baare|बारे me|mein|में nahi|नहीं|nhi",
 ];
 /** Words after a match that a dismissal may stand behind ("... pahunchane ka to sawal hi nahi"). */
 const DISMISS_REACH = 5;
@@ -612,6 +622,12 @@ interface CoRule {
   index: number;
   /** Parts may stand in different sentences of the message (still within the window). */
   across: boolean;
+  /** `a &~ b`: the other parts may stand anywhere in the first part's sentence, across "but" and
+   * beyond the window (an exclude's context: "four years ago my ex told me he would stab me"). */
+  sentence: boolean;
+  /** `a &~ b &! c`: the match is void when a part after `&!` stands in its scope (a live word:
+   * "two years ago he hit me, today he is hitting me again" is no story long gone). */
+  absent: Phrase[];
   kind: CrisisKind;
   group: string;
   romanised: string | undefined;
@@ -731,16 +747,22 @@ export function createCrisisDetector(
   const add = (t: string, kind: CrisisKind, group: string, romanised: string | undefined, phrases: Phrase[]): CoRule | undefined => {
     // `a && b`: like `a & b`, but across sentence ends too ("goodbye. i love you all. i'm sorry").
     const across = t.includes(" && ");
-    if (!across && !t.includes(" & ")) {
+    // `a &~ b`: anywhere in the same sentence (for excludes: a time long gone, a story's teller).
+    const [t0, ...absentPieces] = t.split(" &! ");
+    t = t0!;
+    const sentence = t.includes(" &~ ");
+    if (!across && !sentence && !t.includes(" & ")) {
       phrases.push(compile(t, kind, group, romanised));
       return undefined;
     }
-    const pieces = t.split(across ? " && " : " & ");
+    if (across && sentence) throw new Error(`crisis term mixes "&&" and "&~": ${t}`);
+    const pieces = t.split(across ? " && " : sentence ? " &~ " : " & ");
     // A rule cannot mix the two: split on "&&", a lone "&" would be read as a word to match, and
     // the rule would silently never match.
-    if (across && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&": ${t}`);
+    if ((across || sentence) && pieces.some((p) => p.includes(" & "))) throw new Error(`crisis term mixes "&" and "&&" or "&~": ${t}`);
     const parts = pieces.map((part) => compile(part, kind, group, romanised));
-    return { index: -1, parts, partIds: [], kind, group, romanised, across };
+    const absent = absentPieces.map((part) => compile(part, kind, group, romanised));
+    return { index: -1, parts, partIds: [], kind, group, romanised, across, sentence, absent };
   };
   const addRule = (t: string, kind: CrisisKind, group: string, romanised: string | undefined): void => {
     const r = add(t, kind, group, romanised, matchers);
@@ -869,11 +891,11 @@ export function createCrisisDetector(
     return index;
   };
   const excludeCoIndex = indexCoByFirst(excludeCoRules);
-  /** The most words an exclude (or a concept exclude's first part) can span: each slot after the
-   * first lies at most WIDE_GAP + 1 words after the one before. covered() looks back this far. */
+  /** The most words a phrase exclude can span: each slot after the first lies at most WIDE_GAP + 1
+   * words after the one before. covered() looks back this far. */
   const maxExcludeSpan = Math.max(
     0,
-    ...[...excluders, ...excludeCoRules.map((r) => r.parts[0]!)].map((p) => (p.slots.length - 1) * (WIDE_GAP + 1)),
+    ...excluders.map((p) => (p.slots.length - 1) * (WIDE_GAP + 1)),
   );
   const recoveredCoIndex = indexCoByFirst(recoveredCoRules);
   const coIndex = new Map<number, CoRule[]>();
@@ -990,7 +1012,7 @@ export function createCrisisDetector(
       return ids.flatMap((id) => index.get(id) ?? []);
     };
 
-    /** Per position, the ends of the excludes that start there; worked out only near a match. */
+    /** Per position, the ends of the phrase excludes that start there; worked out only near a match. */
     let excludedAt: (number[] | undefined)[] | undefined;
     const excludesFrom = (i: number): number[] => {
       excludedAt ??= new Array<number[] | undefined>(n);
@@ -1001,21 +1023,53 @@ export function createCrisisDetector(
           const e = place(p, 1, i);
           if (e >= 0) ends.push(e);
         }
-        // A concept exclude covers what its first part covers, when its context is there too.
-        for (const r of excludeCoIndex.size > 0 ? startsCoAt(excludeCoIndex, i) : []) {
-          const span = coMatch(r, i, true);
-          if (span) ends.push(span[2]);
-        }
         excludedAt[i] = ends;
       }
       return ends;
     };
+    /** Whether each non-first part of an exclude or `recovered` concept has its first word in the
+     * text; worked out once a scan and rule, when first asked. */
+    const contextSeen = new Map<CoRule, boolean>();
+    const contextIn = (r: CoRule): boolean => {
+      let v = contextSeen.get(r);
+      if (v === undefined) {
+        v = true;
+        for (let k = 1; k < r.parts.length && v; k++) {
+          const first = r.parts[k]!.slots[0]!;
+          let any = false;
+          for (let j = 0; j < n && !any; j++) any = fills(first, j);
+          v = any;
+        }
+        contextSeen.set(r, v);
+      }
+      return v;
+    };
+    /** Concept excludes anchored at a word: the ends of the first parts they cover. */
+    const coExcluded = new Map<number, number[]>();
     /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
     const covered = (end: number): boolean => {
       // An idiom that covers the last word of a phrase is what that word means here ("I want to
       // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
       // Only excludes that start at most maxExcludeSpan words before it can reach it.
       for (let i = Math.max(0, end - maxExcludeSpan); i <= end; i++) if (excludesFrom(i).some((e) => e >= end)) return true;
+      if (excludeCoIndex.size === 0) return false;
+      // A concept exclude covers what its first part covers, when its context is there too. Its
+      // first part is a short phrase, so only anchors a few words before `end` can cover it: each is
+      // worked out once, when first asked (a long story pays for the words near its matches only),
+      // and only when each of the exclude's other parts has its first word somewhere in the text.
+      for (let i = Math.max(0, end - CO_FIRST_REACH); i <= end; i++) {
+        let spans = coExcluded.get(i);
+        if (spans === undefined) {
+          spans = [];
+          for (const r of startsCoAt(excludeCoIndex, i)) {
+            if (!contextIn(r)) continue;
+            const span = coMatch(r, i, true);
+            if (span) spans.push(span[2]);
+          }
+          coExcluded.set(i, spans);
+        }
+        for (const e of spans) if (e >= end) return true;
+      }
       return false;
     };
 
@@ -1089,6 +1143,21 @@ export function createCrisisDetector(
       return false;
     };
 
+    /** Whether word j is outside a concept's scope: its clause, its sentence (`&~`) or, across sentences (`&&`), never. */
+    const outsideOf = (r: CoRule, clause: number, sent: number, j: number): boolean =>
+      r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause;
+    /** Whether a part after `&!` stands in [from, to], in the concept's scope. */
+    const absentIn = (r: CoRule, from: number, to: number, clause: number, sent: number): boolean => {
+      for (const p of r.absent) {
+        for (let j = from; j <= to; j++) {
+          if (outsideOf(r, clause, sent, j) || !fills(p.slots[0]!, j)) continue;
+          const e = place(p, 1, j);
+          if (e >= 0 && e <= to && !outsideOf(r, clause, sent, e)) return true;
+        }
+      }
+      return false;
+    };
+
     /**
      * A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first,
      * or undefined. Each other part may stand at any of its occurrences in the window: they are
@@ -1105,12 +1174,21 @@ export function createCrisisDetector(
       if (e0 < 0) return undefined;
       // A rule that may cross sentence ends treats the whole window as one clause.
       const clause = r.across ? -1 : clauseAt[i]!;
-      if (!r.across && clauseAt[e0] !== clause) return undefined;
+      // `&~`: the sentence (tokens' own clause numbers count sentence ends only), not the clause.
+      const wide = r.sentence;
+      const sent = wide ? tokens[i]!.clause : -1;
+      if (wide ? tokens[e0]!.clause !== sent : !r.across && clauseAt[e0] !== clause) return undefined;
       const m = r.parts.length;
       partStart[0] = i;
       partEnd[0] = e0;
-      const from = Math.max(0, i - CO_WINDOW);
-      const to = Math.min(n - 1, e0 + CO_WINDOW);
+      let from = Math.max(0, i - CO_WINDOW);
+      let to = Math.min(n - 1, e0 + CO_WINDOW);
+      if (r.sentence) {
+        const lo = Math.max(0, i - SENTENCE_REACH);
+        const hi = Math.min(n - 1, e0 + SENTENCE_REACH);
+        while (from > lo && tokens[from - 1]!.clause === sent) from--;
+        while (to < hi && tokens[to + 1]!.clause === sent) to++;
+      }
       let tries = CO_TRIES;
       /** Set when some part has no occurrence at all in the window: no other placement can help. */
       let hopeless = false;
@@ -1150,14 +1228,22 @@ export function createCrisisDetector(
       };
       /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
       const placeFrom = (k: number, lo: number, hi: number): boolean => {
-        if (k === m) return accepted(lo, hi);
+        if (k === m) {
+          if (!accepted(lo, hi)) return false;
+          // A part after `&!` in the scope voids the rule here: no other placement can help.
+          if (r.absent.length > 0 && absentIn(r, from, to, clause, sent)) {
+            hopeless = true;
+            return false;
+          }
+          return true;
+        }
         const p = r.parts[k]!;
         const first = p.slots[0]!;
         let any = false;
         for (let j = from; j <= to && tries > 0; j++) {
-          if ((!r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
+          if ((wide ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
           const e = place(p, 1, j);
-          if (e < 0 || e > to || (!r.across && clauseAt[e] !== clause)) continue;
+          if (e < 0 || e > to || (wide ? tokens[e]!.clause !== sent : !r.across && clauseAt[e] !== clause)) continue;
           any = true;
           let overlaps = false;
           for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;

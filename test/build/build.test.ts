@@ -4,7 +4,7 @@
  * serverless file works alone, with no node_modules or flows/ beside it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, utimesSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -98,6 +98,14 @@ describe("the compiled server (dist/main.js)", () => {
   afterAll(async () => {
     await bot?.stop();
     await api?.close();
+  });
+
+  it("is plain ASCII, so V8 holds it at one byte a character (every file in dist/)", () => {
+    for (const name of readdirSync(join(REPO_ROOT, "dist")).filter((n) => /\.m?js$/.test(n))) {
+      const text = readFileSync(join(REPO_ROOT, "dist", name), "latin1");
+      const at = text.search(/\P{ASCII}/u);
+      expect(at, `${name}: ${text.slice(Math.max(0, at - 60), at + 20)}`).toBe(-1);
+    }
   });
 
   it("answers /start, with flows/ and locales/ found from dist/", async () => {

@@ -1349,3 +1349,115 @@ describe("crisis detector: families added after dev12, in other wordings", () =>
     });
   }
 });
+
+// dev13-dev18 (written without seeing the detector), tuned on after their first runs, as classes (report:
+// /work/notes/h11-tune-dev13-18.md). Rules alone, first run -> after: dev17 false alarms en 37.5 -> 25.0%,
+// hinglish 27.3 -> 18.2%, hi 27.3 -> 15.2%; the other sets in the report. Floors leave about one case of slack.
+describe("crisis detector: development sets dev13-dev18 (tuned on after their first runs)", () => {
+  it("dev13: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev13.yaml", {
+      en: { recall: 0.666, alarms: 0.1167, kind: 0.94 },
+      hi: { recall: 0.826, alarms: 0.1167, kind: 0.96 },
+      hinglish: { recall: 0.68, alarms: 0.0667, kind: 0.96 },
+    });
+  });
+  it("dev14: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev14.yaml", {
+      en: { recall: 0.71, alarms: 0.0968, kind: 0.98 },
+      hi: { recall: 0.74, alarms: 0.0323, kind: 0.96 },
+      hinglish: { recall: 0.723, alarms: 0.1312, kind: 0.94 },
+    });
+  });
+  it("dev15: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev15.yaml", {
+      hinglish: { recall: 0.687, alarms: 0.1, kind: 0.98 },
+      en: { recall: 0.687, alarms: 0.0695, kind: 0.94 },
+      hi: { recall: 0.843, alarms: 0.0834, kind: 0.96 },
+    });
+  });
+  it("dev16: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev16.yaml", {
+      hi: { recall: 0.712, alarms: 0.0334, kind: 0.98 },
+      hinglish: { recall: 0.708, alarms: 0.125, kind: 0.88 },
+      en: { recall: 0.656, alarms: 0.0834, kind: 0.9 },
+    });
+  });
+  it("dev17: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev17.yaml", {
+      en: { recall: 0.708, alarms: 0.2614, kind: 0.96 },
+      hinglish: { recall: 0.722, alarms: 0.197, kind: 0.92 },
+      hi: { recall: 0.722, alarms: 0.1667, kind: 0.95 },
+    });
+  });
+  it("dev18: keeps recall, false alarms and kinds at their tuned levels, per language", () => {
+    checkSet("dev18.yaml", {
+      en: { recall: 0.731, alarms: 0.0589, kind: 0.96 },
+      hinglish: { recall: 0.85, alarms: 0.0705, kind: 0.98 },
+      hi: { recall: 0.731, alarms: 0.0589, kind: 0.98 },
+    });
+  });
+});
+
+// Phrasings written for these tests, not taken from dev13-dev18: the classes added for them, in
+// other words. Long stories with alarming words stay quiet; a live threat or a crisis said in one
+// sentence of a long message still counts.
+describe("crisis detector: classes added after dev13-dev18, in other wordings", () => {
+  const crises: [story: string, text: string, kind: "self" | "danger"][] = [
+    ["a live threat for tonight", "he messaged that he will come tonight and kill me", "danger"],
+    ["a live threat, said in the past tense", "usne bola tha aaj raat ghar aake maar dalega", "danger"],
+    ["an old threat, and he is hitting her now", "3 saal pehle usne dhamki di thi. aaj wo ghar aaya hai aur mujhe maar raha hai", "danger"],
+    ["tablets minutes ago", "maine 25 goliyan kha li hain 15 min pehle", "self"],
+    ["a story, then her own plan", "Last year a girl from my school jumped off a bridge after her photos leaked. Tonight I will jump off the same bridge", "self"],
+    ["a village well, her plan", "nadi me kood jaungi aaj, gaon wale kuch bolen usse pehle", "self"],
+    ["no future left", "after what he did there is no future for me", "self"],
+    ["no tomorrow, in Hindi", "अब मेरे लिए कोई कल नहीं बचा", "self"],
+    ["things given away, not needed", "Gave my guitar to my cousin. Won't be needing them", "self"],
+    ["things given away, in Hinglish", "apni ghadi aur headphones dost ko de diye, mujhe ab inki zarurat nahi", "self"],
+    ["not eating till the body stops", "teen din se kuch nahi khaya, dekhte hai ye sharir kitna chalega", "self"],
+    ["how much of a means does it", "kitni neend ki goliyan lene se kaam ho jayega", "self"],
+    ["a painless way", "aisa raasta batao jisme dard na ho", "self"],
+    ["gas in a closed room", "I'll turn the cylinder on once they sleep, windows shut", "self"],
+    ["a cutter on the arm", "cutter se kalai pe lines kheench rahi hu", "self"],
+    ["an old attempt, and again now", "Last year I tried to hang myself and tonight I will do it again", "self"],
+    ["no joke, said outright", "this is not a joke, I will jump from the terrace tonight", "self"],
+    ["no joke, in Hinglish", "mazaak nahi kar rahi, pankhe se latak jaungi aaj", "self"],
+    ["a nurse who took them", "I'm a nurse and tonight I swallowed 25 tablets from the ward", "self"],
+    ["her mother's tablets", "took 15 of papa's bp tablets half an hour ago", "self"],
+    ["far away, but here today", "he moved to another state but today he is standing outside my gate", "danger"],
+    ["no way but suicide", "आत्महत्या के सिवा अब कोई हल नहीं दिखता", "self"],
+    ["thinking about it, in Hinglish", "aaj kal suicide ke baare me bahut sochti hu", "self"],
+  ];
+  for (const [story, text, kind] of crises) {
+    it(`${story}: ${kind}`, () => {
+      expect(detect(text)?.kind).toBe(kind);
+    });
+  }
+
+  const quiet: [story: string, text: string][] = [
+    ["a threat from years ago", "Four years ago my ex told me he would stab me if I dated anyone. He's married abroad now. Can I report his old account?"],
+    ["what he used to do", "My stepfather used to hit my mother when I was small. Now I live alone in Pune. Someone is sharing my photos on telegram"],
+    ["a Hindi threat long past", "करीब दो साल पहले उसने धमकी दी थी कि जान से मार देगा। अब वो विदेश में है। मेरी फोटो हटवानी है"],
+    ["someone else's act in the news", "Saw an article about a woman in Jaipur who took poison after her pictures went viral. Made me so sad. How do I report a page?"],
+    ["a student in the paper", "अखबार में था कि एक छात्र ने नदी में छलांग लगा दी। बहुत बुरा लगा। मेरी शिकायत का क्या हुआ?"],
+    ["an attempt years back, in a story", "Three years back I swallowed a strip of pills during my divorce. Now I want to know if I can sue my ex for the video"],
+    ["a Hindi attempt long past", "पिछले साल मैंने ज़हर खा लिया था, अब सब ठीक है। बस एफआईआर के बारे में पूछना था"],
+    ["a busy tomorrow", "kal ka din mere liye bahut lamba hai, exam hai"],
+    ["gas forgotten on", "I forgot the gas on this morning and the windows were closed, scary"],
+    ["a cousin's running joke", "My cousin always jokes that she'll drown herself in the lake if her team loses. Anyway, how do I report a fake profile?"],
+    ["a roommate's joke in Hindi", "सहेली ने मज़ाक में कहा कि ये असाइनमेंट देख के ज़हर खा लूं। हम खूब हँसे"],
+    ["a chemist's shop", "My father runs a chemist shop so there are sleeping pills and strips everywhere at home. That isn't why I'm writing, I need help with a morphed photo"],
+    ["a survey on survivors", "A survey I saw says many survivors of image abuse think about suicide. Is there any support group in Delhi?"],
+    ["an abuser telling her to do it", "usne DM me likha 'tu suicide kar le, sab khush honge'. main screenshot le chuki hu, report kaise karu"],
+    ["a phone dying", "mera phone marne wala hai, charger dhoondh rahi hu"],
+    ["exam dread in slang", "physics exam tomorrow, kms fr"],
+    ["a chase in a film", "film me villain poori movie heroine ka peecha karta raha, boring tha"],
+    ["he is far away", "he has my address but he lives in another country now. Should I worry?"],
+    ["no thought of it", "suicide ka koi khayal nahi hai, bas neend nahi aati"],
+    ["'such girls' judged", "padosan kehti hai aise logon ko jeene ka haq nahi. mujhe gussa aata hai bas"],
+  ];
+  for (const [story, text] of quiet) {
+    it(`stays quiet: ${story}`, () => {
+      expect(detect(text)).toBeUndefined();
+    });
+  }
+});

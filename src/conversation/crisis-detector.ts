@@ -977,7 +977,12 @@ export function createCrisisDetector(
     const idsAt: number[][] = tokens.map((t) =>
       t.isNumber ? [NUMBER, ...(Number(t.word) >= BIG ? [BIG_NUMBER] : []), ...lookupWord(t.word)] : lookupWord(t.word),
     );
-    const fills = (slot: Slot, i: number): boolean => idsAt[i]!.some((id) => slot.ids.has(id));
+    // The matcher's innermost question: a plain loop, no closure per call.
+    const fills = (slot: Slot, i: number): boolean => {
+      const ids = idsAt[i]!;
+      for (let k = 0; k < ids.length; k++) if (slot.ids.has(ids[k]!)) return true;
+      return false;
+    };
 
     /** End index of the phrase when slot k is placed after position `after`, or -1. */
     // `wideBefore`: an optional slot after `...` was skipped, so its wide gap passes to this one.
@@ -1047,7 +1052,13 @@ export function createCrisisDetector(
     /** Concept excludes anchored at a word: the ends of the first parts they cover. */
     const coExcluded = new Map<number, number[]>();
     /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
+    /** covered(end), remembered per word: many rules end on the same word. 0 unknown, 1 yes, 2 no. */
+    const coveredAt = new Uint8Array(n);
     const covered = (end: number): boolean => {
+      if (coveredAt[end] === 0) coveredAt[end] = coveredNow(end) ? 1 : 2;
+      return coveredAt[end] === 1;
+    };
+    const coveredNow = (end: number): boolean => {
       // An idiom that covers the last word of a phrase is what that word means here ("I want to
       // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
       // Only excludes that start at most maxExcludeSpan words before it can reach it.

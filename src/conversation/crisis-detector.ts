@@ -966,325 +966,364 @@ export function createCrisisDetector(
     return out;
   };
 
-  const scan = (tokens: Token[]): CrisisMatch | undefined => {
-    const n = tokens.length;
-    const clauseAt = new Array<number>(n);
+  // The matcher's state for the message being scanned, read by the helpers below. The helpers are
+  // made once, not for every message: some twenty closures a message (each named at run time, as
+  // the build keeps names) were a large part of a short message's cost. scan() is not reentrant:
+  // it sets this state, then runs to the end.
+  let tokens: Token[] = [];
+  let n = 0;
+  let clauseAt: number[] = [];
+  let idsAt: number[][] = [];
+  /** Per position, the ends of the phrase excludes that start there; worked out only near a match. */
+  let excludedAt: (number[] | undefined)[] | undefined;
+  /** Whether each non-first part of an exclude or `recovered` concept has its first word in the text. */
+  const contextSeen = new Map<CoRule, boolean>();
+  /** Concept excludes anchored at a word: the ends of the first parts they cover. */
+  const coExcluded = new Map<number, number[]>();
+  /** covered(end), remembered per word: many rules end on the same word. 0 unknown, 1 yes, 2 no. */
+  let coveredAt = new Uint8Array(0);
+  let stamp = 0;
+
+  // The matcher's innermost question: a plain loop, no closure per call.
+  const fills = (slot: Slot, i: number): boolean => {
+    const ids = idsAt[i]!;
+    for (let k = 0; k < ids.length; k++) if (slot.ids.has(ids[k]!)) return true;
+    return false;
+  };
+
+  /** End index of the phrase when slot k is placed after position `after`, or -1. */
+  // `wideBefore`: an optional slot after `...` was skipped, so its wide gap passes to this one.
+  const place = (p: Phrase, k: number, after: number, wideBefore = false): number => {
+    if (k === p.slots.length) return after;
+    const slot = p.slots[k]!;
+    const wide = slot.wide || wideBefore;
+    const reach = wide ? WIDE_GAP : MAX_GAP;
+    for (let j = after + 1, gap = 0; j < n && gap <= reach; j++, gap++) {
+      if (fills(slot, j)) {
+        const end = place(p, k + 1, j);
+        if (end >= 0) return end;
+      }
+      const w = tokens[j]!.word;
+      // A wide gap may hold any words but a negation: "she would never hurt me" is no threat.
+      if (wide ? negations.has(w) : !fillers.has(w)) break;
+    }
+    return slot.optional ? place(p, k + 1, after, wide) : -1;
+  };
+
+  const startsAt = (index: Map<number, Phrase[]>, i: number): Phrase[] => {
+    const ids = idsAt[i]!;
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return index.get(ids[0]!) ?? [];
+    return ids.flatMap((id) => index.get(id) ?? []);
+  };
+
+  const startsCoAt = (index: Map<number, CoRule[]>, i: number): CoRule[] => {
+    const ids = idsAt[i]!;
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return index.get(ids[0]!) ?? [];
+    return ids.flatMap((id) => index.get(id) ?? []);
+  };
+
+  /** Per position, the ends of the phrase excludes that start there; worked out only near a match. */
+  const excludesFrom = (i: number): number[] => {
+    excludedAt ??= new Array<number[] | undefined>(n);
+    let ends = excludedAt[i];
+    if (ends === undefined) {
+      ends = [];
+      for (const p of startsAt(excludeIndex, i)) {
+        const e = place(p, 1, i);
+        if (e >= 0) ends.push(e);
+      }
+      excludedAt[i] = ends;
+    }
+    return ends;
+  };
+  /** Whether each non-first part of an exclude or `recovered` concept has its first word in the
+   * text; worked out once a scan and rule, when first asked. */
+  const contextIn = (r: CoRule): boolean => {
+    let v = contextSeen.get(r);
+    if (v === undefined) {
+      v = true;
+      for (let k = 1; k < r.parts.length && v; k++) {
+        const first = r.parts[k]!.slots[0]!;
+        let any = false;
+        for (let j = 0; j < n && !any; j++) any = fills(first, j);
+        v = any;
+      }
+      contextSeen.set(r, v);
+    }
+    return v;
+  };
+  /** Concept excludes anchored at a word: the ends of the first parts they cover. */
+  /** covered(end), remembered per word: many rules end on the same word. 0 unknown, 1 yes, 2 no. */
+  const covered = (end: number): boolean => {
+    if (coveredAt[end] === 0) coveredAt[end] = coveredNow(end) ? 1 : 2;
+    return coveredAt[end] === 1;
+  };
+  const coveredNow = (end: number): boolean => {
+    // An idiom that covers the last word of a phrase is what that word means here ("I want to
+    // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
+    // Only excludes that start at most maxExcludeSpan words before it can reach it.
+    for (let i = Math.max(0, end - maxExcludeSpan); i <= end; i++) if (excludesFrom(i).some((e) => e >= end)) return true;
+    if (excludeCoIndex.size === 0) return false;
+    // A concept exclude covers what its first part covers, when its context is there too. Its
+    // first part is a short phrase, so only anchors a few words before `end` can cover it: each is
+    // worked out once, when first asked (a long story pays for the words near its matches only),
+    // and only when each of the exclude's other parts has its first word somewhere in the text.
+    for (let i = Math.max(0, end - CO_FIRST_REACH); i <= end; i++) {
+      let spans = coExcluded.get(i);
+      if (spans === undefined) {
+        spans = [];
+        for (const r of startsCoAt(excludeCoIndex, i)) {
+          if (!contextIn(r)) continue;
+          const span = coMatch(r, i, true);
+          if (span) spans.push(span[2]);
+        }
+        coExcluded.set(i, spans);
+      }
+      for (const e of spans) if (e >= end) return true;
+    }
+    return false;
+  };
+
+  /** The word a Hindi negation at j negates, or -1: the next word when it carries meaning
+   * ("nahi marungi"), else the meaningful word before it ("marna nahi chahti", "kaam ki nahi hu"). */
+  const negationTarget = (j: number): number => {
+    const clause = clauseAt[j];
+    const pause = tokens[j]!.pause;
+    const ahead = postNegations.has(tokens[j]!.word) ? j : j + NEGATION_LOOK;
+    for (let k = j + 1; k < n && k <= ahead && clauseAt[k] === clause && tokens[k]!.pause === pause; k++) {
+      const w = tokens[k]!.word;
+      if (fillers.has(w)) continue;
+      if (!hindiSkip.has(w)) return k;
+      break;
+    }
+    const post = ahead === j;
+    for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k--) {
+      const w = tokens[k]!.word;
+      if (!hindiSkip.has(w) && !(post && langAux.has(w))) return k;
+    }
+    return -1;
+  };
+
+  /** A dismissal ("sawal hi nahi", "jaisa kuch nahi") after the match's first word: among a
+   * concept's parts, or within a few words after its end on its side of a comma. */
+  const dismissed = (start: number, end: number): boolean => {
+    const pause = tokens[end]!.pause;
+    for (let k = start + 1; k < n && k <= end + DISMISS_REACH && (k <= end || tokens[k]!.pause === pause); k++) {
+      for (const d of dismissals) {
+        let q = 0;
+        while (q < d.length && k + q < n && tokens[k + q]!.pause === tokens[k]!.pause && d[q]!.has(tokens[k + q]!.word)) q++;
+        if (q === d.length) return true;
+      }
+    }
+    return false;
+  };
+
+  const negated = (start: number, end: number, group: string): boolean => {
+    if (dismissed(start, end)) return true;
+    const lang = langNegation.get(group);
+    if (lang) {
+      // Bengali, Marathi, Telugu, Tamil: the negation follows, perhaps after a light verb
+      // ("আত্মহত্যা করব না", "தற்கொலை பண்ண மாட்டேன்"), on the same side of a comma.
+      for (let k = end + 1, aux = 0; k < n && tokens[k]!.pause === tokens[end]!.pause; k++) {
+        const w = tokens[k]!.word;
+        if (lang.after.has(w)) return true;
+        if (fillers.has(w)) continue;
+        if (!lang.aux.has(w) || ++aux > LANG_AUX_REACH) break;
+      }
+    }
+    // Hindi negates just after: "X nahi <verb>" negates the whole predicate ("suicide nahi
+    // karungi", "khud ko nuksan nahi pahunchaungi").
+    if (!lang && end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
+    // And just before ("nahi marne wali", "koi nahi maar raha"), but only when it is about a word
+    // of the match: "nahi, main marna chahti hu" answers a question, it negates nothing after it.
+    if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) {
+      const t = negationTarget(start - 1);
+      if (t >= start && t <= end) return true;
+    }
+    for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
+      const w = tokens[j]!.word;
+      if (negationsBefore.has(w)) return true;
+      if (!negationBridge.has(w)) return false;
+    }
+    return false;
+  };
+
+  /** Whether the word at t could fill a slot of one of r's parts. */
+  const fillsSome = (r: CoRule, t: number): boolean => {
+    for (const p of r.parts) for (const slot of p.slots) if (fills(slot, t)) return true;
+    return false;
+  };
+
+  /** Whether word j is outside a concept's scope: its clause, its sentence (`&~`) or, across sentences (`&&`), never. */
+  const outsideOf = (r: CoRule, clause: number, sent: number, j: number): boolean =>
+    r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause;
+  /** Whether a part after `&!` stands in [from, to], in the concept's scope. */
+  const absentIn = (r: CoRule, from: number, to: number, clause: number, sent: number): boolean => {
+    for (const p of r.absent) {
+      for (let j = from; j <= to; j++) {
+        if (outsideOf(r, clause, sent, j) || !fills(p.slots[0]!, j)) continue;
+        const e = place(p, 1, j);
+        if (e >= 0 && e <= to && !outsideOf(r, clause, sent, e)) return true;
+      }
+    }
+    return false;
+  };
+
+  /**
+   * A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first,
+   * or undefined. Each other part may stand at any of its occurrences in the window: they are
+   * tried in order, depth first, and the first placement that no negation turns around wins, so
+   * a negated first occurrence does not hide a later one ("the train didn't stop, I walked to the
+   * tracks, the next train comes in 5 minutes"). The first placement is the old greedy one, so a
+   * message pays for the search only when that placement is rejected; at most CO_TRIES placements
+   * of a part are tried a rule and anchor. `plain` (an exclude or a `recovered` concept): no
+   * negation checks, only where the parts stand.
+   */
+  const coMatch = (r: CoRule, i: number, plain = false): [number, number, number] | undefined => {
+    const a = r.parts[0]!;
+    const e0 = place(a, 1, i);
+    if (e0 < 0) return undefined;
+    // A rule that may cross sentence ends treats the whole window as one clause.
+    const clause = r.across ? -1 : clauseAt[i]!;
+    // `&~`: the sentence (tokens' own clause numbers count sentence ends only), not the clause.
+    const wide = r.sentence;
+    const sent = wide ? tokens[i]!.clause : -1;
+    if (wide ? tokens[e0]!.clause !== sent : !r.across && clauseAt[e0] !== clause) return undefined;
+    const m = r.parts.length;
+    partStart[0] = i;
+    partEnd[0] = e0;
+    let from = Math.max(0, i - CO_WINDOW);
+    let to = Math.min(n - 1, e0 + CO_WINDOW);
+    if (r.sentence) {
+      const lo = Math.max(0, i - SENTENCE_REACH);
+      const hi = Math.min(n - 1, e0 + SENTENCE_REACH);
+      while (from > lo && tokens[from - 1]!.clause === sent) from--;
+      while (to < hi && tokens[to + 1]!.clause === sent) to++;
+    }
+    let tries = CO_TRIES;
+    /** Set when some part has no occurrence at all in the window: no other placement can help. */
+    let hopeless = false;
+    const inUsed = (j: number): boolean => {
+      for (let k = 0; k < m; k++) if (j >= partStart[k]! && j <= partEnd[k]!) return true;
+      return false;
+    };
+    /** The parts as placed, [lo, hi]: does a negation among or around them turn the concept around? */
+    const accepted = (lo: number, hi: number): boolean => {
+      if (plain) return true;
+      const lang = langNegation.get(r.group);
+      const anyNegation = lang?.all ?? negations;
+      const after = lang?.after ?? negationsAfter;
+      for (let j = lo; j <= hi; j++) {
+        const w = tokens[j]!.word;
+        if (!anyNegation.has(w)) continue;
+        if (after.has(w)) {
+          const t = negationTarget(j);
+          if (inUsed(j)) {
+            // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
+            // that negates dying: "main marna nahi chahti, jeena chahti hu" is no wish to die.
+            if (t >= 0 && idsAt[t]!.some((id) => deathWords.has(id)) && !inUsed(t)) return false;
+          } else if (t >= 0 && (inUsed(t) || fillsSome(r, t))) {
+            // A Hindi negation between the parts cancels only when it negates one of them: in
+            // "main kisi kaam ki nahi hu, bas bojh hu" it is about "kaam", so "bojh & main" stands.
+            // Or a word that could be one of them: in "khud ko hurt nahi karungi" it negates "hurt",
+            // and "karungi" (one letter from "kaatungi") must not stand in for the harm instead.
+            return false;
+          }
+        } else if (!inUsed(j)) {
+          // An English negation among the words between the parts turns it around ("I will not jump off the roof").
+          return false;
+        }
+      }
+      // And one just before or after the whole ("I'm not going to ...", "... nahi karungi").
+      return !negated(lo, hi, r.group);
+    };
+    /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
+    const placeFrom = (k: number, lo: number, hi: number): boolean => {
+      if (k === m) {
+        if (!accepted(lo, hi)) return false;
+        // A part after `&!` in the scope voids the rule here: no other placement can help.
+        if (r.absent.length > 0 && absentIn(r, from, to, clause, sent)) {
+          hopeless = true;
+          return false;
+        }
+        return true;
+      }
+      const p = r.parts[k]!;
+      const first = p.slots[0]!;
+      let any = false;
+      for (let j = from; j <= to && tries > 0; j++) {
+        if ((wide ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
+        const e = place(p, 1, j);
+        if (e < 0 || e > to || (wide ? tokens[e]!.clause !== sent : !r.across && clauseAt[e] !== clause)) continue;
+        any = true;
+        let overlaps = false;
+        for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;
+        if (overlaps) continue;
+        tries--;
+        partStart[k] = j;
+        partEnd[k] = e;
+        if (placeFrom(k + 1, Math.min(lo, j), Math.max(hi, e))) return true;
+        if (hopeless) return false;
+        // The deeper parts were reset by their own tries; this part's slot is ours again.
+        partStart[k] = -1;
+        partEnd[k] = -2;
+      }
+      if (!any) hopeless = true;
+      return false;
+    };
+    for (let k = 1; k < m; k++) {
+      partStart[k] = -1;
+      partEnd[k] = -2;
+    }
+    if (!placeFrom(1, i, e0)) return undefined;
+    let lo = i;
+    let hi = e0;
+    for (let k = 1; k < m; k++) {
+      lo = Math.min(lo, partStart[k]!);
+      hi = Math.max(hi, partEnd[k]!);
+    }
+    return [lo, hi, e0];
+  };
+
+  /** Whether every part of r has its first word in the text; worked out once a scan, when first asked. */
+  const viable = (r: CoRule): boolean => {
+    if (viableStamp[r.index] !== stamp) {
+      viableStamp[r.index] = stamp;
+      viableValue[r.index] = r.partIds.every((p) => seenStamp[p] === stamp) ? 1 : 0;
+    }
+    return viableValue[r.index] === 1;
+  };
+
+  /** "khud ko maar dalungi": harm whose object is the person herself is self, not danger, even
+   * when a verb form meets a danger phrase loosely ("dalungi" is one letter from "dalenge"). */
+  const reflexive = (start: number, end: number): boolean => {
+    for (let j = Math.max(0, start - 2); j <= end; j++) {
+      if (idsAt[j]!.some((id) => reflexives.has(id))) return true;
+      // "apne aap ko maar dalungi": two words for oneself
+      if (j > 0 && reflexivePair.has(`${tokens[j - 1]!.word} ${tokens[j]!.word}`)) return true;
+    }
+    return false;
+  };
+
+
+  const scan = (words: Token[]): CrisisMatch | undefined => {
+    tokens = words;
+    n = tokens.length;
+    clauseAt = new Array<number>(n);
     for (let i = 0, extra = 0; i < n; i++) {
       if (clauseWords.has(tokens[i]!.word)) extra++;
       clauseAt[i] = tokens[i]!.clause + extra;
     }
     // A number is also a word: "2" is "to" in "want 2 die".
-    const idsAt: number[][] = tokens.map((t) =>
+    idsAt = tokens.map((t) =>
       t.isNumber ? [NUMBER, ...(Number(t.word) >= BIG ? [BIG_NUMBER] : []), ...lookupWord(t.word)] : lookupWord(t.word),
     );
-    // The matcher's innermost question: a plain loop, no closure per call.
-    const fills = (slot: Slot, i: number): boolean => {
-      const ids = idsAt[i]!;
-      for (let k = 0; k < ids.length; k++) if (slot.ids.has(ids[k]!)) return true;
-      return false;
-    };
-
-    /** End index of the phrase when slot k is placed after position `after`, or -1. */
-    // `wideBefore`: an optional slot after `...` was skipped, so its wide gap passes to this one.
-    const place = (p: Phrase, k: number, after: number, wideBefore = false): number => {
-      if (k === p.slots.length) return after;
-      const slot = p.slots[k]!;
-      const wide = slot.wide || wideBefore;
-      const reach = wide ? WIDE_GAP : MAX_GAP;
-      for (let j = after + 1, gap = 0; j < n && gap <= reach; j++, gap++) {
-        if (fills(slot, j)) {
-          const end = place(p, k + 1, j);
-          if (end >= 0) return end;
-        }
-        const w = tokens[j]!.word;
-        // A wide gap may hold any words but a negation: "she would never hurt me" is no threat.
-        if (wide ? negations.has(w) : !fillers.has(w)) break;
-      }
-      return slot.optional ? place(p, k + 1, after, wide) : -1;
-    };
-
-    const startsAt = (index: Map<number, Phrase[]>, i: number): Phrase[] => {
-      const ids = idsAt[i]!;
-      if (ids.length === 0) return [];
-      if (ids.length === 1) return index.get(ids[0]!) ?? [];
-      return ids.flatMap((id) => index.get(id) ?? []);
-    };
-
-    const startsCoAt = (index: Map<number, CoRule[]>, i: number): CoRule[] => {
-      const ids = idsAt[i]!;
-      if (ids.length === 0) return [];
-      if (ids.length === 1) return index.get(ids[0]!) ?? [];
-      return ids.flatMap((id) => index.get(id) ?? []);
-    };
-
-    /** Per position, the ends of the phrase excludes that start there; worked out only near a match. */
-    let excludedAt: (number[] | undefined)[] | undefined;
-    const excludesFrom = (i: number): number[] => {
-      excludedAt ??= new Array<number[] | undefined>(n);
-      let ends = excludedAt[i];
-      if (ends === undefined) {
-        ends = [];
-        for (const p of startsAt(excludeIndex, i)) {
-          const e = place(p, 1, i);
-          if (e >= 0) ends.push(e);
-        }
-        excludedAt[i] = ends;
-      }
-      return ends;
-    };
-    /** Whether each non-first part of an exclude or `recovered` concept has its first word in the
-     * text; worked out once a scan and rule, when first asked. */
-    const contextSeen = new Map<CoRule, boolean>();
-    const contextIn = (r: CoRule): boolean => {
-      let v = contextSeen.get(r);
-      if (v === undefined) {
-        v = true;
-        for (let k = 1; k < r.parts.length && v; k++) {
-          const first = r.parts[k]!.slots[0]!;
-          let any = false;
-          for (let j = 0; j < n && !any; j++) any = fills(first, j);
-          v = any;
-        }
-        contextSeen.set(r, v);
-      }
-      return v;
-    };
-    /** Concept excludes anchored at a word: the ends of the first parts they cover. */
-    const coExcluded = new Map<number, number[]>();
-    /** True when an exclude covers the word at `end`: the last word of a phrase, or of a concept's first part. */
-    /** covered(end), remembered per word: many rules end on the same word. 0 unknown, 1 yes, 2 no. */
-    const coveredAt = new Uint8Array(n);
-    const covered = (end: number): boolean => {
-      if (coveredAt[end] === 0) coveredAt[end] = coveredNow(end) ? 1 : 2;
-      return coveredAt[end] === 1;
-    };
-    const coveredNow = (end: number): boolean => {
-      // An idiom that covers the last word of a phrase is what that word means here ("I want to
-      // die of embarrassment": "die of embarrassment" covers "die", the end of "want to die").
-      // Only excludes that start at most maxExcludeSpan words before it can reach it.
-      for (let i = Math.max(0, end - maxExcludeSpan); i <= end; i++) if (excludesFrom(i).some((e) => e >= end)) return true;
-      if (excludeCoIndex.size === 0) return false;
-      // A concept exclude covers what its first part covers, when its context is there too. Its
-      // first part is a short phrase, so only anchors a few words before `end` can cover it: each is
-      // worked out once, when first asked (a long story pays for the words near its matches only),
-      // and only when each of the exclude's other parts has its first word somewhere in the text.
-      for (let i = Math.max(0, end - CO_FIRST_REACH); i <= end; i++) {
-        let spans = coExcluded.get(i);
-        if (spans === undefined) {
-          spans = [];
-          for (const r of startsCoAt(excludeCoIndex, i)) {
-            if (!contextIn(r)) continue;
-            const span = coMatch(r, i, true);
-            if (span) spans.push(span[2]);
-          }
-          coExcluded.set(i, spans);
-        }
-        for (const e of spans) if (e >= end) return true;
-      }
-      return false;
-    };
-
-    /** The word a Hindi negation at j negates, or -1: the next word when it carries meaning
-     * ("nahi marungi"), else the meaningful word before it ("marna nahi chahti", "kaam ki nahi hu"). */
-    const negationTarget = (j: number): number => {
-      const clause = clauseAt[j];
-      const pause = tokens[j]!.pause;
-      const ahead = postNegations.has(tokens[j]!.word) ? j : j + NEGATION_LOOK;
-      for (let k = j + 1; k < n && k <= ahead && clauseAt[k] === clause && tokens[k]!.pause === pause; k++) {
-        const w = tokens[k]!.word;
-        if (fillers.has(w)) continue;
-        if (!hindiSkip.has(w)) return k;
-        break;
-      }
-      const post = ahead === j;
-      for (let k = j - 1; k >= 0 && k >= j - NEGATION_LOOK && clauseAt[k] === clause && tokens[k]!.pause === pause; k--) {
-        const w = tokens[k]!.word;
-        if (!hindiSkip.has(w) && !(post && langAux.has(w))) return k;
-      }
-      return -1;
-    };
-
-    /** A dismissal ("sawal hi nahi", "jaisa kuch nahi") after the match's first word: among a
-     * concept's parts, or within a few words after its end on its side of a comma. */
-    const dismissed = (start: number, end: number): boolean => {
-      const pause = tokens[end]!.pause;
-      for (let k = start + 1; k < n && k <= end + DISMISS_REACH && (k <= end || tokens[k]!.pause === pause); k++) {
-        for (const d of dismissals) {
-          let q = 0;
-          while (q < d.length && k + q < n && tokens[k + q]!.pause === tokens[k]!.pause && d[q]!.has(tokens[k + q]!.word)) q++;
-          if (q === d.length) return true;
-        }
-      }
-      return false;
-    };
-
-    const negated = (start: number, end: number, group: string): boolean => {
-      if (dismissed(start, end)) return true;
-      const lang = langNegation.get(group);
-      if (lang) {
-        // Bengali, Marathi, Telugu, Tamil: the negation follows, perhaps after a light verb
-        // ("আত্মহত্যা করব না", "தற்கொலை பண்ண மாட்டேன்"), on the same side of a comma.
-        for (let k = end + 1, aux = 0; k < n && tokens[k]!.pause === tokens[end]!.pause; k++) {
-          const w = tokens[k]!.word;
-          if (lang.after.has(w)) return true;
-          if (fillers.has(w)) continue;
-          if (!lang.aux.has(w) || ++aux > LANG_AUX_REACH) break;
-        }
-      }
-      // Hindi negates just after: "X nahi <verb>" negates the whole predicate ("suicide nahi
-      // karungi", "khud ko nuksan nahi pahunchaungi").
-      if (!lang && end + 1 < n && negationsAfter.has(tokens[end + 1]!.word)) return true;
-      // And just before ("nahi marne wali", "koi nahi maar raha"), but only when it is about a word
-      // of the match: "nahi, main marna chahti hu" answers a question, it negates nothing after it.
-      if (start > 0 && negationsAfter.has(tokens[start - 1]!.word) && clauseAt[start - 1] === clauseAt[start]) {
-        const t = negationTarget(start - 1);
-        if (t >= start && t <= end) return true;
-      }
-      for (let j = start - 1; j >= 0 && j >= start - NEGATION_REACH; j--) {
-        const w = tokens[j]!.word;
-        if (negationsBefore.has(w)) return true;
-        if (!negationBridge.has(w)) return false;
-      }
-      return false;
-    };
-
-    /** Whether the word at t could fill a slot of one of r's parts. */
-    const fillsSome = (r: CoRule, t: number): boolean => {
-      for (const p of r.parts) for (const slot of p.slots) if (fills(slot, t)) return true;
-      return false;
-    };
-
-    /** Whether word j is outside a concept's scope: its clause, its sentence (`&~`) or, across sentences (`&&`), never. */
-    const outsideOf = (r: CoRule, clause: number, sent: number, j: number): boolean =>
-      r.sentence ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause;
-    /** Whether a part after `&!` stands in [from, to], in the concept's scope. */
-    const absentIn = (r: CoRule, from: number, to: number, clause: number, sent: number): boolean => {
-      for (const p of r.absent) {
-        for (let j = from; j <= to; j++) {
-          if (outsideOf(r, clause, sent, j) || !fills(p.slots[0]!, j)) continue;
-          const e = place(p, 1, j);
-          if (e >= 0 && e <= to && !outsideOf(r, clause, sent, e)) return true;
-        }
-      }
-      return false;
-    };
-
-    /**
-     * A co-occurrence rule anchored at i: [start, end] of all its parts and the end of the first,
-     * or undefined. Each other part may stand at any of its occurrences in the window: they are
-     * tried in order, depth first, and the first placement that no negation turns around wins, so
-     * a negated first occurrence does not hide a later one ("the train didn't stop, I walked to the
-     * tracks, the next train comes in 5 minutes"). The first placement is the old greedy one, so a
-     * message pays for the search only when that placement is rejected; at most CO_TRIES placements
-     * of a part are tried a rule and anchor. `plain` (an exclude or a `recovered` concept): no
-     * negation checks, only where the parts stand.
-     */
-    const coMatch = (r: CoRule, i: number, plain = false): [number, number, number] | undefined => {
-      const a = r.parts[0]!;
-      const e0 = place(a, 1, i);
-      if (e0 < 0) return undefined;
-      // A rule that may cross sentence ends treats the whole window as one clause.
-      const clause = r.across ? -1 : clauseAt[i]!;
-      // `&~`: the sentence (tokens' own clause numbers count sentence ends only), not the clause.
-      const wide = r.sentence;
-      const sent = wide ? tokens[i]!.clause : -1;
-      if (wide ? tokens[e0]!.clause !== sent : !r.across && clauseAt[e0] !== clause) return undefined;
-      const m = r.parts.length;
-      partStart[0] = i;
-      partEnd[0] = e0;
-      let from = Math.max(0, i - CO_WINDOW);
-      let to = Math.min(n - 1, e0 + CO_WINDOW);
-      if (r.sentence) {
-        const lo = Math.max(0, i - SENTENCE_REACH);
-        const hi = Math.min(n - 1, e0 + SENTENCE_REACH);
-        while (from > lo && tokens[from - 1]!.clause === sent) from--;
-        while (to < hi && tokens[to + 1]!.clause === sent) to++;
-      }
-      let tries = CO_TRIES;
-      /** Set when some part has no occurrence at all in the window: no other placement can help. */
-      let hopeless = false;
-      const inUsed = (j: number): boolean => {
-        for (let k = 0; k < m; k++) if (j >= partStart[k]! && j <= partEnd[k]!) return true;
-        return false;
-      };
-      /** The parts as placed, [lo, hi]: does a negation among or around them turn the concept around? */
-      const accepted = (lo: number, hi: number): boolean => {
-        if (plain) return true;
-        const lang = langNegation.get(r.group);
-        const anyNegation = lang?.all ?? negations;
-        const after = lang?.after ?? negationsAfter;
-        for (let j = lo; j <= hi; j++) {
-          const w = tokens[j]!.word;
-          if (!anyNegation.has(w)) continue;
-          if (after.has(w)) {
-            const t = negationTarget(j);
-            if (inUsed(j)) {
-              // A Hindi negation that is a part of the concept ("jeena & nahi") must not be the one
-              // that negates dying: "main marna nahi chahti, jeena chahti hu" is no wish to die.
-              if (t >= 0 && idsAt[t]!.some((id) => deathWords.has(id)) && !inUsed(t)) return false;
-            } else if (t >= 0 && (inUsed(t) || fillsSome(r, t))) {
-              // A Hindi negation between the parts cancels only when it negates one of them: in
-              // "main kisi kaam ki nahi hu, bas bojh hu" it is about "kaam", so "bojh & main" stands.
-              // Or a word that could be one of them: in "khud ko hurt nahi karungi" it negates "hurt",
-              // and "karungi" (one letter from "kaatungi") must not stand in for the harm instead.
-              return false;
-            }
-          } else if (!inUsed(j)) {
-            // An English negation among the words between the parts turns it around ("I will not jump off the roof").
-            return false;
-          }
-        }
-        // And one just before or after the whole ("I'm not going to ...", "... nahi karungi").
-        return !negated(lo, hi, r.group);
-      };
-      /** Places parts k.. after parts 0..k-1; true when the whole is accepted. */
-      const placeFrom = (k: number, lo: number, hi: number): boolean => {
-        if (k === m) {
-          if (!accepted(lo, hi)) return false;
-          // A part after `&!` in the scope voids the rule here: no other placement can help.
-          if (r.absent.length > 0 && absentIn(r, from, to, clause, sent)) {
-            hopeless = true;
-            return false;
-          }
-          return true;
-        }
-        const p = r.parts[k]!;
-        const first = p.slots[0]!;
-        let any = false;
-        for (let j = from; j <= to && tries > 0; j++) {
-          if ((wide ? tokens[j]!.clause !== sent : !r.across && clauseAt[j] !== clause) || !fills(first, j)) continue;
-          const e = place(p, 1, j);
-          if (e < 0 || e > to || (wide ? tokens[e]!.clause !== sent : !r.across && clauseAt[e] !== clause)) continue;
-          any = true;
-          let overlaps = false;
-          for (let q = 0; q < k && !overlaps; q++) overlaps = partStart[q]! <= e && partEnd[q]! >= j;
-          if (overlaps) continue;
-          tries--;
-          partStart[k] = j;
-          partEnd[k] = e;
-          if (placeFrom(k + 1, Math.min(lo, j), Math.max(hi, e))) return true;
-          if (hopeless) return false;
-          // The deeper parts were reset by their own tries; this part's slot is ours again.
-          partStart[k] = -1;
-          partEnd[k] = -2;
-        }
-        if (!any) hopeless = true;
-        return false;
-      };
-      for (let k = 1; k < m; k++) {
-        partStart[k] = -1;
-        partEnd[k] = -2;
-      }
-      if (!placeFrom(1, i, e0)) return undefined;
-      let lo = i;
-      let hi = e0;
-      for (let k = 1; k < m; k++) {
-        lo = Math.min(lo, partStart[k]!);
-        hi = Math.max(hi, partEnd[k]!);
-      }
-      return [lo, hi, e0];
-    };
-
+    excludedAt = undefined;
+    contextSeen.clear();
+    coExcluded.clear();
+    coveredAt = new Uint8Array(n);
     // A rule is tried only when the first word of each of its parts is somewhere in the text:
     // most messages, long ones above all, rule out almost every rule here at the cost of a look-up a word.
     // Stamps instead of fresh arrays: a scan marks with its own number, so nothing is cleared or allocated.
@@ -1293,7 +1332,7 @@ export function createCrisisDetector(
       seenStamp.fill(0);
       viableStamp.fill(0);
     }
-    const stamp = ++scanStamp;
+    stamp = ++scanStamp;
     let anySeen = false;
     for (const ids of idsAt) {
       for (const id of ids) {
@@ -1303,26 +1342,6 @@ export function createCrisisDetector(
         for (const p of parts) seenStamp[p] = stamp;
       }
     }
-    /** Whether every part of r has its first word in the text; worked out once a scan, when first asked. */
-    const viable = (r: CoRule): boolean => {
-      if (viableStamp[r.index] !== stamp) {
-        viableStamp[r.index] = stamp;
-        viableValue[r.index] = r.partIds.every((p) => seenStamp[p] === stamp) ? 1 : 0;
-      }
-      return viableValue[r.index] === 1;
-    };
-
-    /** "khud ko maar dalungi": harm whose object is the person herself is self, not danger, even
-     * when a verb form meets a danger phrase loosely ("dalungi" is one letter from "dalenge"). */
-    const reflexive = (start: number, end: number): boolean => {
-      for (let j = Math.max(0, start - 2); j <= end; j++) {
-        if (idsAt[j]!.some((id) => reflexives.has(id))) return true;
-        // "apne aap ko maar dalungi": two words for oneself
-        if (j > 0 && reflexivePair.has(`${tokens[j - 1]!.word} ${tokens[j]!.word}`)) return true;
-      }
-      return false;
-    };
-
     let self: { match: CrisisMatch; length: number } | undefined;
     for (let i = 0; i < n; i++) {
       for (const id of anySeen ? idsAt[i]! : []) {

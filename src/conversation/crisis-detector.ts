@@ -921,6 +921,8 @@ export function createCrisisDetector(
   const partStart = new Int32Array(maxParts);
   const partEnd = new Int32Array(maxParts);
   const seenStamp = new Int32Array(partCount);
+  /** Vocabulary ids in the message being scanned: idStamp[id] === stamp. */
+  const idStamp = new Int32Array(vocab.length);
   const viableStamp = new Int32Array(coRules.length);
   const viableValue = new Uint8Array(coRules.length);
   let scanStamp = 0;
@@ -1047,7 +1049,17 @@ export function createCrisisDetector(
       for (let k = 1; k < r.parts.length && v; k++) {
         const first = r.parts[k]!.slots[0]!;
         let any = false;
-        for (let j = 0; j < n && !any; j++) any = fills(first, j);
+        // Whichever is shorter: the slot's words (looked up in this message's word stamps) or the message.
+        if (first.ids.size < n) {
+          for (const id of first.ids) {
+            if (id < 0 ? idsAt.some((ids) => ids.includes(id)) : idStamp[id] === stamp) {
+              any = true;
+              break;
+            }
+          }
+        } else {
+          for (let j = 0; j < n && !any; j++) any = fills(first, j);
+        }
         v = any;
       }
       contextSeen.set(r, v);
@@ -1331,11 +1343,13 @@ export function createCrisisDetector(
       scanStamp = 0;
       seenStamp.fill(0);
       viableStamp.fill(0);
+      idStamp.fill(0);
     }
     stamp = ++scanStamp;
     let anySeen = false;
     for (const ids of idsAt) {
       for (const id of ids) {
+        if (id >= 0) idStamp[id] = stamp;
         const parts = partsByFirst.get(id);
         if (parts === undefined) continue;
         anySeen = true;

@@ -36,6 +36,8 @@ export interface RunningApp {
    * text before that); rejects when it cannot be built, and then the bot must stop (main.ts).
    */
   crisisCheck: Promise<void>;
+  /** Settles once the command menu is registered in every language (failures are logged, never thrown). */
+  commands: Promise<void>;
   /** Stops taking updates, finishes those in flight, closes the store. */
   stop(): Promise<void>;
 }
@@ -99,7 +101,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     throw new StartError(`cannot reach the Bot API at ${config.apiRoot} (${error instanceof Error ? error.message.replace(/bot[^/\s]*\//, "bot<token>/") : "unknown error"})`);
   }
   if (options.outgoingLimits !== false) installOutgoingLimits(bot.api);
-  await registerCommands(bot.api, deps.translate, logger, desk !== undefined);
+  // The command menu (one setMyCommands per language: six round trips to Telegram) is sent while
+  // the bot already answers, not before: a person's first /start does not wait for it. It never
+  // throws (each failure is logged); stop() waits for it.
+  const commands = registerCommands(bot.api, deps.translate, logger, desk !== undefined);
   const stopTicking = desk?.startTicking() ?? (async () => undefined);
 
   if (config.webhook) {
@@ -107,8 +112,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     return {
       server,
       crisisCheck: prepareSoon(deps),
+      commands,
       async stop() {
         await server.close();
+        await commands;
         await stopTicking();
         await reports.close();
         await store.close();
@@ -118,8 +125,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const stopPolling = await poll(bot, logger);
   return {
     crisisCheck: prepareSoon(deps),
+    commands,
     async stop() {
       await stopPolling();
+      await commands;
       await stopTicking();
       await reports.close();
       await store.close();

@@ -20,8 +20,8 @@
  * with readCrisisModel (src/deps.ts).
  */
 import type { CrisisTerms } from "../content/schema.js";
-import { createCrisisDetector, MODEL_NEGATIONS, normalisedWords, type CrisisDetector } from "./crisis-detector.js";
-import { BUCKETS, createCrisisModelReader, createCrisisScorer, MODEL_MIN_WORDS, packedParts, type CrisisModelData, type PackedCrisisModel } from "./crisis-model.js";
+import { createCrisisDetector, type CrisisDetector } from "./crisis-detector.js";
+import { BUCKETS, createCrisisModelReader, packedParts, type CrisisModelData, type PackedCrisisModel } from "./crisis-model.js";
 
 /** Thrown when the model file is missing or not a model; the message names the file. */
 export class CrisisModelError extends Error {
@@ -70,23 +70,13 @@ export const VETO_MAX_WORDS = 15;
 /** The one `detectCrisis` the bot uses: the rules, then the model when they say nothing, and the
  * model's veto on a short rule match it is sure is everyday. */
 export function createCrisisCheck(terms: CrisisTerms, model: CrisisModelData | PackedCrisisModel): CrisisDetector {
-  const read = createCrisisModelReader(model);
-  const score = createCrisisScorer(model, MODEL_NEGATIONS);
+  const reader = createCrisisModelReader(model);
   // One normalisation a message: the rules hand the model the words they made.
-  let byModel = false;
-  const detect = createCrisisDetector(terms, (text, words, dev) => {
-    byModel = true;
-    return read(text, words, dev);
+  return createCrisisDetector(terms, (text, words, dev, found) => {
+    if (!found) return reader.read(text, words, dev);
+    // A text this long is a story, not a short message (and a capped one hands the head's words only).
+    if (text.length > 40 * VETO_MAX_WORDS || words.length > VETO_MAX_WORDS) return found;
+    const verdict = reader.judge(text, words);
+    return verdict !== undefined && verdict.crisis < VETO ? undefined : found;
   });
-  return (text) => {
-    byModel = false;
-    const found = detect(text);
-    if (!found || byModel) return found;
-    // A rule matched (rare: only crisis-like messages pay for a second normalisation here). A text
-    // this long has more than VETO_MAX_WORDS words in practice; if not, the match simply stands.
-    if (text.length > 40 * VETO_MAX_WORDS || text.trimStart().startsWith("/")) return found;
-    const { words } = normalisedWords(text);
-    if (words.length < MODEL_MIN_WORDS || words.length > VETO_MAX_WORDS) return found;
-    return score(words).crisis < VETO ? undefined : found;
-  };
 }

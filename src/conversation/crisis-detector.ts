@@ -647,9 +647,10 @@ function betterSplit(a: string[], b: string[]): boolean {
 /** Builds the detector once; the returned function only looks words up and walks phrases. */
 export function createCrisisDetector(
   terms: CrisisTerms,
-  /** Asked when the rules find nothing, with the message's normalised words (as normalisedWords
-   * gives them): the model behind the rules reads the words the rules already made. */
-  otherwise?: (text: string, words: readonly string[], dev: boolean) => CrisisMatch | undefined,
+  /** Has the last word: given the message's normalised words (as normalisedWords gives them) and
+   * what the rules found, returns the answer. The model behind the rules reads the words the rules
+   * already made (src/conversation/crisis-check.ts). */
+  decide?: (text: string, words: readonly string[], dev: boolean, found: CrisisMatch | undefined) => CrisisMatch | undefined,
 ): CrisisDetector {
   const vocab: string[] = [];
   const exact = new Map<string, number>();
@@ -1400,16 +1401,20 @@ export function createCrisisDetector(
     let dev = false;
     for (const part of capped(text)) {
       const tokens = tokenize(part);
-      if (otherwise) {
+      if (decide) {
         for (const t of tokens) {
           words.push(t.word);
           if (t.dev) dev = true;
         }
       }
       const result = scan(expandGlued(tokens));
-      if (result?.kind === "danger") return result;
+      if (result?.kind === "danger") {
+        // Danger needs no more reading (in a capped text, `words` then holds the head's only).
+        found = result;
+        break;
+      }
       found ??= result;
     }
-    return found ?? otherwise?.(text, words, dev);
+    return decide ? decide(text, words, dev, found) : found;
   };
 }

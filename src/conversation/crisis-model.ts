@@ -352,29 +352,41 @@ export const MODEL_MIN_WORDS = 4;
  * The group is told by script: Devanagari is hi; Latin with a common Hindi word is hinglish; else en.
  */
 export function createCrisisModelDetector(model: CrisisModelData | PackedCrisisModel): CrisisDetector {
-  const read = createCrisisModelReader(model);
+  const reader = createCrisisModelReader(model);
   return (text) => {
     const { words, dev } = normalisedWords(text);
-    return read(text, words, dev);
+    return reader.read(text, words, dev);
   };
 }
 
 /**
  * The model as createCrisisModelDetector runs it, on words already normalised (normalisedWords):
- * the rules' detector hands it the words it made, so a message is normalised once, not twice.
+ * the rules' detector hands it the words it made, so a message is normalised once, not twice. One
+ * scorer (one 2 MB array of weights) serves both of its questions.
  */
-export type CrisisModelReader = (text: string, words: readonly string[], dev: boolean) => CrisisMatch | undefined;
+export interface CrisisModelReader {
+  /** The model's verdict, or undefined where it says nothing: a bot command, or fewer than MODEL_MIN_WORDS words. */
+  judge(text: string, words: readonly string[]): ModelVerdict | undefined;
+  /** A match when the verdict's crisis probability is above the model's threshold. */
+  read(text: string, words: readonly string[], dev: boolean): CrisisMatch | undefined;
+}
 
 export function createCrisisModelReader(model: CrisisModelData | PackedCrisisModel): CrisisModelReader {
   const score = createCrisisScorer(model, MODEL_NEGATIONS);
   hinglishWords ??= new Set(HINGLISH_WORDS.flatMap((w) => normalisedWords(w).words));
   const hinglish = hinglishWords;
-  return (text, words, dev) => {
+  const judge = (text: string, words: readonly string[]): ModelVerdict | undefined => {
     if (text.trimStart().startsWith("/")) return undefined; // a bot command
     if (words.length < MODEL_MIN_WORDS) return undefined;
-    const verdict = score(words);
-    if (verdict.crisis <= model.threshold) return undefined;
-    const group = dev ? "hi" : words.some((w) => hinglish.has(w)) ? "hinglish" : "en";
-    return { kind: verdict.kind, group };
+    return score(words);
+  };
+  return {
+    judge,
+    read(text, words, dev) {
+      const verdict = judge(text, words);
+      if (verdict === undefined || verdict.crisis <= model.threshold) return undefined;
+      const group = dev ? "hi" : words.some((w) => hinglish.has(w)) ? "hinglish" : "en";
+      return { kind: verdict.kind, group };
+    },
   };
 }

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { exportCsv, parseLayout, summarise } from "../src/content/locale-review.js";
 import { LOCALES_DIR, readState } from "./locales-review.js";
@@ -20,22 +21,12 @@ export interface ExportArgs {
 }
 
 export function parseExportArgs(argv: readonly string[], dir = LOCALES_DIR): ExportArgs {
-  let lang: string | undefined;
-  let out: string | undefined;
-  let unreviewed = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--lang") lang = value();
-    else if (a === "--out") out = value();
-    else if (a === "--dir") dir = resolve(value());
-    else if (a === "--unreviewed") unreviewed = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { lang: { type: "string" }, out: { type: "string" }, dir: { type: "string" }, unreviewed: { type: "boolean", default: false } },
+  });
+  const { lang, out, unreviewed } = values;
+  if (values.dir !== undefined) dir = resolve(values.dir);
   if (!lang) throw new Error("--lang is required, e.g. --lang ta");
   if (lang === "en") throw new Error("en is the source language: export a translation (hi, bn, mr, te, ta)");
   if (!existsSync(join(dir, `${lang}.ftl`))) throw new Error(`no ${join(dir, `${lang}.ftl`)}`);

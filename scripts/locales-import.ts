@@ -12,6 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { CsvError, decodeCsv, headerLanguage, importCsv, parseCsv, parseLayout, type ImportResult } from "../src/content/locale-review.js";
 import { LOCALES_DIR, readState, writeState } from "./locales-review.js";
@@ -26,27 +27,23 @@ export interface ImportArgs {
 }
 
 export function parseImportArgs(argv: readonly string[], dir = LOCALES_DIR, today = new Date().toISOString().slice(0, 10)): ImportArgs {
-  let file: string | undefined;
-  let lang: string | undefined;
-  let by = "native reviewer";
-  let date = today;
-  let dryRun = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--lang") lang = value();
-    else if (a === "--by") by = value().trim();
-    else if (a === "--date") date = value();
-    else if (a === "--dir") dir = resolve(value());
-    else if (a === "--dry-run") dryRun = true;
-    else if (a.startsWith("--")) throw new Error(`unknown argument ${a}`);
-    else if (file === undefined) file = a;
-    else throw new Error(`one file at a time (got ${file} and ${a})`);
-  }
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      lang: { type: "string" },
+      by: { type: "string", default: "native reviewer" },
+      date: { type: "string", default: today },
+      dir: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length > 1) throw new Error(`one file at a time (got ${positionals.join(" and ")})`);
+  const [file] = positionals;
+  const { lang, date } = values;
+  const by = values.by.trim();
+  const dryRun = values["dry-run"];
+  if (values.dir !== undefined) dir = resolve(values.dir);
   if (!file) throw new Error("which file? npm run locales:import -- translations-ta.csv");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new Error(`--date ${date}: write it as YYYY-MM-DD`);
   if (by === "") throw new Error("--by needs initials or a name");

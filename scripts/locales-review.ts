@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { languageName, parseLayout, parseState, serialiseState, summarise, syncState, type ReviewState, type Summary } from "../src/content/locale-review.js";
 
 export const LOCALES_DIR = resolve(import.meta.dirname, "..", "locales");
@@ -89,17 +90,12 @@ export interface ReviewArgs {
 }
 
 export function parseReviewArgs(argv: readonly string[], dir = LOCALES_DIR): ReviewArgs {
-  let lang: string | undefined;
-  let list = false;
-  let sync = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--lang") lang = argv[++i];
-    else if (a === "--dir") dir = resolve(argv[++i] ?? "");
-    else if (a === "--list") list = true;
-    else if (a === "--sync") sync = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { lang: { type: "string" }, dir: { type: "string" }, list: { type: "boolean", default: false }, sync: { type: "boolean", default: false } },
+  });
+  const { lang, list, sync } = values;
+  if (values.dir !== undefined) dir = resolve(values.dir);
   const all = languagesIn(dir);
   if (lang !== undefined && !all.includes(lang)) throw new Error(`no translation "${lang}" in ${dir} (there are: ${all.join(", ")})`);
   return { langs: lang ? [lang] : all, list, sync, dir };

@@ -20,7 +20,7 @@ import {
 } from "../../src/content/locale-review.js";
 import { parseExportArgs, runExport } from "../../scripts/locales-export.js";
 import { parseImportArgs, runImport } from "../../scripts/locales-import.js";
-import { formatSummaries, languagesIn, readState, reviewSummary, syncAll } from "../../scripts/locales-review.js";
+import { formatSummaries, languagesIn, parseReviewArgs, readState, reviewSummary, syncAll } from "../../scripts/locales-review.js";
 
 const LOCALES = new URL("../../locales/", import.meta.url).pathname;
 const read = (file: string) => readFileSync(join(LOCALES, file), "utf8");
@@ -67,6 +67,21 @@ function importInto(dir: string, lang: string, csv: string, extra: string[] = []
   writeFileSync(file, csv);
   return runImport(parseImportArgs([file, "--dir", dir, "--by", "AB", "--date", "2026-05-01", ...extra]));
 }
+
+describe("the three commands' arguments", () => {
+  it("refuse an unknown option, a missing value and a second file, instead of guessing", () => {
+    expect(() => parseExportArgs(["--lang", "ta", "--bogus"])).toThrow(/--bogus/);
+    expect(() => parseExportArgs(["--lang"])).toThrow(/--lang/);
+    expect(() => parseExportArgs([])).toThrow(/--lang is required/);
+    expect(() => parseImportArgs(["a.csv", "b.csv"])).toThrow(/one file at a time/);
+    expect(() => parseImportArgs(["a.csv", "--by"])).toThrow(/--by/);
+    expect(() => parseImportArgs(["a.csv", "--by", " "])).toThrow(/initials or a name/);
+    // A review of one language given without its name used to fall back, silently, to every language.
+    expect(() => parseReviewArgs(["--lang"])).toThrow(/--lang/);
+    expect(parseReviewArgs(["--lang", "ta", "--list"])).toMatchObject({ langs: ["ta"], list: true, sync: false });
+    expect(parseImportArgs(["a.csv", "--dry-run"], undefined, "2026-12-01")).toMatchObject({ file: "a.csv", by: "native reviewer", date: "2026-12-01", dryRun: true });
+  });
+});
 
 describe("locales:export and locales:import round trip (real files)", () => {
   it.each(TRANSLATIONS)("%s: export then import leaves the .ftl byte for byte the same", (lang) => {

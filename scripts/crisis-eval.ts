@@ -7,7 +7,8 @@
  * Without flags it measures what the bot ships: the real flows/ through the content loader, the
  * rules, then flows/crisis-model.json when they say nothing (src/conversation/crisis-check.ts).
  * `--rules`: the rules alone. `--model <file>` (another model from scripts/crisis-train.ts) prints
- * three tables: the rules alone, that model alone, and the rules then that model.
+ * three tables: the rules alone, that model alone, and the check as it would ship with that model
+ * (src/conversation/crisis-check.ts: the rules, the model when they say nothing, its veto).
  */
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
@@ -91,10 +92,11 @@ function evaluate(title: string, detect: CrisisDetector): void {
 
 const rules = createCrisisDetector(terms);
 if (modelFile) {
-  const model = createCrisisModelDetector(readCrisisModel(modelFile));
+  const other = readCrisisModel(modelFile);
   evaluate("rules alone", rules);
-  evaluate(`model alone (${modelFile})`, model);
-  evaluate("rules, then the model", (text) => rules(text) ?? model(text));
+  evaluate(`model alone (${modelFile})`, createCrisisModelDetector(other));
+  // The check the bot would run with that model: the same code as shipped, its veto included.
+  evaluate(`rules, then ${modelFile}, with its veto (as it would ship)`, createCrisisCheck(terms, other));
 } else if (rulesOnly) {
   evaluate("rules alone", rules);
 } else {

@@ -8,8 +8,8 @@
  * at each veto level, counting only messages of at most VETO_MAX_WORDS words (env; default the
  * shipped one). Never give it a held-out set.
  */
-import { createCrisisDetector, MODEL_NEGATIONS, normalisedWords } from "../src/conversation/crisis-detector.js";
-import { createCrisisScorer, MODEL_MIN_WORDS } from "../src/conversation/crisis-model.js";
+import { createCrisisDetector, normalisedWords } from "../src/conversation/crisis-detector.js";
+import { createCrisisModelReader } from "../src/conversation/crisis-model.js";
 import { loadContent } from "../src/content/load.js";
 import { ROOT } from "../src/deps.js";
 import { VETO_MAX_WORDS } from "../src/conversation/crisis-check.js";
@@ -32,7 +32,7 @@ const rows = new Map<string, Row>();
 for (const k of left) {
   const training = readCases(all.filter((s) => s !== k).map(file));
   const model = train(training.map((c) => toExample(c, SHIPPED.charWeight)), SHIPPED, SHIPPED.threshold);
-  const score = createCrisisScorer(model, MODEL_NEGATIONS);
+  const reader = createCrisisModelReader(model);
   const perSet = new Map<string, Row>();
   for (const c of readCases([file(k)])) {
     const key = `${k} ${c.lang}`;
@@ -41,7 +41,8 @@ for (const k of left) {
       if (!r) table.set(name, (r = { crises: 0, byRules: 0, none: 0, alarmsByRules: 0, added: thresholds.map(() => 0), alarms: thresholds.map(() => 0), vetoLost: vetoes.map(() => 0), vetoSaved: vetoes.map(() => 0) }));
       const ruled = rules(c.text) !== undefined;
       const words = normalisedWords(c.text).words;
-      const p = c.text.trimStart().startsWith("/") || words.length < MODEL_MIN_WORDS ? 0.5 : score(words).crisis;
+      // Where the model says nothing (a command, too few words), 0.5: it neither adds nor vetoes.
+      const p = reader.judge(c.text, words)?.crisis ?? 0.5;
       if (c.expect === "none") {
         r.none++;
         if (ruled) {

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { CASE_CODE, CASE_CODE_ALPHABET, LOCALES, SHARES } from "../conversation/machine.js";
+import { BRIEF_RETRIES, RetryingStore, type RetryPolicy } from "../store/retrying-store.js";
 import type { SessionStore } from "../store/session-store.js";
 import { decrypt, encrypt } from "./cipher.js";
 
@@ -75,14 +76,19 @@ export function newCaseCode(): string {
 export class CaseVault {
   readonly #linkKey: Buffer;
   readonly #indexKey: Buffer;
+  readonly #store: SessionStore;
 
   constructor(
-    private readonly store: SessionStore,
+    store: SessionStore,
     private readonly secret: string,
     private readonly ttlSeconds: number,
     /** The counsellors' group: part of every link's name, so two groups never share one. */
     private readonly groupId: number,
+    retries: RetryPolicy = BRIEF_RETRIES,
   ) {
+    // A case is worked on after her screen is shown, in several steps: a moment's store failure
+    // (a stalled process's timed-out command) must not undo an opening half done.
+    this.#store = new RetryingStore(store, retries);
     this.#linkKey = Buffer.from(hkdfSync("sha256", secret, "nyf:v2:case", "links", 32));
     this.#indexKey = Buffer.from(hkdfSync("sha256", secret, "nyf:v2:case", "index", 32));
   }
@@ -111,7 +117,7 @@ export class CaseVault {
   /** Stores a new case under `code`; false when the code is taken (then the caller gives up on it). */
   async create(code: string, record: CaseRecord): Promise<boolean> {
     const key = this.#caseKey(code);
-    const made = await this.store.compareAndSet(key, encrypt(this.#recordKey(code), JSON.stringify(record), key), 0, this.ttlSeconds + GRACE_SECONDS);
+    const made = await this.#store.compareAndSet(key, encrypt(this.#recordKey(code), JSON.stringify(record), key), 0, this.ttlSeconds + GRACE_SECONDS);
     if (made === undefined) return false;
     await this.#editIndex((codes) => (codes.includes(code) ? codes : [...codes, code]));
     return true;
@@ -119,7 +125,7 @@ export class CaseVault {
 
   async load(code: string): Promise<{ record: CaseRecord; version: number } | undefined> {
     const key = this.#caseKey(code);
-    const found = await this.store.get(key);
+    const found = await this.#store.get(key);
     if (!found) return undefined;
     const plain = decrypt(this.#recordKey(code), found.value, key);
     const parsed = plain === undefined ? undefined : CaseRecord.safeParse(safeJson(plain));
@@ -139,7 +145,7 @@ export class CaseVault {
       const next = change(loaded.record);
       if (!next) return { record: loaded.record, changed: false };
       const value = encrypt(this.#recordKey(code), JSON.stringify(next), key);
-      if ((await this.store.compareAndSet(key, value, loaded.version, this.ttlSeconds + GRACE_SECONDS)) !== undefined) return { record: next, changed: true };
+      if ((await this.#store.compareAndSet(key, value, loaded.version, this.ttlSeconds + GRACE_SECONDS)) !== undefined) return { record: next, changed: true };
     }
     throw new Error("case record: write conflicts did not settle");
   }
@@ -152,7 +158,7 @@ export class CaseVault {
   /** Which case a group message or topic belongs to, whether that case has ended, or nothing known. */
   async find(kind: LinkKind, id: number): Promise<Found> {
     const key = this.#linkName(kind, id);
-    const found = await this.store.get(key);
+    const found = await this.#store.get(key);
     if (!found) return undefined;
     const plain = decrypt(this.#linkKey, found.value, key);
     const parsed = plain === undefined ? undefined : Link.safeParse(safeJson(plain));
@@ -173,13 +179,13 @@ export class CaseVault {
     const key = this.#caseKey(code);
     // Claim the ending first: a value nobody can read as a case, written only if nobody wrote since.
     // Unique per claimant: the store takes the very same value written twice as one writer's retry.
-    const claimed = await this.store.compareAndSet(key, `ended:${randomUUID()}`, loaded.version, 60);
+    const claimed = await this.#store.compareAndSet(key, `ended:${randomUUID()}`, loaded.version, 60);
     if (claimed === undefined) return undefined;
     const { record } = loaded;
     const links: [LinkKind, number][] = record.links.map((id): [LinkKind, number] => ["message", id]);
     if (record.place) links.push(record.place.mode === "topic" ? ["topic", record.place.thread] : ["message", record.place.anchor]);
     for (const [kind, id] of links) await this.#putLink(kind, id, { ended: true }, TOMBSTONE_SECONDS);
-    await this.store.delete(key);
+    await this.#store.delete(key);
     await this.#editIndex((codes) => codes.filter((c) => c !== code));
     return record;
   }
@@ -193,14 +199,14 @@ export class CaseVault {
     const key = this.#linkName(kind, id);
     const value = encrypt(this.#linkKey, JSON.stringify(link), key);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const current = await this.store.get(key);
-      if ((await this.store.compareAndSet(key, value, current?.version ?? 0, ttl)) !== undefined) return;
+      const current = await this.#store.get(key);
+      if ((await this.#store.compareAndSet(key, value, current?.version ?? 0, ttl)) !== undefined) return;
     }
     throw new Error("case link: write conflicts did not settle");
   }
 
   async #readIndex(): Promise<{ codes: string[]; version: number }> {
-    const found = await this.store.get(INDEX_KEY);
+    const found = await this.#store.get(INDEX_KEY);
     if (!found) return { codes: [], version: 0 };
     const plain = decrypt(this.#indexKey, found.value, INDEX_KEY);
     const parsed = plain === undefined ? undefined : Index.safeParse(safeJson(plain));
@@ -214,7 +220,7 @@ export class CaseVault {
       if (version !== 0 && next.length === codes.length && next.every((c, i) => c === codes[i])) return;
       // The index lives as long as cases do: a year at most without any case opening or ending.
       const value = encrypt(this.#indexKey, JSON.stringify(next), INDEX_KEY);
-      if ((await this.store.compareAndSet(INDEX_KEY, value, version, 365 * 24 * 3600)) !== undefined) return;
+      if ((await this.#store.compareAndSet(INDEX_KEY, value, version, 365 * 24 * 3600)) !== undefined) return;
     }
     throw new Error("case index: write conflicts did not settle");
   }

@@ -76,6 +76,9 @@ export interface DeskDeps {
   now?: () => number;
 }
 
+/** An opening takes seconds (a minute in a busy group): a case with no place after this never opened. */
+const OPENING_GIVES_UP_MS = 10 * 60 * 1000;
+
 /** Told again that they are closed at most this often while she keeps writing. */
 const OFF_HOURS_REMINDER_MS = 60 * 60 * 1000;
 
@@ -136,15 +139,23 @@ export class CaseDesk {
       pending: [],
       links: [],
     };
-    if (!(await vault.create(code, record))) {
-      log.error({ case: tag }, "case code already in use; not opened");
-      return this.#couldNotOpen(chatId, context.locale);
-    }
     const english = this.#english();
     // The opening already says when she shared nothing.
     const briefing = share === "none" ? [] : caseBriefing(this.deps.turns.content, context, share).map(english);
     const intro = [this.#group("opened", { code, shared: share }), ...briefing].join("\n\n");
-    let place: Place;
+    let created: boolean;
+    try {
+      created = await vault.create(code, record);
+    } catch (error) {
+      return this.#failedToOpen(chatId, code, undefined, context.locale, error);
+    }
+    if (!created) {
+      log.error({ case: tag }, "case code already in use; not opened");
+      return this.#couldNotOpen(chatId, context.locale);
+    }
+    let place: Place | undefined;
+    // Her messages that came while it opened go in now, in order, with the place.
+    let waiting: CaseRecord["pending"] = [];
     try {
       const thread = await room.openTopic(code);
       if (thread !== undefined) {
@@ -155,20 +166,32 @@ export class CaseDesk {
         place = { mode: "thread", anchor: await room.startThread(intro) };
         await vault.link("message", place.anchor, code);
       }
+      const opened = place;
+      await vault.update(code, (r) => {
+        // Already ours: our write landed before a lost reply, and what waited then is what to pass on.
+        if (r.place !== undefined) return undefined;
+        waiting = r.pending;
+        return { ...r, place: opened, pending: [] };
+      });
     } catch (error) {
-      log.error({ err: error, case: tag }, "case could not be opened in the counsellors' group");
-      await vault.close(code).catch(() => undefined);
-      return this.#couldNotOpen(chatId, context.locale);
+      return this.#failedToOpen(chatId, code, place, context.locale, error);
     }
-    // Her messages that came while it opened go in now, in order, with the place.
-    let waiting: CaseRecord["pending"] = [];
-    await vault.update(code, (r) => {
-      waiting = r.pending;
-      return { ...r, place, pending: [] };
-    });
     log.info({ case: tag, mode: place.mode, shared: share, waiting: waiting.length }, "case opened");
     for (const m of waiting) await this.#passOn(code, place, { chatId, messageId: m.id }, m.crisis);
     if (!openNow) await this.#notice(chatId, context, "off-hours");
+  }
+
+  /**
+   * The group refused, or the store stayed out of reach past CaseVault's retries. Never a silent
+   * loss: the half-open case is closed on both sides (as far as they answer) and she is told to
+   * try again later.
+   */
+  async #failedToOpen(chatId: number, code: string, place: Place | undefined, locale: Locale, error: unknown): Promise<void> {
+    const { log, vault, room } = this.deps;
+    log.error({ err: error, case: vault.tag(code) }, "case could not be opened");
+    await vault.close(code).catch(() => undefined);
+    if (place) await room.close(place, code).catch(() => undefined);
+    return this.#couldNotOpen(chatId, locale);
   }
 
   async #couldNotOpen(chatId: number, locale: Locale): Promise<void> {
@@ -403,6 +426,12 @@ export class CaseDesk {
           continue;
         }
         const r = loaded.record;
+        if (r.place === undefined) {
+          // Still opening, or an opening that failed while the store was out of reach (she was
+          // told then, and may be in a newer case now): nobody can see it, so nothing is sent.
+          if (r.openedAt + OPENING_GIVES_UP_MS <= now && (await vault.close(code))) log.info({ case: vault.tag(code) }, "case never opened: erased");
+          continue;
+        }
         if (Math.max(r.lastHerAt, r.lastCounsellorAt ?? 0) + idleMs <= now) {
           await this.end(code, "inactive");
           continue;

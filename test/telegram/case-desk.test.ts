@@ -3,9 +3,10 @@ import type { CounselSettings } from "../../src/conversation/office-hours.js";
 import { parseOfficeHours } from "../../src/conversation/office-hours.js";
 import type { PersonInput } from "../../src/conversation/turn.js";
 import { ChatVault } from "../../src/privacy/chat-vault.js";
-import { CaseVault, type Place } from "../../src/privacy/case-vault.js";
+import { CASE_PREFIX, CaseVault, LINK_PREFIX, type Place } from "../../src/privacy/case-vault.js";
 import type { RenderedScreen } from "../../src/screens/render.js";
 import { MemoryStore } from "../../src/store/memory-store.js";
+import { StoreError, type SessionStore } from "../../src/store/session-store.js";
 import { BlockedError, CaseDesk, type CounsellorRoom, type GroupMessage, type HerMessage, type PersonLine } from "../../src/telegram/case-desk.js";
 import { takeTurn } from "../../src/telegram/take-turn.js";
 import { conversationDeps } from "../support/deps.js";
@@ -82,7 +83,60 @@ const log = {
   error: (o: object, m: string) => logLines.push(JSON.stringify(o) + m),
 };
 
-function setup(options: { mode?: "topic" | "thread"; hours?: string; waitMinutes?: number; store?: MemoryStore; clock?: { t: number } } = {}) {
+/**
+ * The store as a stalled instance meets it: Redis answered, but this process was paused past the
+ * client's 2 s command timeout, so the command failed here ("Command timed out"). `stall` makes the
+ * next `times` matching calls fail so; `afterWrite` lets a compare-and-set land and then loses its
+ * reply, with `meanwhile` (another writer) in between; `down` fails everything, as an outage.
+ */
+function stallingStore(inner: MemoryStore) {
+  const stalls: { command: "get" | "compareAndSet"; key: (k: string) => boolean; times: number }[] = [];
+  let lostReply: { key: (k: string) => boolean; meanwhile: () => Promise<void> } | undefined;
+  let down = false;
+  const timedOut = (command: string) => new StoreError("redis", command, Object.assign(new Error("Command timed out"), { name: "Error" }));
+  const stalled = (command: "get" | "compareAndSet", key: string): boolean => {
+    if (down) return true;
+    const s = stalls.find((x) => x.command === command && x.times > 0 && x.key(key));
+    if (s) s.times--;
+    return s !== undefined;
+  };
+  const store: SessionStore = {
+    async get(key) {
+      if (stalled("get", key)) throw timedOut("get");
+      return inner.get(key);
+    },
+    openUpdate: (keys, limits) => inner.openUpdate(keys, limits),
+    async compareAndSet(key, value, expected, ttl) {
+      if (stalled("compareAndSet", key)) throw timedOut("compareAndSet");
+      const version = await inner.compareAndSet(key, value, expected, ttl);
+      const lost = lostReply;
+      if (lost && version !== undefined && lost.key(key)) {
+        lostReply = undefined;
+        await lost.meanwhile();
+        throw timedOut("compareAndSet");
+      }
+      return version;
+    },
+    async delete(...keys) {
+      if (down) throw timedOut("delete");
+      return inner.delete(...keys);
+    },
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+  return {
+    store,
+    stall: (command: "get" | "compareAndSet", key: (k: string) => boolean, times: number) => void stalls.push({ command, key, times }),
+    afterWrite: (key: (k: string) => boolean, meanwhile: () => Promise<void>) => void (lostReply = { key, meanwhile }),
+    down: () => void (down = true),
+    up: () => void (down = false),
+    stalledLeft: () => stalls.reduce((n, s) => n + s.times, 0),
+  };
+}
+
+const NO_WAIT = { tries: 3, backoffMs: [0] };
+
+function setup(options: { mode?: "topic" | "thread"; hours?: string; waitMinutes?: number; store?: MemoryStore; clock?: { t: number }; caseStore?: SessionStore } = {}) {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? { t: Date.parse("2026-12-01T06:00:00Z") }; // 11:30 in India, a Tuesday
   const settings: CounselSettings = {
@@ -98,7 +152,7 @@ function setup(options: { mode?: "topic" | "thread"; hours?: string; waitMinutes
   const vault = new ChatVault(store, SECRET, TTL);
   let n = 0;
   const turns = { ...conversationDeps(), vault, counsel: settings, caseCode: () => ["K7F3QX", "M4N5PR", "Z2Y3XW"][n++ % 3]!, now: () => new Date(clock.t) };
-  const cases = new CaseVault(store, SECRET, TTL, GROUP);
+  const cases = new CaseVault(options.caseStore ?? store, SECRET, TTL, GROUP, NO_WAIT);
   const desk = new CaseDesk({ settings, vault: cases, room: group.room, her: her.line, turns, sessionTtlSeconds: TTL, log, now: () => clock.t });
   let messageId = 1;
   /** She does something; her words travel as Telegram would pass them (by message id). */
@@ -370,5 +424,87 @@ describe("the counsellor desk: a person and a counsellor, neither learning who t
     const anchor = group.posted[0]!.id;
     await desk.fromCounsellor({ messageId: 9002, replyTo: 77_777, threadRoot: anchor });
     expect(her.got).toContainEqual({ copyOf: 9002 });
+  });
+});
+
+describe("a case opens although the store falters for a moment, and she is told when it can't", () => {
+  const isLink = (k: string) => k.startsWith(LINK_PREFIX);
+  const isCase = (k: string) => k.startsWith(CASE_PREFIX);
+
+  it("an instance stalled while opening her case (its store commands timed out): each is tried again, the case opens and her words that waited go in", async () => {
+    const inner = new MemoryStore();
+    const flaky = stallingStore(inner);
+    const { tap, say, group, her, vault } = setup({ mode: "topic", store: inner, caseStore: flaky.store });
+    await tap("TALK");
+    // The topic is made; linking it to the case times out once.
+    flaky.stall("get", isLink, 1);
+    group.meanwhile(async () => {
+      await say("hello? is this working");
+      // Then setting the case's place, once on the read and once on the write.
+      flaky.stall("get", isCase, 1);
+      flaky.stall("compareAndSet", isCase, 1);
+    });
+    await tap("SHARE", "none");
+    expect(flaky.stalledLeft(), "every stall happened").toBe(0);
+    expect(group.posted.map((p) => p.text)).toEqual([expect.stringMatching(/New case/), expect.stringMatching(/copy of/)]);
+    expect((await vault.load("K7F3QX"))?.record.place).toEqual({ mode: "topic", thread: 500 });
+    expect(shown(her).map((s) => s.id)).toEqual([]);
+  });
+
+  it("the write that opens it landed but its answer was lost, and another instance wrote in between: her waiting words are passed on all the same", async () => {
+    const inner = new MemoryStore();
+    const flaky = stallingStore(inner);
+    const { tap, say, group } = setup({ mode: "topic", store: inner, caseStore: flaky.store });
+    const another = new CaseVault(inner, SECRET, TTL, GROUP);
+    await tap("TALK");
+    group.meanwhile(async () => {
+      await say("are you there?");
+      await say("please answer");
+      flaky.afterWrite(isCase, async () => void (await another.update("K7F3QX", (r) => ({ ...r, lastHerAt: r.lastHerAt + 1 }))));
+    });
+    await tap("SHARE", "none");
+    expect(group.posted.map((p) => p.text)).toEqual([expect.stringMatching(/New case/), "copy of 1", "copy of 2"]);
+  });
+
+  it("the store out of reach while it opens: she is told plainly she couldn't be connected, the new topic is closed, and /talk works again once the store is back", async () => {
+    const inner = new MemoryStore();
+    const flaky = stallingStore(inner);
+    const clock = { t: Date.parse("2026-12-01T06:00:00Z") };
+    const { tap, group, her, vault, desk } = setup({ mode: "topic", store: inner, caseStore: flaky.store, clock });
+    await tap("TALK");
+    const openTopic = group.room.openTopic.bind(group.room);
+    group.room.openTopic = async (code) => {
+      const thread = await openTopic(code);
+      flaky.down();
+      return thread;
+    };
+    await tap("SHARE", "none");
+    expect(shown(her).map((s) => s.id)).toEqual(["talk.unavailable"]);
+    expect(shown(her)[0]!.text).toContain("14416");
+    expect(group.closed).toEqual([500]);
+    expect(group.posted).toEqual([]);
+
+    flaky.up();
+    group.room.openTopic = openTopic;
+    await tap("TALK");
+    await tap("SHARE", "none");
+    expect(group.posted.map((p) => p.text)).toEqual([expect.stringMatching(/New case/)]);
+    // The half-open case the outage kept from being erased goes later, without a word to anyone.
+    expect(await vault.openCodes()).toEqual(["K7F3QX", "M4N5PR"]);
+    clock.t += 11 * 60_000;
+    await desk.tick();
+    expect(await vault.openCodes()).toEqual(["M4N5PR"]);
+    expect(shown(her).map((s) => s.id)).toEqual(["talk.unavailable", "talk.no-answer"]);
+  });
+
+  it("the store out of reach from the start: she is told, and nothing is posted in the group", async () => {
+    const inner = new MemoryStore();
+    const flaky = stallingStore(inner);
+    const { tap, group, her } = setup({ mode: "thread", store: inner, caseStore: flaky.store });
+    await tap("TALK");
+    flaky.down();
+    await tap("SHARE", "none");
+    expect(shown(her).map((s) => s.id)).toEqual(["talk.unavailable"]);
+    expect(group.posted).toEqual([]);
   });
 });

@@ -81,6 +81,8 @@ export interface ThroughputResult {
   errors: number;
   /** Answers by HTTP status ("network" for a request that got none). */
   statuses: Record<string, number>;
+  /** Updates sent again because their keep-alive connection had been closed by the bot's server while idle (see post()). */
+  resent_on_closed_connection: number;
   /** What the bots sent to the fake Bot API during the measured run, by method (HTTP requests). */
   telegram_calls: Record<string, number>;
   /** Calls that went back in the webhook's HTTP answer instead of a request of their own, by method. */
@@ -392,10 +394,30 @@ function lines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): v
 // ---------------------------------------------------------------------------------------------
 // Sending.
 
-/** POSTs one update; resolves with the HTTP status (0 when none came), the round trip in ms, and the method of a webhook reply. */
-function post(agent: Agent, port: number, update: Update): Promise<{ status: number; ms: number; reply?: string }> {
-  const body = JSON.stringify(update);
+/** At most this many more sends of an update whose pooled keep-alive connection turned out to be closed. */
+const RESENDS = 3;
+
+/**
+ * POSTs one update; resolves with the HTTP status (0 when none came), the round trip in ms, the
+ * method of a webhook reply, and how many times it was sent again on a fresh connection.
+ *
+ * The bot's server closes a keep-alive connection after 5 s idle (Node's keepAliveTimeout). When
+ * this process is busy, the agent can pick such a socket before it has read the server's FIN: the
+ * request meets a closed socket, ECONNRESET, and the bot never saw it. Telegram re-sends an update
+ * whose delivery failed; so does the driver, when a reused socket fails so (Node's docs advise it;
+ * the next pooled socket may be as stale, hence a few tries). An update the bot did see is answered
+ * once all the same: it remembers update ids.
+ */
+export async function post(agent: Agent, port: number, update: Update): Promise<{ status: number; ms: number; reply?: string; resent: number }> {
   const started = performance.now();
+  for (let resent = 0; ; resent++) {
+    const sent = await postOnce(agent, port, update);
+    if (!sent.staleSocket || resent >= RESENDS) return { status: sent.status, ms: performance.now() - started, ...(sent.reply ? { reply: sent.reply } : {}), resent };
+  }
+}
+
+function postOnce(agent: Agent, port: number, update: Update): Promise<{ status: number; reply?: string; staleSocket?: boolean }> {
+  const body = JSON.stringify(update);
   return new Promise((resolve) => {
     const req = request(
       {
@@ -420,13 +442,17 @@ function post(agent: Agent, port: number, update: Update): Promise<{ status: num
               reply = "(unreadable)";
             }
           }
-          resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, reply });
+          resolve({ status: res.statusCode ?? 0, reply });
         });
-        res.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+        res.on("error", () => resolve({ status: 0 }));
       },
     );
     req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", () => resolve({ status: 0, ms: performance.now() - started }));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // Closed by the server while it sat in the pool: nothing of this request reached the bot.
+      const stale = req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+      resolve({ status: 0, ...(stale ? { staleSocket: true } : {}) });
+    });
     req.end(body);
   });
 }
@@ -447,6 +473,8 @@ interface Load {
 interface LoadOutcome {
   latencies: Float64Array;
   sent: number;
+  /** Sends again on a fresh connection (see post()). */
+  resent: number;
   taps: number;
   replies: Map<string, number>;
   statuses: Map<string, number>;
@@ -464,6 +492,7 @@ async function drive(load: Load): Promise<LoadOutcome> {
   const replies = new Map<string, number>();
   const finishedChats: number[] = [];
   let sent = 0;
+  let resent = 0;
   let taps = 0;
   let next = 0;
   let slot = 0;
@@ -473,6 +502,9 @@ async function drive(load: Load): Promise<LoadOutcome> {
       const person = next++;
       if (person >= load.people || performance.now() >= load.deadline) return;
       const chat = load.firstChat + person;
+      // Messages this chat should have had: one per answered update (an update that got no answer
+      // must not make each later one of this person wait the full timeout for a message that never comes).
+      let expected = 0;
       let k = 0;
       for (; k < load.steps.length && performance.now() < load.deadline; k++) {
         if (load.rate) {
@@ -482,9 +514,13 @@ async function drive(load: Load): Promise<LoadOutcome> {
         }
         const target = (person + k) % load.ports.length;
         const started = performance.now();
-        const shown = Promise.race([load.fake.messageNumber(chat, k + 1), new Promise<void>((r) => setTimeout(r, REQUEST_TIMEOUT_MS).unref())]);
-        const { status, reply } = await post(load.agents[target]!, load.ports[target]!, updateFor(load.steps[k]!, chat, k));
-        if (status >= 200 && status < 300) await shown;
+        const shown = Promise.race([load.fake.messageNumber(chat, expected + 1), new Promise<void>((r) => setTimeout(r, REQUEST_TIMEOUT_MS).unref())]);
+        const { status, reply, resent: again } = await post(load.agents[target]!, load.ports[target]!, updateFor(load.steps[k]!, chat, k));
+        resent += again;
+        if (status >= 200 && status < 300) {
+          expected++;
+          await shown;
+        }
         latencies[sent++] = performance.now() - started;
         if (load.steps[k]!.kind === "tap") taps++;
         if (reply) replies.set(reply, (replies.get(reply) ?? 0) + 1);
@@ -495,7 +531,7 @@ async function drive(load: Load): Promise<LoadOutcome> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(load.concurrency, load.people) }, lane));
-  return { latencies: latencies.subarray(0, sent), sent, taps, replies, statuses, finishedChats };
+  return { latencies: latencies.subarray(0, sent), sent, resent, taps, replies, statuses, finishedChats };
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -612,6 +648,7 @@ export async function measureThroughput(options: ThroughputOptions = {}): Promis
       bots,
       errors,
       statuses,
+      resent_on_closed_connection: outcome.resent,
       telegram_calls: telegramCalls,
       webhook_replies: Object.fromEntries([...outcome.replies].sort()),
       taps: outcome.taps,
@@ -669,6 +706,7 @@ async function cli(): Promise<void> {
     ["heap after GC, before → after (MB)", (r) => r.bots.map((b) => `${b.heap_before_mb}→${b.heap_after_mb}`).join(", ")],
     ["CPU s: bots / bench+fake API / redis / other", (r) => `${r.cpu_seconds.bots} / ${r.cpu_seconds.bench} / ${r.cpu_seconds.redis} / ${r.cpu_seconds.other ?? "?"}`],
     ["errors (non-2xx or none)", (r) => r.errors],
+    ["re-sent: idle connection closed by the bot", (r) => r.resent_on_closed_connection],
     ["messages sent+edited per update", (r) => r.messages_per_update],
     ["wrong final screens (of finished people)", (r) => `${r.wrong_final_screen} of ${r.people_finished}`],
     ["stale/lost · store-down · trouble notices", (r) => `${r.stale_or_lost_notices} · ${r.store_down_notices} · ${r.trouble_notices}`],

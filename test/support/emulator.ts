@@ -239,6 +239,11 @@ export interface Emulator {
   /** Registers extra text appended to wait-timeout errors (e.g. the bot's stderr tail). */
   addDiagnostics(describe: () => string): () => void;
   /**
+   * Keeps the bot's next matching call (a send, a copy or a group method) unanswered until
+   * `release()`: the bot waits on it exactly as on a slow Telegram, at a point the test chose.
+   */
+  hold(match: (method: string, body: Record<string, unknown>) => boolean): HeldCall;
+  /**
    * The counsellors' supergroup with this id (default -1001234567890): created on the first call,
    * the same object after (asking again with another `forum` or `title` throws).
    */
@@ -246,6 +251,13 @@ export interface Emulator {
   /** A counsellor in the group (the only one there is, or `opts.groupId`). */
   counsellor(opts?: CounsellorOptions & { groupId?: number }): Counsellor;
   stop(): Promise<void>;
+}
+
+export interface HeldCall {
+  /** Resolves once the bot has made the call (and it is being held). */
+  readonly reached: Promise<void>;
+  /** Lets it be answered (idempotent). */
+  release(): void;
 }
 
 // ---- internals -------------------------------------------------------------------------------
@@ -443,6 +455,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   /** Chats whose person blocked the bot. */
   const blocked = new Set<number>();
   const groups = new Map<number, GroupModel>();
+  const holds: { match: (method: string, body: Record<string, unknown>) => boolean; reach: () => void; released: Promise<void> }[] = [];
 
   // The HTTP server is ours; the emulator's express app is its request handler. Listening first on
   // port 0 gives a free port without a race, then the emulator is built with that port so that its
@@ -519,6 +532,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch {
       res.destroy();
       return;
+    }
+    const held = read ? holds.findIndex((h) => h.match(method, read.body)) : -1;
+    if (held >= 0) {
+      const [h] = holds.splice(held, 1);
+      h!.reach();
+      await h!.released;
     }
     const answer = !read
       ? fail(400, "Bad Request: can't parse JSON")
@@ -929,6 +948,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     addDiagnostics(describe) {
       diagnostics.add(describe);
       return () => void diagnostics.delete(describe);
+    },
+    hold(match) {
+      let reach!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (reach = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ match, reach, released });
+      return { reached, release };
     },
     counsellorGroup,
     counsellor(opts = {}) {

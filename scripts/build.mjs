@@ -24,6 +24,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
+/** flows/ as the build parsed and checked it (JSON), beside main.js: src/deps.ts reads it at start. */
+const CONTENT_FILE = "content.json";
 /** What dist/ is made from: a change to any of these makes it stale. */
 const INPUTS = ["src", "flows", "locales", "package.json", "package-lock.json", "scripts/build.mjs"];
 
@@ -203,8 +205,10 @@ async function buildInto(out) {
   const { build } = await import("esbuild");
   mkdirSync(out, { recursive: true });
   const content = await contentSnapshot(build, out);
-  const define = content ? { __NYF_CONTENT__: JSON.stringify(content) } : {};
-  // The server: our code bundled, packages from node_modules.
+  // The server reads the built content from dist/content.json at start (src/deps.ts) instead of
+  // carrying it in main.js: V8 keeps a module's whole source text for as long as it runs, so
+  // every byte built in stays in memory twice (the source, and the string it makes).
+  if (content) writeFileSync(join(out, CONTENT_FILE), content.json);
   await build({
     ...shared,
     entryPoints: { main: join(ROOT, "src/main.ts"), "render-worker": join(ROOT, "src/report/render-worker.ts") },
@@ -212,16 +216,18 @@ async function buildInto(out) {
     splitting: true,
     chunkNames: "chunk-[hash]",
     ...everythingBut,
-    define,
+    define: content ? { __NYF_CONTENT_FILE__: JSON.stringify({ file: CONTENT_FILE, fingerprint: content.fingerprint }) } : {},
     plugins: [asciiSources],
   });
-  // Serverless: one file. CommonJS packages inside it still call require() for Node's built-ins.
+  // Serverless: one file that reads no files, so the content and the crisis model are inside it.
+  // CommonJS packages inside it still call require() for Node's built-ins.
+  const model = readFileSync(join(ROOT, "flows", "crisis-model.json"), "utf8");
   await build({
     ...shared,
     entryPoints: [join(ROOT, "src/serverless.ts")],
     outfile: join(out, "serverless.mjs"),
     ...everythingBut,
-    define,
+    define: { ...(content ? { __NYF_CONTENT__: JSON.stringify(content) } : {}), __NYF_CRISIS_MODEL__: JSON.stringify(model) },
     plugins: [asciiSources, embeddedContent({ flows: !content })],
   });
   writeFileSync(join(out, ".built"), `${new Date().toISOString()}\n`);

@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { loadContent } from "./content/load.js";
 import { loadTexts, type Texts } from "./content/locales.js";
 import type { Content } from "./content/schema.js";
-import crisisModelFile from "../flows/crisis-model.json" with { type: "json" };
 import { createCrisisCheck, CrisisModelError, parseCrisisModel } from "./conversation/crisis-check.js";
 import type { PackedCrisisModel } from "./conversation/crisis-model.js";
 import type { CrisisMatch } from "./conversation/crisis-detector.js";
@@ -41,10 +40,11 @@ export interface ConversationDeps extends ReplyDeps {
 
 export interface LoadOptions {
   /**
-   * Build the crisis check's indexes (the rules' word index, the model's dense weights) on the
-   * first text or when `prepareCrisisCheck` is called, instead of now. The model file is still
-   * checked now (a corrupt one stops the start), and so are the crisis terms, as part of flows/.
-   * Building them is most of a start's CPU and about 17 MB of heap; a /start or a tap needs neither.
+   * Build the crisis check (the rules' word index; the model, read from flows/crisis-model.json,
+   * and its dense weights) on the first text or when `prepareCrisisCheck` is called, instead of
+   * now. The crisis terms are still checked now, as part of flows/; a model file that cannot be
+   * read throws when the check is built (the bot then stops: src/main.ts). Building it is most
+   * of a start's CPU and about 12 MB of heap; a /start or a tap needs none of it.
    */
   lazyCrisisCheck?: boolean;
   /**
@@ -63,11 +63,10 @@ export function loadConversationDeps(root: string = ROOT, options: LoadOptions =
   const content = builtContent(`${root}/flows`) ?? loadContent(`${root}/flows`);
   const texts = loadTexts(`${root}/locales`);
   // The rules, then the model when they say nothing (src/conversation/crisis-check.ts). The
-  // model is imported, not read: every build carries it, and without it nothing starts.
-  const model = crisisModel();
+  // model (850 KB) is read with the rest of the check, not at start: a start needs none of it.
   let check: ((text: string) => CrisisMatch | undefined) | undefined;
   const prepareCrisisCheck = (): void => {
-    check ??= createCrisisCheck(content.crisis, model);
+    check ??= createCrisisCheck(content.crisis, crisisModel(root));
   };
   if (!options.lazyCrisisCheck) prepareCrisisCheck();
   const own = options.ownCommands?.length ? new RegExp(`^/(?:${options.ownCommands.join("|")})(?:@[A-Za-z0-9_]+)?$`) : undefined;
@@ -85,12 +84,20 @@ export function loadConversationDeps(root: string = ROOT, options: LoadOptions =
   };
 }
 
-let checkedModel: PackedCrisisModel | undefined;
+/**
+ * Set in the serverless file by scripts/build.mjs: flows/crisis-model.json's text (that file reads
+ * no files). Elsewhere the model is read from flows/ when the check is built.
+ */
+declare const __NYF_CRISIS_MODEL__: string | undefined;
 
-/** flows/crisis-model.json, checked once per process (a bad file stops the start, naming it). */
-function crisisModel(): PackedCrisisModel {
-  checkedModel ??= parseCrisisModel(crisisModelFile, "flows/crisis-model.json");
-  return checkedModel;
+/**
+ * flows/crisis-model.json, checked: a missing or corrupt file throws a CrisisModelError naming it,
+ * and the bot stops (src/main.ts; `npm run build` refuses such a file before that). Not kept once
+ * the check is built from it: the check holds the weights it needs, the file's text can go.
+ */
+function crisisModel(root: string): PackedCrisisModel {
+  if (typeof __NYF_CRISIS_MODEL__ === "string") return parseCrisisModel(JSON.parse(__NYF_CRISIS_MODEL__), "flows/crisis-model.json");
+  return readCrisisModel(`${root}/flows/crisis-model.json`);
 }
 
 /** Reads and checks a crisis model file from disk (scripts/crisis-eval.ts, tests; the bot imports its own). */
@@ -111,11 +118,14 @@ export function readCrisisModel(path: string): PackedCrisisModel {
 }
 
 /**
- * Set in dist/ by scripts/build.mjs: flows/ as loadContent parsed and checked it at build time
- * (JSON), and the fingerprint of the files it was made from. Parsing the YAML and checking it
- * with zod was about half of a compiled start's CPU; JSON.parse of the result is a few ms.
+ * Set by scripts/build.mjs: flows/ as loadContent parsed and checked it at build time (JSON), and
+ * the fingerprint of the files it was made from. Parsing the YAML and checking it with zod was
+ * about half of a compiled start's CPU; JSON.parse of the result is a few ms. The serverless file
+ * carries the JSON inside (__NYF_CONTENT__); dist/main.js reads it from dist/content.json
+ * (__NYF_CONTENT_FILE__), so that its text does not stay in memory as part of main.js's source.
  */
 declare const __NYF_CONTENT__: { json: string; fingerprint: string } | undefined;
+declare const __NYF_CONTENT_FILE__: { file: string; fingerprint: string } | undefined;
 
 /** SHA-256 over flows/*.yaml, names and bytes, in name order (scripts/build.mjs computes the same). */
 export function flowsFingerprint(dir: string): string {
@@ -134,13 +144,20 @@ export function flowsFingerprint(dir: string): string {
  * flows/ beside it (the serverless file, deployed alone) the built copy is the content.
  */
 function builtContent(dir: string): Content | undefined {
-  if (typeof __NYF_CONTENT__ === "undefined") return undefined;
+  const built = typeof __NYF_CONTENT__ !== "undefined" ? __NYF_CONTENT__ : typeof __NYF_CONTENT_FILE__ !== "undefined" ? __NYF_CONTENT_FILE__ : undefined;
+  if (built === undefined) return undefined;
   let fingerprint: string | undefined;
   try {
     fingerprint = flowsFingerprint(dir);
   } catch {
     fingerprint = undefined;
   }
-  if (fingerprint !== undefined && fingerprint !== __NYF_CONTENT__.fingerprint) return undefined;
-  return JSON.parse(__NYF_CONTENT__.json) as Content;
+  if (fingerprint !== undefined && fingerprint !== built.fingerprint) return undefined;
+  if ("json" in built) return JSON.parse(built.json) as Content;
+  try {
+    return JSON.parse(readFileSync(new URL(built.file, import.meta.url), "utf8")) as Content;
+  } catch {
+    // dist/content.json gone or damaged: flows/ itself is the content, read as from src/.
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { OWN_COMMANDS } from "../src/app.js";
 import { loadConversationDeps, ROOT } from "../src/deps.js";
 import { conversationDeps } from "./support/deps.js";
+import { CrisisModelError } from "../src/conversation/crisis-check.js";
 
 const temps: string[] = [];
 afterAll(() => {
@@ -45,6 +46,23 @@ describe("the crisis check, loaded lazily", () => {
     for (const text of texts) expect(lazy.detectCrisis(text), text).toEqual(eager.detectCrisis(text));
     expect(lazy.detectCrisis("I want to die")).toBeDefined();
     expect(lazy.detectCrisis("/start I want to die")).toBeDefined();
+  });
+
+  it("a crisis model file that is missing or corrupt: the lazy load starts without it, and building the check names the file", () => {
+    for (const damage of ["missing", "corrupt"] as const) {
+      const root = mkdtempSync(join(tmpdir(), "nyf-deps-"));
+      temps.push(root);
+      cpSync(join(ROOT, "flows"), join(root, "flows"), { recursive: true });
+      cpSync(join(ROOT, "locales"), join(root, "locales"), { recursive: true });
+      const model = join(root, "flows", "crisis-model.json");
+      if (damage === "missing") rmSync(model);
+      else writeFileSync(model, readFileSync(model, "utf8").replace('"weights":"', '"weights":"!'));
+      const deps = loadConversationDeps(root, { lazyCrisisCheck: true, ownCommands: OWN_COMMANDS });
+      expect(deps.detectCrisis("/start")).toBeUndefined();
+      expect(() => deps.prepareCrisisCheck(), damage).toThrow(CrisisModelError);
+      expect(() => deps.prepareCrisisCheck(), damage).toThrow(/crisis-model\.json/);
+      expect(() => loadConversationDeps(root), damage).toThrow(CrisisModelError);
+    }
   });
 
   it("a check that cannot be built: the lazy load starts, and building it says why", () => {

@@ -13,11 +13,11 @@
  * model, asked when they were silent, found 128 of their 271 misses for 2 more false alarms over
  * all five sets at its threshold (report: /work/notes/h11-model.md).
  *
- * Pure: no I/O. The bot imports the model file statically (src/deps.ts): every build
- * (dist/main.js, the serverless file) carries it, and a missing or corrupt file stops the start
- * (tsx: cannot find module / JSON error; build: could not resolve); a file that is JSON but not a
- * model stops it in parseCrisisModel, naming the file. Scripts and tests read other model files
- * with readCrisisModel (src/deps.ts).
+ * Pure: no I/O. The bot reads the model file when it builds the check, a second after start or at
+ * the first text (src/deps.ts; the serverless file carries its text inside): a missing file, or
+ * one that is not a model (parseCrisisModel), throws a CrisisModelError naming the file, and the
+ * bot stops (src/main.ts); `npm run build` refuses such a file first. Scripts and tests read
+ * other model files with readCrisisModel (src/deps.ts).
  */
 import type { CrisisTerms } from "../content/schema.js";
 import { createCrisisDetector, type CrisisDetector } from "./crisis-detector.js";

@@ -375,6 +375,8 @@ export function createCrisisModelReader(model: CrisisModelData | PackedCrisisMod
   const score = createCrisisScorer(model, MODEL_NEGATIONS);
   hinglishWords ??= new Set(HINGLISH_WORDS.flatMap((w) => normalisedWords(w).words));
   const hinglish = hinglishWords;
+  // The threshold alone, not the model: a closure over `model` kept its 800 KB of base64 alive.
+  const threshold = model.threshold;
   const judge = (text: string, words: readonly string[]): ModelVerdict | undefined => {
     if (text.trimStart().startsWith("/")) return undefined; // a bot command
     if (words.length < MODEL_MIN_WORDS) return undefined;
@@ -384,7 +386,7 @@ export function createCrisisModelReader(model: CrisisModelData | PackedCrisisMod
     judge,
     read(text, words, dev) {
       const verdict = judge(text, words);
-      if (verdict === undefined || verdict.crisis <= model.threshold) return undefined;
+      if (verdict === undefined || verdict.crisis <= threshold) return undefined;
       const group = dev ? "hi" : words.some((w) => hinglish.has(w)) ? "hinglish" : "en";
       return { kind: verdict.kind, group };
     },

@@ -108,6 +108,20 @@ describe("the compiled server (dist/main.js)", () => {
     }
   });
 
+  it("carries neither the content nor the crisis model in its code: it reads them (dist/content.json at start, the model with the crisis check), so their text is not held in memory as part of its source", () => {
+    const model = JSON.parse(readFileSync(join(REPO_ROOT, "flows", "crisis-model.json"), "utf8")) as { weights: string };
+    const content = readFileSync(join(REPO_ROOT, "dist", "content.json"), "utf8");
+    expect(JSON.parse(content)).toHaveProperty("crisis");
+    for (const name of readdirSync(join(REPO_ROOT, "dist")).filter((n) => /\.js$/.test(n))) {
+      const code = readFileSync(join(REPO_ROOT, "dist", name), "latin1");
+      expect(code.includes(model.weights.slice(0, 64)), `${name} holds the model`).toBe(false);
+      expect(code.includes('"incidents":'), `${name} holds the content`).toBe(false);
+    }
+    // The serverless file reads no files: both are inside it.
+    const serverless = readFileSync(join(REPO_ROOT, "dist", "serverless.mjs"), "latin1");
+    expect(serverless.includes(model.weights.slice(0, 64))).toBe(true);
+  });
+
   it("answers /start, with flows/ and locales/ found from dist/", async () => {
     expect(await bot.post(command(7_001, "start"))).toBe(200);
     expect(api.callsOf("sendMessage").some((c) => Number(c.body.chat_id) === 7_001)).toBe(true);

@@ -287,28 +287,71 @@ describe("crisis detector: the second Bengali, Marathi, Telugu and Tamil sets (t
   });
 });
 
-// dev3-bn/mr/te/ta (240 each, written by helpers who never saw the detector): NOT tuned on. Only the
-// model behind the rules was trained on them; these floors hold the rules alone at what they found
-// untuned (one case of slack), so a change elsewhere cannot quietly lose these languages' catches.
-// Rules alone at 49d3162: bn 60.0% / 8.2%, bn-roman 70.0 / 5.0, mr 47.3 / 3.5, mr-roman 45.0 / 3.3,
-// te 49.1 / 3.5, te-roman 47.5 / 5.0, ta 47.3 / 4.7, ta-roman 60.0 / 5.0.
-describe("crisis detector: the third Bengali, Marathi, Telugu and Tamil sets (untuned: the rules' floor)", () => {
-  it("keeps what the rules found in them before anyone tuned on them", () => {
+// dev3-bn/mr/te/ta (240 each, written by helpers who never saw the detector). The model behind the
+// rules was trained on them; the rules were then tuned on them, as general classes and concepts.
+// First runs (rules alone, at 49d3162, before any change made for them): bn 60.0% recall / 8.2%
+// false alarms, bn-roman 70.0 / 5.0, mr 47.3 / 3.5, mr-roman 45.0 / 3.3, te 49.1 / 3.5, te-roman
+// 47.5 / 5.0, ta 47.3 / 4.7, ta-roman 60.0 / 5.0. After tuning: bn, bn-roman 100 / 0, mr 96.4 / 0,
+// mr-roman 100 / 0, te 100 / 0, te-roman 97.5 / 0, ta, ta-roman 100 / 0; kinds 100%. Floors: one
+// case of slack.
+describe("crisis detector: the third Bengali, Marathi, Telugu and Tamil sets (tuned on after their first runs)", () => {
+  it("keeps recall, false alarms and kinds at their tuned levels", () => {
     checkSet("dev3-bn.yaml", {
-      bn: { recall: 0.58, alarms: 0.095, kind: 0.96 },
-      "bn-roman": { recall: 0.675, alarms: 0.067, kind: 0.96 },
+      bn: { recall: 0.98, alarms: 0.012, kind: 0.97 },
+      "bn-roman": { recall: 0.975, alarms: 0.017, kind: 0.97 },
     });
     checkSet("dev3-mr.yaml", {
-      mr: { recall: 0.45, alarms: 0.048, kind: 0.96 },
-      "mr-roman": { recall: 0.425, alarms: 0.05, kind: 0.96 },
+      mr: { recall: 0.945, alarms: 0.012, kind: 0.97 },
+      "mr-roman": { recall: 0.975, alarms: 0.017, kind: 0.97 },
     });
     checkSet("dev3-te.yaml", {
-      te: { recall: 0.47, alarms: 0.048, kind: 0.96 },
-      "te-roman": { recall: 0.45, alarms: 0.067, kind: 0.96 },
+      te: { recall: 0.98, alarms: 0.012, kind: 0.97 },
+      "te-roman": { recall: 0.95, alarms: 0.017, kind: 0.97 },
     });
     checkSet("dev3-ta.yaml", {
-      ta: { recall: 0.45, alarms: 0.059, kind: 0.96 },
-      "ta-roman": { recall: 0.575, alarms: 0.067, kind: 0.96 },
+      ta: { recall: 0.98, alarms: 0.012, kind: 0.97 },
+      "ta-roman": { recall: 0.975, alarms: 0.017, kind: 0.97 },
     });
   });
+});
+
+// Concepts added from dev3-*'s first runs, each with its everyday counterpart. The phrasings are
+// new, not copied from the sets.
+describe("crisis detector: dev3 concepts in Bengali, Marathi, Telugu and Tamil, and their look-alikes", () => {
+  const cases: [story: string, crisis: string, kind: Kind, everyday: string][] = [
+    ["a Bengali message about standing on the roof's edge is a self crisis; sitting on the roof with tea is not",
+      "ছাদের কার্নিশে উঠে দাঁড়িয়েছি", "self", "ছাদে বসে চা খাচ্ছি"],
+    ["a Bengali message about a stock of sleeping pills is a self crisis; two paracetamol bought for a fever are not",
+      "২৫টা ঘুমের বড়ি জমিয়ে রেখেছি", "self", "২টা প্যারাসিটামল কিনে রেখেছি জ্বরের জন্য"],
+    ["a Bengali cloth tied to the fan is a self crisis; a saree drying in the fan's breeze is not",
+      "ফ্যানে শাড়িটা বেঁধে ফেলেছি", "self", "শাড়িটা ফ্যানের হাওয়ায় শুকোচ্ছে"],
+    ["a Banglish 'hiding in the bathroom, he is outside' is danger; a cooking cut is not a crisis",
+      "bathroom e lukiye achi, o baire dariye", "danger", "ranna korte giye hat kete geche"],
+    ["a Marathi 'nobody stop me' on a terrace is a self crisis; spraying pesticide in the field is not",
+      "गच्चीवर आलेय. कोणी थांबवू नका", "self", "बाबा आज शेतात कीटकनाशक फवारतायत"],
+    ["a Marathi 'without me all would be happier' is a self crisis; a parent's 'won't leave you alive' 😂 is not",
+      "mi nastana sagle khush rahtil", "self", "aai mala jivant nahi sodnar 😂"],
+    ["a Marathi man locking her in from outside is danger; sleeping pills bought for grandmother are not",
+      "त्याने बाहेरून कडी लावली", "danger", "आजीसाठी झोपेच्या गोळ्या आणल्या"],
+    ["a Telugu message about sleeping pills kept for tonight is a self crisis; never having thought of suicide is not",
+      "నిద్ర మాత్రలు దాచాను, ఈ రాత్రికి", "self", "ఆత్మహత్య చేసుకోవాలని ఎప్పుడూ అనుకోలేదు"],
+    ["a Telugu 'he is on his way to your house' is danger; a screen villain's acid is not",
+      "అరగంటలో నీ ఇంటికి వస్తున్నా అన్నాడు", "danger", "సీరియల్ లో విలన్ హీరోయిన్ మీద యాసిడ్ పోస్తాడు"],
+    ["a Telugu 'it would be good if my breath stopped' is a self crisis; 'if the rain stops it would be good' is not",
+      "ఊపిరి ఆగిపోతే బాగుండు", "self", "వర్షం ఆగిపోతే బాగుండు"],
+    ["a Tamil message about kerosene kept ready is a self crisis; 'I won't take any pills, don't worry' is not",
+      "மண்ணெண்ணெய் எடுத்து வச்சிருக்கேன்", "self", "நான் எந்த மாத்திரையும் சாப்பிட மாட்டேன், கவலைப்படாதீங்க"],
+    ["a Tamil cut on the wrist is a self crisis; a finger cut while chopping vegetables is not",
+      "மணிக்கட்டுல கீறிட்டேன்", "self", "kathiyala kaai narukkum bodhu viral cut aayiduchu"],
+    ["a Tanglish 'he is waiting outside the gate' is danger; a past violence now safe is not",
+      "gate kitta wait panraan avan", "danger", "munnadi avan adipaan, ippo divorce aagiduchu, safe ah iruken"],
+    ["a Tamil 'never thought of dying' is not a crisis, but 'if I'm gone all are at peace' is",
+      "நான் இல்லாம போனா எல்லாருக்கும் நிம்மதி", "self", "சாகணும்னு எல்லாம் நினைக்கல, இத எப்படி நிறுத்துறது"],
+  ];
+  for (const [story, crisis, kind, everyday] of cases) {
+    it(story, () => {
+      expect(detect(crisis)?.kind, crisis).toBe(kind);
+      expect(detect(everyday), everyday).toBeUndefined();
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./zod-messages.js";
 import { DEFAULT_COUNSELLOR_ORG, isTimeZone, parseOfficeHours, type CounselSettings, type OfficeHours } from "./conversation/office-hours.js";
 
 /**
@@ -12,47 +13,54 @@ export class ConfigError extends Error {
 }
 
 const Env = z.object({
-  BOT_TOKEN: z.string().trim().optional(),
-  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
-  STORE: z.enum(["memory", "redis", "upstash"]).default("memory"),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
-  UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/, error: "must be an https:// URL" }).optional(),
-  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
-  PSEUDONYM_SECRET: z.string().optional(),
+  BOT_TOKEN: z.optional(z.string().check(z.trim())),
+  TELEGRAM_API_ROOT: z._default(z.url({ protocol: /^https?$/ }), "https://api.telegram.org"),
+  STORE: z._default(z.enum(["memory", "redis", "upstash"]), "memory"),
+  REDIS_URL: z.optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })),
+  UPSTASH_REDIS_REST_URL: z.optional(z.url({ protocol: /^https?$/, error: "must be an https:// URL" })),
+  UPSTASH_REDIS_REST_TOKEN: z.optional(z.string()),
+  PSEUDONYM_SECRET: z.optional(z.string()),
   // Under an hour a person loses their place while reading a long screen.
-  SESSION_TTL_HOURS: z.coerce.number().min(1, "must be at least 1 (hour)").max(24 * 365).default(72),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_TTL_HOURS: z._default(z.coerce.number().check(z.minimum(1, "must be at least 1 (hour)"), z.maximum(24 * 365)), 72),
+  LOG_LEVEL: z._default(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
+  NODE_ENV: z._default(z.enum(["development", "production", "test"]), "development"),
   // Telegram calls only https; plain http is allowed for loopback (a local Bot API server or emulator).
-  WEBHOOK_URL: z
-    .url({ protocol: /^https?$/, error: "must be an https:// URL" })
-    .refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u), "must be an https:// URL (http:// only for 127.0.0.1 or localhost)")
-    .optional(),
+  WEBHOOK_URL: z.optional(
+    z
+      .url({ protocol: /^https?$/, error: "must be an https:// URL" })
+      .check(z.refine((u) => u.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u), "must be an https:// URL (http:// only for 127.0.0.1 or localhost)")),
+  ),
   // Telegram's own rule for secret_token; strength is checked below (secretProblem).
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 letters, digits, _ or - (Telegram's alphabet for secret_token)").optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 letters, digits, _ or - (Telegram's alphabet for secret_token)"))),
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), 8080),
   // Counsellor hand-off (issue 14): unset COUNSELLOR_CHAT_ID = the feature is off. A group's id is
   // negative; a positive id is a person, and her words must never be relayed to one.
-  COUNSELLOR_CHAT_ID: z
-    .string()
-    .trim()
-    .regex(/^-\d{5,16}$/, "must be the counsellors' group id, a negative number like -1001234567890 (add the bot to the group and read the id from an update; a positive id is a person, not a group)")
-    .transform(Number)
-    .refine(Number.isSafeInteger, "is too long to be a Telegram group id")
-    .optional(),
-  COUNSELLOR_ORG: z.string().trim().max(80, "must be at most 80 characters: it is a name she reads on a small screen").default(DEFAULT_COUNSELLOR_ORG),
-  COUNSELLOR_HOURS: z.string().trim().optional(),
-  COUNSELLOR_TZ: z
-    .string()
-    .trim()
-    .refine(isTimeZone, "must be an IANA time zone like Asia/Kolkata or Europe/London (not an abbreviation like IST)")
-    .default("Asia/Kolkata"),
+  COUNSELLOR_CHAT_ID: z.optional(
+    z
+      .pipe(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.regex(/^-\d{5,16}$/, "must be the counsellors' group id, a negative number like -1001234567890 (add the bot to the group and read the id from an update; a positive id is a person, not a group)"),
+          ),
+        z.transform(Number),
+      )
+      .check(z.refine(Number.isSafeInteger, "is too long to be a Telegram group id")),
+  ),
+  COUNSELLOR_ORG: z._default(z.string().check(z.trim(), z.maxLength(80, "must be at most 80 characters: it is a name she reads on a small screen")), DEFAULT_COUNSELLOR_ORG),
+  COUNSELLOR_HOURS: z.optional(z.string().check(z.trim())),
+  COUNSELLOR_TZ: z._default(
+    z.string().check(z.trim(), z.refine(isTimeZone, "must be an IANA time zone like Asia/Kolkata or Europe/London (not an abbreviation like IST)")),
+    "Asia/Kolkata",
+  ),
   // Decimals are allowed (0.05 = 3 s) so a test or a trial run need not wait whole minutes.
-  COUNSELLOR_WAIT_MINUTES: z.coerce
-    .number({ error: "must be a number of minutes from 0.05 to 1440" })
-    .min(0.05, "must be a number of minutes from 0.05 to 1440")
-    .max(24 * 60, "must be a number of minutes from 0.05 to 1440")
-    .default(10),
+  COUNSELLOR_WAIT_MINUTES: z._default(
+    z.coerce
+      .number({ error: "must be a number of minutes from 0.05 to 1440" })
+      .check(z.minimum(0.05, "must be a number of minutes from 0.05 to 1440"), z.maximum(24 * 60, "must be a number of minutes from 0.05 to 1440")),
+    10,
+  ),
 });
 
 export interface Config {
@@ -103,7 +111,7 @@ export function isLoopbackUrl(url: string): boolean {
   return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-const CounselEnv = Env.pick({ COUNSELLOR_CHAT_ID: true, COUNSELLOR_ORG: true, COUNSELLOR_HOURS: true, COUNSELLOR_TZ: true, COUNSELLOR_WAIT_MINUTES: true });
+const CounselEnv = z.pick(Env, { COUNSELLOR_CHAT_ID: true, COUNSELLOR_ORG: true, COUNSELLOR_HOURS: true, COUNSELLOR_TZ: true, COUNSELLOR_WAIT_MINUTES: true });
 
 /** COUNSELLOR_* → settings; checked even when the feature is off, so a typo shows before it is switched on. */
 function counselSettings(e: z.infer<typeof CounselEnv>): CounselSettings | undefined {
@@ -127,7 +135,7 @@ function counselSettings(e: z.infer<typeof CounselEnv>): CounselSettings | undef
 }
 
 /** Parses an env-like record with `schema`; empty strings (a blank line in .env) mean "not set". */
-function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+function parseEnv<T extends z.ZodMiniType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { createActor, type SnapshotFrom, type StateValue } from "xstate";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CountryId, IncidentId, PlatformId } from "../content/schema.js";
 import { AddableKind, EvidenceItem, FileFields, LIMITS, type NewItem, type TypedKind } from "../evidence/item.js";
 import { formatBytes } from "../evidence/describe.js";
@@ -42,36 +42,36 @@ const PendingItem = z.custom<NewItem>(
 const StoredContext = z.object({
   locale: z.enum(LOCALES),
   // Added with the helper path; earlier snapshots are the person's own.
-  role: z.enum(ROLES).default("self"),
-  incident: IncidentId.optional(),
+  role: z._default(z.enum(ROLES), "self"),
+  incident: z.optional(IncidentId),
   // Added with the "also threatened" and "are you a woman?" questions; earlier snapshots answered neither.
-  alsoThreat: z.boolean().default(false),
-  woman: z.enum([...WOMAN_ANSWERS, "unknown"]).default("unknown"),
+  alsoThreat: z._default(z.boolean(), false),
+  woman: z._default(z.enum([...WOMAN_ANSWERS, "unknown"]), "unknown"),
   // Earlier snapshots asked about the person: "minor" and "adult" keep their meaning, and "unknown"
   // (skipped or "rather not say") takes the same under-18 path as "not sure".
   age: z.union([z.enum(IMAGE_AGES), z.literal("unknown")]),
   platforms: z.array(PlatformId),
   country: CountryId,
-  step: z.number().int().min(0),
-  route: z.number().int().min(0),
-  report: z.number().int().min(0),
-  done: z.array(z.string().max(40)).max(100),
+  step: z.int().check(z.minimum(0)),
+  route: z.int().check(z.minimum(0)),
+  report: z.int().check(z.minimum(0)),
+  done: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(100)),
   visited: z.array(z.enum(SECTIONS)),
   // Added with the evidence log; snapshots from before it restore with an empty log.
-  evidence: z.array(EvidenceItem).max(LIMITS.items).default([]),
-  nextId: z.number().int().min(1).default(1),
+  evidence: z._default(z.array(EvidenceItem).check(z.maxLength(LIMITS.items)), []),
+  nextId: z._default(z.int().check(z.minimum(1)), 1),
   // Offers are fleeting: any that no longer read as items are dropped, not the whole session.
-  pending: z.array(PendingItem).max(PENDING_KEPT).catch([]).default([]),
-  offers: z.number().int().min(0).default(0),
-  adding: AddableKind.optional(),
-  page: z.number().int().min(0).default(0),
-  draft: z.string().max(DRAFT_MAX).optional(),
+  pending: z._default(z.catch(z.array(PendingItem).check(z.maxLength(PENDING_KEPT)), []), []),
+  offers: z._default(z.int().check(z.minimum(0)), 0),
+  adding: z.optional(AddableKind),
+  page: z._default(z.int().check(z.minimum(0)), 0),
+  draft: z.optional(z.string().check(z.maxLength(DRAFT_MAX))),
   // Added with /letters: the complaint being drafted, platforms she said took it down, and the turn's clock.
-  letter: z.object({ platform: PlatformId, shows: z.array(z.enum(SHOWS)).max(SHOWS.length) }).optional(),
-  resolved: z.array(PlatformId).max(PlatformId.options.length).default([]),
-  now: z.iso.datetime().optional(),
+  letter: z.optional(z.object({ platform: PlatformId, shows: z.array(z.enum(SHOWS)).check(z.maxLength(SHOWS.length)) })),
+  resolved: z._default(z.array(PlatformId).check(z.maxLength(PlatformId.options.length)), []),
+  now: z.optional(z.iso.datetime()),
   // Added with the counsellor hand-off: the open case's code.
-  caseCode: z.string().regex(CASE_CODE).optional(),
+  caseCode: z.optional(z.string().check(z.regex(CASE_CODE))),
 });
 
 /** What is stored: a versioned envelope around XState's persisted snapshot. */

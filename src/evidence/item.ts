@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * One entry in a person's evidence log. Items live inside the encrypted session (same key, TTL and
@@ -34,14 +34,14 @@ export type TypedKind = (typeof TYPED_KINDS)[number];
 const at = z.iso.datetime();
 
 /** A date as typed, made exact: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when they gave a time. Local time as they told it. */
-export const When = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/);
+export const When = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/));
 
 export const FILE_TYPES = ["photo", "video", "document", "animation"] as const;
 export type FileType = (typeof FILE_TYPES)[number];
 
-export const LinkFields = z.object({ url: z.string().min(1).max(LIMITS.link) });
-export const HandleFields = z.object({ handle: z.string().min(1).max(LIMITS.handle) });
-export const DateFields = z.object({ when: When, what: z.string().max(LIMITS.what).optional() });
+export const LinkFields = z.object({ url: z.string().check(z.minLength(1), z.maxLength(LIMITS.link)) });
+export const HandleFields = z.object({ handle: z.string().check(z.minLength(1), z.maxLength(LIMITS.handle)) });
+export const DateFields = z.object({ when: When, what: z.optional(z.string().check(z.maxLength(LIMITS.what))) });
 /**
  * A payment's reference number, which 1930 asks for (content-facts-2 D.2: "transaction ID", "UTR
  * number"). The fact sheets give no formats; these are common banking knowledge, inferred, to be
@@ -55,29 +55,29 @@ export const UTR = /^(?:\d{12}|[A-Z]{4}(?=[A-Z0-9]*\d{6})(?:[A-Z0-9]{12}|[A-Z0-9
 
 export const MoneyFields = z.object({
   /** Amount in whole or decimal units, as a plain number string: "5000", "2500.50". */
-  amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  amount: z.optional(z.string().check(z.regex(/^\d{1,12}(\.\d{1,2})?$/))),
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
   /** upi, account, ifsc and wallet: where the money went, or was asked to go (the other side). */
-  upi: z.string().max(300).optional(),
-  account: z.string().max(40).optional(),
-  ifsc: z.string().regex(/^[A-Z]{4}0[A-Z0-9]{6}$/).optional(),
-  wallet: z.string().max(40).optional(),
+  upi: z.optional(z.string().check(z.maxLength(300))),
+  account: z.optional(z.string().check(z.maxLength(40))),
+  ifsc: z.optional(z.string().check(z.regex(/^[A-Z]{4}0[A-Z0-9]{6}$/))),
+  wallet: z.optional(z.string().check(z.maxLength(40))),
   /** The payment's UTR or transaction reference (see UTR). */
-  utr: z.string().regex(UTR).optional(),
+  utr: z.optional(z.string().check(z.regex(UTR))),
   /** True when she paid, false when it was only demanded; absent when she didn't say. */
-  paid: z.boolean().optional(),
+  paid: z.optional(z.boolean()),
   /** Her own side, as she typed it: the account, UPI ID, bank or app she paid from. */
-  from: z.string().min(1).max(100).optional(),
+  from: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Anything else they typed with it ("by Friday or else"). */
-  what: z.string().max(LIMITS.what).optional(),
+  what: z.optional(z.string().check(z.maxLength(LIMITS.what))),
 });
-export const NoteFields = z.object({ text: z.string().min(1).max(LIMITS.note) });
+export const NoteFields = z.object({ text: z.string().check(z.minLength(1), z.maxLength(LIMITS.note)) });
 export const FileFields = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  size: z.number().int().min(0).max(LIMITS.fileBytes),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  size: z.int().check(z.minimum(0), z.maximum(LIMITS.fileBytes)),
   type: z.enum(FILE_TYPES),
   /** The MIME type Telegram reported, if any. The file name is not kept: it can carry a name. */
-  mime: z.string().max(100).optional(),
+  mime: z.optional(z.string().check(z.maxLength(100))),
 });
 
 /**
@@ -85,12 +85,12 @@ export const FileFields = z.object({
  * when (`at`). Nothing else: not the text, which is made again on demand from the log.
  */
 export const SentFields = z.object({
-  platform: z.string().regex(/^[a-z0-9-]{1,24}$/),
+  platform: z.string().check(z.regex(/^[a-z0-9-]{1,24}$/)),
   /** "complaint" to the platform, or "appeal" to the Grievance Appellate Committee about it. */
   to: z.enum(["complaint", "appeal"]),
 });
 
-const base = { id: z.number().int().min(1), at };
+const base = { id: z.int().check(z.minimum(1)), at };
 
 export const EvidenceItem = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("link"), ...base, ...LinkFields.shape }),

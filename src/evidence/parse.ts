@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { PlatformId } from "../content/schema.js";
 import { LIMITS, UTR, type MoneyFields } from "./item.js";
 

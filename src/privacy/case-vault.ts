@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomInt, randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CASE_CODE, CASE_CODE_ALPHABET, LOCALES, SHARES } from "../conversation/machine.js";
 import { BRIEF_RETRIES, RetryingStore, type RetryPolicy } from "../store/retrying-store.js";
 import type { SessionStore } from "../store/session-store.js";
@@ -31,40 +31,40 @@ const GRACE_SECONDS = 3600;
 const MAX_ATTEMPTS = 8;
 
 export const Place = z.union([
-  z.object({ mode: z.literal("topic"), thread: z.number().int() }),
-  z.object({ mode: z.literal("thread"), anchor: z.number().int() }),
+  z.object({ mode: z.literal("topic"), thread: z.int() }),
+  z.object({ mode: z.literal("thread"), anchor: z.int() }),
 ]);
 export type Place = z.infer<typeof Place>;
 
 export const CaseRecord = z.object({
-  chat: z.number().int(),
+  chat: z.int(),
   /** Where the case lives in the group; unset for the moment while it is being opened. */
-  place: Place.optional(),
+  place: z.optional(Place),
   /**
    * Her messages that arrived while the case was being opened (ids in her chat, never their words),
    * passed on in order once it is open; `crisis` marks those the crisis check flagged.
    */
-  pending: z.array(z.object({ id: z.number().int(), crisis: z.boolean() })).max(50).default([]),
+  pending: z._default(z.array(z.object({ id: z.int(), crisis: z.boolean() })).check(z.maxLength(50)), []),
   share: z.enum(SHARES),
   locale: z.enum(LOCALES),
   openedAt: z.number(),
   lastHerAt: z.number(),
-  lastCounsellorAt: z.number().optional(),
+  lastCounsellorAt: z.optional(z.number()),
   /** Her first message since a counsellor last wrote. */
-  waitingSince: z.number().optional(),
+  waitingSince: z.optional(z.number()),
   /** When she was last told nobody has answered yet / that they are closed. */
-  waitNoticeAt: z.number().optional(),
-  offHoursNoticeAt: z.number().optional(),
+  waitNoticeAt: z.optional(z.number()),
+  offHoursNoticeAt: z.optional(z.number()),
   /** Group message ids linked to this case, erased (tombstoned) with it. */
-  links: z.array(z.number().int()).max(2000).default([]),
+  links: z._default(z.array(z.int()).check(z.maxLength(2000)), []),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
 export type LinkKind = "message" | "topic";
 export type Found = { code: string } | { ended: true } | undefined;
 
-const Link = z.union([z.object({ code: z.string().regex(CASE_CODE) }), z.object({ ended: z.literal(true) })]);
-const Index = z.array(z.string().regex(CASE_CODE));
+const Link = z.union([z.object({ code: z.string().check(z.regex(CASE_CODE)) }), z.object({ ended: z.literal(true) })]);
+const Index = z.array(z.string().check(z.regex(CASE_CODE)));
 
 /** A fresh random case code: never derived from anything about her. */
 export function newCaseCode(): string {

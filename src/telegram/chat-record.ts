@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ConversationMachine, Locale } from "../conversation/machine.js";
 import { acceptsImages, StoredConversation } from "../conversation/turn.js";
 
@@ -14,7 +14,7 @@ export const SEEN_KEPT = 8;
  */
 export const ChatRecord = z.object({
   conversation: z.unknown(),
-  seen: z.array(z.number().int()).max(SEEN_KEPT).default([]),
+  seen: z._default(z.array(z.int()).check(z.maxLength(SEEN_KEPT)), []),
 });
 export type ChatRecord = z.infer<typeof ChatRecord>;
 

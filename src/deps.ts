@@ -96,11 +96,11 @@ declare const __NYF_CRISIS_MODEL__: string | undefined;
  * the check is built from it: the check holds the weights it needs, the file's text can go.
  */
 function crisisModel(root: string): PackedCrisisModel {
-  if (typeof __NYF_CRISIS_MODEL__ === "string") return parseCrisisModel(JSON.parse(__NYF_CRISIS_MODEL__), "flows/crisis-model.json");
+  if (typeof __NYF_CRISIS_MODEL__ === "string") return crisisModelFromText(__NYF_CRISIS_MODEL__, "flows/crisis-model.json");
   return readCrisisModel(`${root}/flows/crisis-model.json`);
 }
 
-/** Reads and checks a crisis model file from disk (scripts/crisis-eval.ts, tests; the bot imports its own). */
+/** Reads and checks a crisis model file from disk (the bot's own, scripts/crisis-eval.ts, tests). */
 export function readCrisisModel(path: string): PackedCrisisModel {
   let text: string;
   try {
@@ -108,13 +108,18 @@ export function readCrisisModel(path: string): PackedCrisisModel {
   } catch (error) {
     throw new CrisisModelError(`${path}: cannot be read (${(error as Error).message})`);
   }
+  return crisisModelFromText(text, path);
+}
+
+/** A model file's text, parsed and checked; every failure is a CrisisModelError naming `where`. */
+function crisisModelFromText(text: string, where: string): PackedCrisisModel {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CrisisModelError(`${path}: is not valid JSON (${(error as Error).message})`);
+    throw new CrisisModelError(`${where}: is not valid JSON (${(error as Error).message})`);
   }
-  return parseCrisisModel(data, path);
+  return parseCrisisModel(data, where);
 }
 
 /**
